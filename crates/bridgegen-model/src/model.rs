@@ -1,0 +1,416 @@
+//! The bound model: tokens parsed, `$ref`s resolved to ids, modules computed, every
+//! property's plainness, requiredness and defaults settled. Generators read only this.
+
+use indexmap::IndexMap;
+use serde_json::Value;
+
+/// Raw per-language blocks (`nodejs`, `python`, `go`, `csharp`, ...), decoded by each generator.
+pub type LanguageMap = IndexMap<String, Value>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ObjectId(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EnumId(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ResourceId(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FunctionId(pub usize);
+
+/// A parsed `pkg:module:Name` token.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Token {
+    /// The token as written in the schema.
+    pub full: String,
+    pub package: String,
+    /// The module part as written (`ecs/imageSharePermission`).
+    pub raw_module: String,
+    /// The module after `meta.moduleFormat` (`ecs`); empty for the root (`index`) module.
+    pub module: String,
+    /// The member name (`ImageSharePermission`).
+    pub name: String,
+}
+
+/// A whole bound package.
+#[derive(Debug, Clone)]
+pub struct Package {
+    pub name: String,
+    pub display_name: Option<String>,
+    pub version: Option<String>,
+    pub description: Option<String>,
+    pub keywords: Vec<String>,
+    pub homepage: Option<String>,
+    pub license: Option<String>,
+    pub attribution: Option<String>,
+    pub repository: Option<String>,
+    pub logo_url: Option<String>,
+    pub plugin_download_url: Option<String>,
+    pub publisher: Option<String>,
+    pub namespace: Option<String>,
+    pub language: LanguageMap,
+    /// Provider configuration variables (`pulumi config set <pkg>:<name>`).
+    pub config: Vec<Property>,
+    /// The provider resource; synthesized (no inputs) when the schema has none.
+    pub provider: Resource,
+    pub resources: Vec<Resource>,
+    pub functions: Vec<Function>,
+    pub objects: Vec<ObjectType>,
+    pub enums: Vec<EnumType>,
+    /// Every module that holds at least one member, sorted by name; the root module is `""`.
+    pub modules: Vec<Module>,
+    /// The schema document this package was bound from, re-serialized (for `GetSchema`
+    /// and for docs that quote it). Not for generators to re-parse.
+    pub source_json: String,
+}
+
+/// The members of one module, each list in schema order.
+#[derive(Debug, Clone, Default)]
+pub struct Module {
+    /// `""` for the root module, otherwise the module path (`ecs`, `core/v1`).
+    pub name: String,
+    pub resources: Vec<ResourceId>,
+    pub functions: Vec<FunctionId>,
+    pub objects: Vec<ObjectId>,
+    pub enums: Vec<EnumId>,
+}
+
+impl Module {
+    pub fn is_root(&self) -> bool {
+        self.name.is_empty()
+    }
+}
+
+/// The type of a property, an array element, a map value or a union member.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Type {
+    Boolean,
+    Integer,
+    Number,
+    String,
+    /// `pulumi.json#/Any`
+    Any,
+    /// `pulumi.json#/Json`
+    Json,
+    /// `pulumi.json#/Archive`
+    Archive,
+    /// `pulumi.json#/Asset` (an asset or an archive)
+    Asset,
+    Array(Box<Type>),
+    /// A map from string keys.
+    Map(Box<Type>),
+    Object(ObjectId),
+    Enum(EnumId),
+    /// A reference to a resource of this package (its value is the resource).
+    Resource(ResourceId),
+    /// A reference to this package's provider resource (`#/provider`).
+    Provider,
+    Union(UnionType),
+    External(ExternalRef),
+    /// Placeholder after a reported error; never present in a successfully bound package.
+    Invalid,
+}
+
+impl Type {
+    /// Calls `f` on this type and every type nested in it.
+    pub fn walk(&self, f: &mut impl FnMut(&Type)) {
+        f(self);
+        match self {
+            Type::Array(t) | Type::Map(t) => t.walk(f),
+            Type::Union(u) => u.elements.iter().for_each(|t| t.walk(f)),
+            _ => {}
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionType {
+    pub elements: Vec<Type>,
+    /// The discriminating property, when the union has one.
+    pub discriminator: Option<String>,
+    /// Discriminator value to the member's `$ref`, as written.
+    pub mapping: IndexMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExternalKind {
+    Type,
+    Resource,
+    Provider,
+}
+
+/// A `$ref` into another package's schema: `/aws/v5.4.0/schema.json#/types/aws:ec2/x:X`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalRef {
+    pub package: String,
+    /// Version without the leading `v`, when the URL has one.
+    pub version: Option<String>,
+    pub kind: ExternalKind,
+    /// The referenced token (empty for a provider reference).
+    pub token: Option<Token>,
+    /// The `$ref` as written.
+    pub reference: String,
+}
+
+/// A default value: a literal, environment variables to consult, or both.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefaultValue {
+    pub value: Option<Value>,
+    pub environment: Vec<String>,
+    pub language: LanguageMap,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Property {
+    /// The wire name, exactly as in the schema.
+    pub name: String,
+    pub ty: Type,
+    /// Plain: never wrapped in `Input`/`Output`.
+    pub plain: bool,
+    pub required: bool,
+    pub description: Option<String>,
+    pub default: Option<DefaultValue>,
+    pub const_value: Option<Value>,
+    pub deprecation_message: Option<String>,
+    pub secret: bool,
+    pub replace_on_changes: bool,
+    pub will_replace_on_changes: bool,
+    pub language: LanguageMap,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    pub name: Option<String>,
+    pub project: Option<String>,
+    pub type_: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Resource {
+    pub token: Token,
+    pub description: Option<String>,
+    pub deprecation_message: Option<String>,
+    pub is_component: bool,
+    pub is_provider: bool,
+    pub is_overlay: bool,
+    /// Output properties (`required` = always present).
+    pub properties: Vec<Property>,
+    /// Input properties (`required` = must be given).
+    pub inputs: Vec<Property>,
+    /// State used by `get` to look up an existing resource; `None` when not given.
+    pub state_inputs: Option<Vec<Property>>,
+    pub aliases: Vec<Alias>,
+    pub methods: Vec<Method>,
+    pub language: LanguageMap,
+}
+
+impl Resource {
+    /// Properties flagged replace-on-change, as dotted paths for the engine
+    /// (nested object properties included, arrays as `[*]`), sorted.
+    pub fn replace_on_changes(&self, pkg: &Package) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in &self.properties {
+            collect_replace_paths(pkg, p, &p.name, &mut out, &mut Vec::new());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Output properties marked secret, in schema order.
+    pub fn secret_outputs(&self) -> Vec<&str> {
+        self.properties
+            .iter()
+            .filter(|p| p.secret)
+            .map(|p| p.name.as_str())
+            .collect()
+    }
+}
+
+fn collect_replace_paths(
+    pkg: &Package,
+    p: &Property,
+    path: &str,
+    out: &mut Vec<String>,
+    seen: &mut Vec<ObjectId>,
+) {
+    if p.replace_on_changes {
+        out.push(path.to_string());
+    }
+    let (mut ty, mut suffix) = (&p.ty, String::new());
+    loop {
+        match ty {
+            Type::Array(e) => {
+                suffix.push_str("[*]");
+                ty = e;
+            }
+            Type::Map(e) => {
+                suffix.push_str(".*");
+                ty = e;
+            }
+            _ => break,
+        }
+    }
+    if let Type::Object(id) = ty {
+        if seen.contains(id) {
+            return;
+        }
+        seen.push(*id);
+        for inner in &pkg.objects[id.0].properties {
+            let inner_path = format!("{path}{suffix}.{}", inner.name);
+            collect_replace_paths(pkg, inner, &inner_path, out, seen);
+        }
+        seen.pop();
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Method {
+    pub name: String,
+    pub function: FunctionId,
+}
+
+#[derive(Debug, Clone)]
+pub enum FunctionReturn {
+    /// The function returns nothing.
+    None,
+    /// An object with these properties.
+    Object(Vec<Property>),
+    /// Any other type (a "returnType" function).
+    Type(Type),
+}
+
+#[derive(Debug, Clone)]
+pub struct Function {
+    pub token: Token,
+    pub description: Option<String>,
+    pub deprecation_message: Option<String>,
+    /// `None` when the function takes no arguments.
+    pub inputs: Option<Vec<Property>>,
+    /// Inputs passed positionally in this order (empty = one args object).
+    pub multi_argument_inputs: Vec<String>,
+    pub outputs: FunctionReturn,
+    pub language: LanguageMap,
+    pub is_overlay: bool,
+    /// The implementation of a resource method (not emitted as a top-level function).
+    pub method_of: Option<ResourceId>,
+}
+
+/// Where an object type is used; generators emit the input and/or output shapes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Reachable from resource or function inputs.
+    pub input: bool,
+    /// Reachable from resource outputs or function outputs.
+    pub output: bool,
+    /// Reachable from a plain input (needs a plain, non-`Input` variant).
+    pub plain_input: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ObjectType {
+    pub token: Token,
+    pub description: Option<String>,
+    pub properties: Vec<Property>,
+    pub language: LanguageMap,
+    pub is_overlay: bool,
+    pub usage: Usage,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumKind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// The name given in the schema; generators derive one from `value` when absent.
+    pub name: Option<String>,
+    pub value: Value,
+    pub description: Option<String>,
+    pub deprecation_message: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumType {
+    pub token: Token,
+    pub description: Option<String>,
+    pub kind: EnumKind,
+    pub values: Vec<EnumValue>,
+    pub language: LanguageMap,
+    pub is_overlay: bool,
+    pub usage: Usage,
+}
+
+impl Package {
+    pub fn module(&self, name: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.name == name)
+    }
+
+    pub fn object(&self, id: ObjectId) -> &ObjectType {
+        &self.objects[id.0]
+    }
+
+    pub fn enum_type(&self, id: EnumId) -> &EnumType {
+        &self.enums[id.0]
+    }
+
+    pub fn resource(&self, id: ResourceId) -> &Resource {
+        &self.resources[id.0]
+    }
+
+    pub fn function(&self, id: FunctionId) -> &Function {
+        &self.functions[id.0]
+    }
+
+    /// The language block for `lang` (`nodejs`, `python`, `go`, `csharp`), if any.
+    pub fn language_block(&self, lang: &str) -> Option<&Value> {
+        self.language.get(lang)
+    }
+
+    /// True when some `$ref` points into another package's schema.
+    pub fn has_external_refs(&self) -> bool {
+        let mut found = false;
+        let mut check = |t: &Type| {
+            if matches!(t, Type::External(_)) {
+                found = true;
+            }
+        };
+        for props in self.all_property_lists() {
+            for p in props {
+                p.ty.walk(&mut check);
+            }
+        }
+        for f in &self.functions {
+            if let FunctionReturn::Type(t) = &f.outputs {
+                t.walk(&mut check);
+            }
+        }
+        found
+    }
+
+    /// Every property list in the package (config, resources, functions, objects).
+    pub fn all_property_lists(&self) -> Vec<&[Property]> {
+        let mut out: Vec<&[Property]> = vec![&self.config];
+        for r in std::iter::once(&self.provider).chain(&self.resources) {
+            out.push(&r.properties);
+            out.push(&r.inputs);
+            if let Some(s) = &r.state_inputs {
+                out.push(s);
+            }
+        }
+        for f in &self.functions {
+            if let Some(i) = &f.inputs {
+                out.push(i);
+            }
+            if let FunctionReturn::Object(o) = &f.outputs {
+                out.push(o);
+            }
+        }
+        for o in &self.objects {
+            out.push(&o.properties);
+        }
+        out
+    }
+}
