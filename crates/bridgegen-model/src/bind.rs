@@ -15,8 +15,12 @@ use serde_json::Value;
 use crate::model::*;
 
 /// Binds a decoded schema. `Err` carries every error found (warnings ride along in `Ok`).
-pub fn bind(spec: &PackageSpec) -> Result<(Package, Vec<Diagnostic>), Vec<Diagnostic>> {
+///
+/// `broken` names entries that failed to decode (left out of `spec`): references to them
+/// bind to `Type::Invalid` without a second error.
+pub fn bind(spec: &PackageSpec, broken: &[String]) -> Result<(Package, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut b = Binder::new(spec);
+    b.broken = broken.iter().cloned().collect();
     let pkg = b.bind();
     crate::check::check(&pkg, spec, &mut b.diags);
     if b.diags.iter().any(Diagnostic::is_error) {
@@ -34,6 +38,7 @@ struct Binder<'a> {
     enum_ids: HashMap<&'a str, EnumId>,
     resource_ids: HashMap<&'a str, ResourceId>,
     function_ids: HashMap<&'a str, FunctionId>,
+    broken: HashSet<String>,
 }
 
 const PRIMITIVE_TYPES: &[&str] = &["boolean", "integer", "number", "string", "array", "object"];
@@ -92,6 +97,7 @@ impl<'a> Binder<'a> {
             enum_ids,
             resource_ids,
             function_ids,
+            broken: HashSet::new(),
         }
     }
 
@@ -611,6 +617,10 @@ impl<'a> Binder<'a> {
         }
         if fragment == "/provider" {
             return Type::Provider;
+        }
+        let local_token = fragment.strip_prefix("/types/").or_else(|| fragment.strip_prefix("/resources/"));
+        if local_token.is_some_and(|tok| self.broken.contains(tok)) {
+            return Type::Invalid; // already reported where it is defined
         }
         if let Some(tok) = fragment.strip_prefix("/types/") {
             if let Some(id) = self.object_ids.get(tok) {

@@ -9,7 +9,7 @@ mod load;
 pub mod spec;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Pointer, Severity};
-pub use load::{load_file, load_str, load_value};
+pub use load::{load_file, load_str, load_str_partial, load_value, PartialLoad};
 pub use spec::*;
 
 /// The JSON Schema of the schema format, as committed in `schema/pulumi-package.schema.json`.

@@ -25,6 +25,37 @@ pub fn load_file(path: &Path) -> Result<PackageSpec, Diagnostics> {
 
 /// Decodes a schema document from text.
 pub fn load_str(text: &str) -> Result<PackageSpec, Diagnostics> {
+    let partial = load_str_partial(text)?;
+    if partial.errors.is_empty() {
+        Ok(partial.spec)
+    } else {
+        Err(Diagnostics(partial.errors))
+    }
+}
+
+/// Decodes a parsed schema document.
+pub fn load_value(value: Value) -> Result<PackageSpec, Diagnostics> {
+    let partial = load_partial(value);
+    if partial.errors.is_empty() {
+        Ok(partial.spec)
+    } else {
+        Err(Diagnostics(partial.errors))
+    }
+}
+
+/// A decode that went as far as it could: entries that failed to decode are left out of
+/// `spec` and named in `broken` (by token), so a binder can go on and report more errors
+/// without cascading "not defined" errors for the broken entries.
+#[derive(Debug, Default)]
+pub struct PartialLoad {
+    pub spec: PackageSpec,
+    pub errors: Vec<Diagnostic>,
+    /// Tokens of `types`, `resources` and `functions` entries that failed to decode.
+    pub broken: Vec<String>,
+}
+
+/// Decodes text as far as possible (see [`PartialLoad`]). Malformed JSON stops at once.
+pub fn load_str_partial(text: &str) -> Result<PartialLoad, Diagnostics> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut d = Diagnostic::error(
             "#",
@@ -33,25 +64,31 @@ pub fn load_str(text: &str) -> Result<PackageSpec, Diagnostics> {
         d.position = Some((e.line(), e.column()));
         Diagnostics(vec![d])
     })?;
-    load_value(value)
-}
-
-/// Decodes a parsed schema document.
-pub fn load_value(value: Value) -> Result<PackageSpec, Diagnostics> {
-    let Value::Object(mut root) = value else {
+    if !value.is_object() {
         return Err(Diagnostics(vec![Diagnostic::error(
             "#",
-            format!(
-                "expected the schema to be a JSON object, found {}",
-                kind_of(&value)
-            ),
+            format!("expected the schema to be a JSON object, found {}", kind_of(&value)),
         )]));
+    }
+    Ok(load_partial(value))
+}
+
+fn load_partial(value: Value) -> PartialLoad {
+    let Value::Object(mut root) = value else {
+        return PartialLoad {
+            errors: vec![Diagnostic::error(
+                "#",
+                format!("expected the schema to be a JSON object, found {}", kind_of(&value)),
+            )],
+            ..PartialLoad::default()
+        };
     };
     let mut errors = Vec::new();
+    let mut broken = Vec::new();
     // Decode the big maps entry by entry so every bad entry is reported.
-    let types = take_map(&mut root, "types", &mut errors);
-    let resources = take_map(&mut root, "resources", &mut errors);
-    let functions = take_map(&mut root, "functions", &mut errors);
+    let types = take_map(&mut root, "types", &mut errors, &mut broken);
+    let resources = take_map(&mut root, "resources", &mut errors, &mut broken);
+    let functions = take_map(&mut root, "functions", &mut errors, &mut broken);
     let mut spec: PackageSpec = match decode(Value::Object(root), &Pointer::root()) {
         Ok(spec) => spec,
         Err(d) => {
@@ -62,17 +99,14 @@ pub fn load_value(value: Value) -> Result<PackageSpec, Diagnostics> {
     spec.types = types;
     spec.resources = resources;
     spec.functions = functions;
-    if errors.is_empty() {
-        Ok(spec)
-    } else {
-        Err(Diagnostics(errors))
-    }
+    PartialLoad { spec, errors, broken }
 }
 
 fn take_map<T: DeserializeOwned>(
     root: &mut Map<String, Value>,
     key: &str,
     errors: &mut Vec<Diagnostic>,
+    broken: &mut Vec<String>,
 ) -> IndexMap<String, T> {
     let pointer = Pointer::root().key(key);
     let mut out = IndexMap::new();
@@ -84,7 +118,10 @@ fn take_map<T: DeserializeOwned>(
                     Ok(v) => {
                         out.insert(name, v);
                     }
-                    Err(d) => errors.push(d),
+                    Err(d) => {
+                        errors.push(d);
+                        broken.push(name);
+                    }
                 }
             }
         }

@@ -96,11 +96,15 @@ pub struct ConfigSpec {
     pub variables: IndexMap<String, PropertySpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub required: Vec<String>,
+    /// Keys this format does not define (older schemas carry `defaults`), kept for round-trips.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub extra: IndexMap<String, Value>,
 }
 
 impl ConfigSpec {
     pub fn is_empty(&self) -> bool {
-        self.variables.is_empty() && self.required.is_empty()
+        self.variables.is_empty() && self.required.is_empty() && self.extra.is_empty()
     }
 }
 
