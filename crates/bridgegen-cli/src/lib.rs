@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{anyhow, Context};
-use bridgegen_codegen::{check_output, write_output};
+use bridgegen_codegen::{check_output, write_output, GeneratedFile};
 use bridgegen_model::{Diagnostic, Package};
 use clap::Parser;
 
@@ -114,16 +114,20 @@ fn lang_target(lang: Lang) -> &'static str {
     }
 }
 
-/// Generates one target into `out` (or checks it for drift).
-fn gen_target(pkg: &Package, target: &str, out: &Path, check: bool) -> Result<bool, Failure> {
+/// Runs a target's generator, in memory.
+fn generate(pkg: &Package, target: &str) -> Result<Vec<GeneratedFile>, Failure> {
     let generator = targets::generator(target)
         .ok_or_else(|| anyhow!("unknown target `{target}`; expected one of {}", targets::TARGETS.join(", ")))?;
-    let started = std::time::Instant::now();
     let files = generator
         .generate(pkg)
         .with_context(|| format!("generating {target} for package `{}`", pkg.name))?;
+    Ok(files)
+}
+
+/// Writes generated output (or, with `check`, reports drift). Returns false on drift.
+fn emit(out: &Path, files: &[GeneratedFile], check: bool) -> Result<bool, Failure> {
     if check {
-        let drift = check_output(out, &files).with_context(|| format!("checking {}", out.display()))?;
+        let drift = check_output(out, files).with_context(|| format!("checking {}", out.display()))?;
         if drift.is_clean() {
             eprintln!("up to date: {} ({} files)", out.display(), files.len());
             return Ok(true);
@@ -135,15 +139,13 @@ fn gen_target(pkg: &Package, target: &str, out: &Path, check: bool) -> Result<bo
         }
         return Ok(false);
     }
-    let report = write_output(out, &files).with_context(|| format!("writing {}", out.display()))?;
+    let report = write_output(out, files).with_context(|| format!("writing {}", out.display()))?;
     eprintln!(
-        "generated {target} for {} into {}: {} written, {} unchanged, {} removed ({:.2}s)",
-        pkg.name,
+        "wrote {}: {} written, {} unchanged, {} removed",
         out.display(),
         report.written,
         report.unchanged,
         report.removed.len(),
-        started.elapsed().as_secs_f64()
     );
     Ok(true)
 }
@@ -152,18 +154,38 @@ fn gen(args: GenArgs) -> Result<(), Failure> {
     match args.command {
         Some(GenCommand::Sdk { lang, schema, out }) => {
             let pkg = load(&schema)?;
-            gen_target(&pkg, lang_target(lang), &out, false)?;
+            let files = generate(&pkg, lang_target(lang))?;
+            emit(&out, &files, false)?;
             Ok(())
         }
         None => {
             let project = project::Project::load(&args.project)?;
-            let mut clean = true;
+            for p in &project.packages {
+                for target in &p.targets {
+                    if targets::generator(target).is_none() {
+                        return Err(anyhow!(
+                            "{}: unknown target `{target}`; expected one of {}",
+                            args.project.display(),
+                            targets::TARGETS.join(", ")
+                        )
+                        .into());
+                    }
+                }
+            }
+            // Generate everything in memory first: a failure leaves every output untouched.
+            let mut outputs = Vec::new();
             for p in &project.packages {
                 let pkg = load(&p.schema)?;
                 for target in &p.targets {
-                    let out = p.out.join(target);
-                    clean &= gen_target(&pkg, target, &out, args.check)?;
+                    let started = std::time::Instant::now();
+                    let files = generate(&pkg, target)?;
+                    eprintln!("generated {target} for {} ({} files, {:.2}s)", pkg.name, files.len(), started.elapsed().as_secs_f64());
+                    outputs.push((p.out.join(target), files));
                 }
+            }
+            let mut clean = true;
+            for (out, files) in &outputs {
+                clean &= emit(out, files, args.check)?;
             }
             if clean {
                 Ok(())
