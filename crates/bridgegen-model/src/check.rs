@@ -44,18 +44,21 @@ fn check_property_names(props: &[Property], owner: &Pointer, key: &str, diags: &
         ("PascalCase (Go, C#)", |s| s.to_upper_camel_case()),
         ("camelCase (TypeScript)", |s| s.to_lower_camel_case()),
     ];
-    for (label, case) in casings {
-        let mut seen: HashMap<String, &str> = HashMap::new();
-        for p in props {
+    let mut seen: Vec<HashMap<String, &str>> = vec![HashMap::new(); casings.len()];
+    for p in props {
+        // One error per property: the first casing in which it collides.
+        for ((label, case), seen) in casings.iter().zip(seen.iter_mut()) {
             let cased = case(&p.name);
-            if let Some(first) = seen.insert(cased.clone(), &p.name) {
-                if first != p.name {
-                    diags.push(Diagnostic::error(
-                        owner.key(key).key(&p.name),
-                        format!("property `{}` collides with `{first}`: both are `{cased}` in {label}; expected names that stay distinct in every language", p.name),
-                    ));
-                }
+            if let Some(first) = seen.get(&cased) {
+                diags.push(Diagnostic::error(
+                    owner.key(key).key(&p.name),
+                    format!("property `{}` collides with `{first}`: both are `{cased}` in {label}; expected names that stay distinct in every language", p.name),
+                ));
+                break;
             }
+        }
+        for ((_, case), seen) in casings.iter().zip(seen.iter_mut()) {
+            seen.entry(case(&p.name)).or_insert(&p.name);
         }
     }
 }
