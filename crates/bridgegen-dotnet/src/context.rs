@@ -1,0 +1,361 @@
+//! Package-wide naming decisions (namespaces and class names, chosen once so every file
+//! agrees) and the C# spelling of model types in each position.
+
+use std::collections::{BTreeMap, HashMap};
+
+use bridgegen_model::{
+    EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType,
+};
+use serde_json::Value;
+
+use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES};
+
+/// The decoded `language.csharp` block.
+#[derive(Debug, Clone, Default)]
+pub struct CsharpOptions {
+    pub root_namespace: String,
+    pub namespaces: BTreeMap<String, String>,
+    pub package_references: BTreeMap<String, String>,
+    pub target_framework: String,
+}
+
+impl CsharpOptions {
+    pub fn from_package(pkg: &Package) -> Self {
+        let block = pkg.language_block("csharp");
+        let get = |k: &str| block.and_then(|b| b.get(k));
+        let str_map = |v: Option<&Value>| -> BTreeMap<String, String> {
+            v.and_then(Value::as_object)
+                .map(|o| {
+                    o.iter()
+                        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut package_references = str_map(get("packageReferences"));
+        package_references.entry("Pulumi".to_string()).or_insert_with(|| "3.*".to_string());
+        CsharpOptions {
+            root_namespace: get("rootNamespace")
+                .and_then(Value::as_str)
+                .map(dotted_identifier)
+                .unwrap_or_else(|| "Pulumi".to_string()),
+            namespaces: str_map(get("namespaces")),
+            package_references,
+            target_framework: get("targetFramework")
+                .and_then(Value::as_str)
+                .unwrap_or("net6.0")
+                .to_string(),
+        }
+    }
+}
+
+/// `A.b-c.D` -> `A.bc.D`: each dotted part sanitized, casing kept (user-chosen names).
+fn dotted_identifier(s: &str) -> String {
+    s.split('.').map(names::sanitize).collect::<Vec<_>>().join(".")
+}
+
+/// One namespace segment: a user-chosen name is only sanitized, a derived one is
+/// PascalCased; a segment that would shadow a type the generated code uses is suffixed.
+fn namespace_segment(seg: &str, user_given: bool) -> String {
+    let mut s = if user_given { names::sanitize(seg) } else { names::pascal(seg) };
+    if RESERVED_TYPE_NAMES.contains(&s.as_str()) {
+        s.push('_');
+    }
+    s
+}
+
+/// Every name the generator chose for the package.
+#[derive(Debug, Clone)]
+pub struct Names {
+    pub opts: CsharpOptions,
+    /// `Pulumi.AliCloud`.
+    pub root_ns: String,
+    /// The package's C# name (`AliCloud`), used for the resource-type attribute.
+    pub pkg_class: String,
+    /// `AliCloudResourceType` (the attribute class is this plus `Attribute`).
+    pub attr: String,
+    /// Module name -> full namespace.
+    pub module_ns: HashMap<String, String>,
+    pub resources: Vec<String>,
+    pub functions: Vec<String>,
+    pub enums: Vec<String>,
+    /// Object class base names in `Inputs`/`Outputs` (input class is base + `Args`).
+    pub objects: Vec<String>,
+}
+
+impl Names {
+    pub fn new(pkg: &Package) -> Names {
+        let opts = CsharpOptions::from_package(pkg);
+        let pkg_seg = opts
+            .namespaces
+            .get(&pkg.name)
+            .map(|s| dotted_identifier(s))
+            .unwrap_or_else(|| names::pascal(&pkg.name));
+        let root_ns = format!("{}.{}", opts.root_namespace, pkg_seg);
+        let pkg_class = names::sanitize(pkg_seg.rsplit('.').next().unwrap_or("Package"));
+        let attr = format!("{pkg_class}ResourceType");
+
+        let mut module_ns = HashMap::new();
+        for m in &pkg.modules {
+            module_ns.insert(m.name.clone(), module_namespace(&opts, &root_ns, &m.name));
+        }
+        // Modules that hold no members but appear in tokens (functions that are methods, ...).
+        let mut all_tokens: Vec<&Token> = Vec::new();
+        all_tokens.extend(pkg.resources.iter().map(|r| &r.token));
+        all_tokens.extend(pkg.functions.iter().map(|f| &f.token));
+        all_tokens.extend(pkg.objects.iter().map(|o| &o.token));
+        all_tokens.extend(pkg.enums.iter().map(|e| &e.token));
+        for t in &all_tokens {
+            module_ns
+                .entry(t.module.clone())
+                .or_insert_with(|| module_namespace(&opts, &root_ns, &t.module));
+        }
+
+        // One namer per namespace; each reserves the child namespace segments first.
+        let mut namers: HashMap<String, TypeNamer> = HashMap::new();
+        let mut all_ns: Vec<String> = module_ns.values().cloned().collect();
+        all_ns.push(root_ns.clone());
+        let mut with_kids = all_ns.clone();
+        for ns in &all_ns {
+            with_kids.push(format!("{ns}.Inputs"));
+            with_kids.push(format!("{ns}.Outputs"));
+        }
+        with_kids.sort();
+        with_kids.dedup();
+        for ns in &with_kids {
+            namers.entry(ns.clone()).or_insert_with(TypeNamer::new);
+            // Reserve this namespace's segment names in every ancestor.
+            let parts: Vec<&str> = ns.split('.').collect();
+            for i in 1..parts.len() {
+                let parent = parts[..i].join(".");
+                namers.entry(parent).or_insert_with(TypeNamer::new).reserve(parts[i]);
+            }
+        }
+        {
+            let root = namers.get_mut(&root_ns).expect("root namer");
+            root.reserve(&format!("{attr}Attribute"));
+            root.reserve(&attr);
+            root.reserve("ProviderArgs");
+        }
+
+        let mut resources = Vec::new();
+        for r in &pkg.resources {
+            let ns = &module_ns[&r.token.module];
+            let namer = namers.get_mut(ns).expect("namer");
+            resources.push(namer.allocate(&names::pascal(&r.token.name), &["Args", "State"]));
+        }
+        let mut functions = Vec::new();
+        for f in &pkg.functions {
+            let ns = &module_ns[&f.token.module];
+            let namer = namers.get_mut(ns).expect("namer");
+            functions.push(namer.allocate(
+                &names::pascal(&f.token.name),
+                &["Args", "InvokeArgs", "Result"],
+            ));
+        }
+        let mut enums = Vec::new();
+        for e in &pkg.enums {
+            let ns = &module_ns[&e.token.module];
+            let namer = namers.get_mut(ns).expect("namer");
+            enums.push(namer.allocate(&names::pascal(&e.token.name), &[]));
+        }
+        let mut objects = Vec::new();
+        for o in &pkg.objects {
+            let ns = &module_ns[&o.token.module];
+            let base = names::pascal(&o.token.name);
+            // The same base must be free in both `Inputs` (base, baseArgs) and `Outputs`.
+            let mut name = base.clone();
+            loop {
+                let inputs = &namers[&format!("{ns}.Inputs")];
+                let outputs = &namers[&format!("{ns}.Outputs")];
+                let mut probe_in = inputs.clone();
+                let mut probe_out = outputs.clone();
+                if probe_in.allocate(&name, &["Args"]) == name
+                    && probe_out.allocate(&name, &[]) == name
+                {
+                    namers.insert(format!("{ns}.Inputs"), probe_in);
+                    namers.insert(format!("{ns}.Outputs"), probe_out);
+                    break;
+                }
+                name.push('_');
+            }
+            objects.push(name);
+        }
+
+        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects }
+    }
+
+    pub fn ns_of(&self, token: &Token) -> &str {
+        &self.module_ns[&token.module]
+    }
+
+    pub fn resource_fqn(&self, pkg: &Package, id: usize) -> String {
+        format!("global::{}.{}", self.ns_of(&pkg.resources[id].token), self.resources[id])
+    }
+
+    pub fn enum_fqn(&self, pkg: &Package, id: usize) -> String {
+        format!("global::{}.{}", self.ns_of(&pkg.enums[id].token), self.enums[id])
+    }
+
+    pub fn output_class_fqn(&self, pkg: &Package, id: usize) -> String {
+        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id])
+    }
+
+    pub fn input_class_fqn(&self, pkg: &Package, id: usize) -> String {
+        format!("global::{}.Inputs.{}Args", self.ns_of(&pkg.objects[id].token), self.objects[id])
+    }
+
+    pub fn plain_class_fqn(&self, pkg: &Package, id: usize) -> String {
+        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id])
+    }
+
+    pub fn provider_fqn(&self) -> String {
+        format!("global::{}.Provider", self.root_ns)
+    }
+
+    /// The C# type of a value in an output position (resource outputs, output classes,
+    /// function results), without nullability.
+    pub fn output_ty(&self, pkg: &Package, ty: &Type) -> String {
+        match ty {
+            Type::Array(e) => format!("ImmutableArray<{}>", self.output_ty(pkg, e)),
+            Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.output_ty(pkg, e)),
+            Type::Object(id) => self.output_class_fqn(pkg, id.0),
+            Type::Union(u) => self.union(u, |t| self.output_ty(pkg, t)),
+            _ => self.scalar(pkg, ty),
+        }
+    }
+
+    /// A value inside `Input<>`, `InputList<>`, `InputMap<>` (objects as `Args` classes).
+    pub fn input_elem_ty(&self, pkg: &Package, ty: &Type) -> String {
+        match ty {
+            Type::Array(e) => format!("ImmutableArray<{}>", self.input_elem_ty(pkg, e)),
+            Type::Map(e) => {
+                format!("ImmutableDictionary<string, {}>", self.input_elem_ty(pkg, e))
+            }
+            Type::Object(id) => self.input_class_fqn(pkg, id.0),
+            Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t)),
+            _ => self.scalar(pkg, ty),
+        }
+    }
+
+    /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`, `InputUnion<A, B>`).
+    pub fn input_ty(&self, pkg: &Package, ty: &Type) -> String {
+        match ty {
+            Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e)),
+            Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e)),
+            Type::Union(u) if u.elements.len() == 2 => format!(
+                "InputUnion<{}, {}>",
+                self.input_elem_ty(pkg, &u.elements[0]),
+                self.input_elem_ty(pkg, &u.elements[1])
+            ),
+            _ => format!("Input<{}>", self.input_elem_ty(pkg, ty)),
+        }
+    }
+
+    /// A plain (never `Input`) argument's type: lists, dictionaries, plain classes.
+    pub fn plain_ty(&self, pkg: &Package, ty: &Type) -> String {
+        match ty {
+            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e)),
+            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e)),
+            Type::Object(id) => self.plain_class_fqn(pkg, id.0),
+            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t)),
+            _ => self.scalar(pkg, ty),
+        }
+    }
+
+    fn union(&self, u: &UnionType, f: impl Fn(&Type) -> String) -> String {
+        if u.elements.len() == 2 {
+            format!("Union<{}, {}>", f(&u.elements[0]), f(&u.elements[1]))
+        } else {
+            "object".to_string()
+        }
+    }
+
+    fn scalar(&self, pkg: &Package, ty: &Type) -> String {
+        match ty {
+            Type::Boolean => "bool".into(),
+            Type::Integer => "int".into(),
+            Type::Number => "double".into(),
+            Type::String => "string".into(),
+            Type::Any => "object".into(),
+            Type::Json => "global::System.Text.Json.JsonElement".into(),
+            Type::Archive => "Archive".into(),
+            Type::Asset => "AssetOrArchive".into(),
+            Type::Enum(id) => match pkg.enums[id.0].kind {
+                EnumKind::Boolean => "bool".into(),
+                _ => self.enum_fqn(pkg, id.0),
+            },
+            Type::Resource(id) => self.resource_fqn(pkg, id.0),
+            Type::Provider => self.provider_fqn(),
+            // Another package's types are not referenced (no dependency on its SDK).
+            Type::External(_) | Type::Invalid => "object".into(),
+            Type::Array(_) | Type::Map(_) | Type::Object(_) | Type::Union(_) => {
+                unreachable!("composite types are handled by the callers")
+            }
+        }
+    }
+}
+
+/// `Pulumi.AliCloud` + module `ecs/v1` -> `Pulumi.AliCloud.Ecs.V1` (or `namespaces[...]`).
+fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String {
+    if module.is_empty() {
+        return root_ns.to_string();
+    }
+    let segs: Vec<String> = match opts.namespaces.get(module) {
+        Some(given) => given.split('.').map(|s| namespace_segment(s, true)).collect(),
+        None => module
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| namespace_segment(s, false))
+            .collect(),
+    };
+    if segs.is_empty() {
+        return root_ns.to_string();
+    }
+    format!("{root_ns}.{}", segs.join("."))
+}
+
+/// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
+pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
+    match ty {
+        Type::Boolean | Type::Integer | Type::Number | Type::Json => true,
+        Type::Enum(_) => true,
+        Type::Union(u) => u.elements.len() == 2,
+        _ => {
+            let _ = pkg;
+            false
+        }
+    }
+}
+
+/// The output spelling with nullability for an optional property (`string?`,
+/// `ImmutableArray<T>` stays as is: an empty array stands for "absent").
+pub fn nullable_output(pkg: &Package, names: &Names, p: &Property) -> String {
+    let t = names.output_ty(pkg, &p.ty);
+    if p.required || matches!(p.ty, Type::Array(_)) {
+        t
+    } else {
+        format!("{t}?")
+    }
+}
+
+/// The enum type of a default, if the property is an enum.
+pub fn enum_of<'p>(pkg: &'p Package, ty: &Type) -> Option<(usize, &'p EnumType)> {
+    match ty {
+        Type::Enum(id) => Some((id.0, &pkg.enums[id.0])),
+        _ => None,
+    }
+}
+
+/// True when the function is emitted as a top-level class (methods are not).
+pub fn emits_function(f: &bridgegen_model::Function) -> bool {
+    f.method_of.is_none()
+}
+
+/// The result properties of a function, when it returns an object.
+pub fn result_properties(f: &bridgegen_model::Function) -> Option<&[Property]> {
+    match &f.outputs {
+        FunctionReturn::Object(p) => Some(p),
+        _ => None,
+    }
+}

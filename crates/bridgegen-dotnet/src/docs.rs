@@ -1,0 +1,110 @@
+//! [`LanguageDocs`] for C#: the docs generator spells names and signatures with the
+//! same naming code ([`Names`], [`crate::names`]) as the SDK.
+
+use bridgegen_codegen::LanguageDocs;
+use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
+
+use crate::context::{nullable_output, Names};
+use crate::names::{member_names, ARGS_RESERVED_MEMBERS};
+
+/// C# (`csharp`) naming for the docs generator.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DotnetDocs;
+
+/// Strips `global::` for readability in docs (`global::Pulumi.AliCloud.Ecs.X` -> `Pulumi.AliCloud.Ecs.X`).
+fn readable(s: &str) -> String {
+    s.replace("global::", "")
+}
+
+fn resource_index(pkg: &Package, res: &Resource) -> Option<usize> {
+    pkg.resources.iter().position(|r| r.token.full == res.token.full)
+}
+
+impl DotnetDocs {
+    fn class_of(&self, names: &Names, pkg: &Package, res: &Resource) -> (String, String) {
+        if res.is_provider {
+            return (names.root_ns.clone(), "Provider".to_string());
+        }
+        match resource_index(pkg, res) {
+            Some(i) => (names.ns_of(&res.token).to_string(), names.resources[i].clone()),
+            None => (names.root_ns.clone(), crate::names::pascal(&res.token.name)),
+        }
+    }
+}
+
+impl LanguageDocs for DotnetDocs {
+    fn language(&self) -> &'static str {
+        "csharp"
+    }
+
+    fn property_name(&self, _pkg: &Package, prop: &Property) -> String {
+        // Without the owning class the only rename that applies is the casing; a clash
+        // with the class name (`Value` suffix) is resolved where the class is known.
+        member_names("", ARGS_RESERVED_MEMBERS, [prop.name.as_str()]).remove(0)
+    }
+
+    fn type_name(&self, pkg: &Package, ty: &Type, input: bool) -> String {
+        let names = Names::new(pkg);
+        if input {
+            readable(&names.input_ty(pkg, ty))
+        } else {
+            let p = Property {
+                name: String::new(),
+                ty: ty.clone(),
+                plain: false,
+                required: true,
+                description: None,
+                default: None,
+                const_value: None,
+                deprecation_message: None,
+                secret: false,
+                replace_on_changes: false,
+                will_replace_on_changes: false,
+                language: Default::default(),
+            };
+            readable(&format!("Output<{}>", nullable_output(pkg, &names, &p)))
+        }
+    }
+
+    fn resource_name(&self, pkg: &Package, res: &Resource) -> String {
+        let names = Names::new(pkg);
+        let (ns, class) = self.class_of(&names, pkg, res);
+        format!("{ns}.{class}")
+    }
+
+    fn constructor_signature(&self, pkg: &Package, res: &Resource) -> String {
+        let names = Names::new(pkg);
+        let (_, class) = self.class_of(&names, pkg, res);
+        let required = res.inputs.iter().any(|p| p.required) && !res.is_provider;
+        let args = if required { format!("{class}Args args") } else { format!("{class}Args? args = null") };
+        let opts = if res.is_component { "ComponentResourceOptions" } else { "CustomResourceOptions" };
+        format!("public {class}(string name, {args}, {opts}? options = null)")
+    }
+
+    fn get_signature(&self, pkg: &Package, res: &Resource) -> String {
+        let names = Names::new(pkg);
+        let (_, class) = self.class_of(&names, pkg, res);
+        if res.is_component || res.is_provider {
+            return String::new();
+        }
+        let state = if res.state_inputs.is_some() { format!("{class}State? state = null, ") } else { String::new() };
+        format!("public static {class} Get(string name, Input<string> id, {state}CustomResourceOptions? options = null)")
+    }
+
+    fn function_signature(&self, pkg: &Package, func: &Function) -> String {
+        let names = Names::new(pkg);
+        let i = pkg.functions.iter().position(|f| f.token.full == func.token.full);
+        let class = i.map(|i| names.functions[i].clone()).unwrap_or_else(|| crate::names::pascal(&func.token.name));
+        let ret = match &func.outputs {
+            FunctionReturn::Object(_) => format!("Task<{class}Result>"),
+            FunctionReturn::Type(t) => format!("Task<{}>", readable(&names.output_ty(pkg, t))),
+            FunctionReturn::None => "Task".to_string(),
+        };
+        let args = match &func.inputs {
+            Some(ins) if ins.iter().any(|p| p.required) => format!("{class}Args args, "),
+            Some(_) => format!("{class}Args? args = null, "),
+            None => String::new(),
+        };
+        format!("public static {ret} {class}.InvokeAsync({args}InvokeOptions? options = null)")
+    }
+}

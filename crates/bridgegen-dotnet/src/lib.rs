@@ -1,0 +1,221 @@
+//! The `dotnet` target: a C# project shaped like the ones Pulumi's .NET codegen emits
+//! (`Pulumi.<Name>.csproj`, one folder per module, `Inputs/`, `Outputs/`, `Enums.cs`,
+//! `Provider.cs`, `Config/Config.cs`, `Utilities.cs`), for the Pulumi .NET SDK.
+//!
+//! Naming lives in [`names`] and [`context::Names`] (decided once per package), the
+//! view models in [`emit`], and the text in `templates/dotnet/`.
+
+pub mod context;
+pub mod docs;
+pub mod emit;
+pub mod names;
+
+use std::collections::BTreeMap;
+
+use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator, TemplateSet};
+use bridgegen_model::Package;
+use serde_json::json;
+
+pub use context::Names;
+pub use docs::DotnetDocs;
+use emit::{Emitter, EnumsFileVm, FileVm};
+
+/// Every template of the target, embedded in the binary.
+pub const TEMPLATES: TemplateSet = &[
+    ("partials", include_str!("../../../templates/dotnet/partials.hbs")),
+    ("input_prop", include_str!("../../../templates/dotnet/input_prop.hbs")),
+    ("args_class", include_str!("../../../templates/dotnet/args_class.hbs")),
+    ("output_class", include_str!("../../../templates/dotnet/output_class.hbs")),
+    ("resource", include_str!("../../../templates/dotnet/resource.cs.hbs")),
+    ("object_input", include_str!("../../../templates/dotnet/object_input.cs.hbs")),
+    ("object_output", include_str!("../../../templates/dotnet/object_output.cs.hbs")),
+    ("function", include_str!("../../../templates/dotnet/function.cs.hbs")),
+    ("enums", include_str!("../../../templates/dotnet/enums.cs.hbs")),
+    ("config", include_str!("../../../templates/dotnet/config.cs.hbs")),
+    ("utilities", include_str!("../../../templates/dotnet/utilities.cs.hbs")),
+    ("csproj", include_str!("../../../templates/dotnet/csproj.hbs")),
+    ("readme", include_str!("../../../templates/dotnet/readme.md.hbs")),
+];
+
+/// The `dotnet` generator.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct DotnetGenerator;
+
+impl Generator for DotnetGenerator {
+    fn name(&self) -> &'static str {
+        "dotnet"
+    }
+
+    fn generate(&self, pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+        generate(pkg)
+    }
+}
+
+/// The folder of a namespace relative to the project root (`Pulumi.AliCloud.Ecs` -> `Ecs/`).
+fn folder(names: &Names, ns: &str) -> String {
+    match ns.strip_prefix(&names.root_ns) {
+        Some("") => String::new(),
+        Some(rest) => format!("{}/", rest.trim_start_matches('.').replace('.', "/")),
+        None => format!("{}/", ns.replace('.', "/")),
+    }
+}
+
+/// Generates every file of the project, sorted by path.
+pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+    let hb = new_registry(TEMPLATES)?;
+    // Partials are the registered templates themselves (`{{> header}}` is an inline
+    // partial from `partials`, prepended to each file template).
+    let mut hb = hb;
+    let partials = include_str!("../../../templates/dotnet/partials.hbs");
+    for (name, src) in TEMPLATES.iter().filter(|(n, _)| {
+        matches!(*n, "resource" | "object_input" | "object_output" | "function" | "enums" | "config" | "utilities")
+    }) {
+        hb.register_template_string(name, format!("{partials}{src}")).map_err(|e| {
+            GenError::Template { template: (*name).to_string(), message: e.to_string() }
+        })?;
+    }
+    let names = Names::new(pkg);
+    let em = Emitter { pkg, names: &names };
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    let mut put = |path: String, text: String| -> Result<(), GenError> {
+        if files.insert(path.clone(), text).is_some() {
+            return Err(GenError::Other(format!("two generated files share the path `{path}`")));
+        }
+        Ok(())
+    };
+
+    // Resources and the provider.
+    for (i, r) in pkg.resources.iter().enumerate() {
+        let ns = names.ns_of(&r.token).to_string();
+        let class = &names.resources[i];
+        let body = em.resource(r, class);
+        put(format!("{}{class}.cs", folder(&names, &ns)), render(&hb, "resource", &FileVm { ns, body })?)?;
+    }
+    {
+        let body = em.resource(&pkg.provider, "Provider");
+        put("Provider.cs".into(), render(&hb, "resource", &FileVm { ns: names.root_ns.clone(), body })?)?;
+    }
+
+    // Functions (resource methods are not top-level functions).
+    for (i, f) in pkg.functions.iter().enumerate() {
+        if !emit::emits_function(f) {
+            continue;
+        }
+        let ns = names.ns_of(&f.token).to_string();
+        let class = &names.functions[i];
+        let body = em.function(f, class);
+        put(format!("{}{class}.cs", folder(&names, &ns)), render(&hb, "function", &FileVm { ns, body })?)?;
+    }
+
+    // Object types: output classes, input `Args` classes and plain classes.
+    for (i, o) in pkg.objects.iter().enumerate() {
+        let ns = names.ns_of(&o.token).to_string();
+        let base = &names.objects[i];
+        let dir = folder(&names, &ns);
+        let desc = o.description.as_deref();
+        if o.usage.output {
+            let body = em.output_class(base, desc, &o.properties);
+            let vm = FileVm { ns: format!("{ns}.Outputs"), body };
+            put(format!("{dir}Outputs/{base}.cs"), render(&hb, "object_output", &vm)?)?;
+        }
+        if o.usage.input {
+            let class = format!("{base}Args");
+            let body = em.args_class(&class, "global::Pulumi.ResourceArgs", desc, &o.properties, emit::InMode::Input, false);
+            let vm = FileVm { ns: format!("{ns}.Inputs"), body };
+            put(format!("{dir}Inputs/{class}.cs"), render(&hb, "object_input", &vm)?)?;
+        }
+        if o.usage.plain_input {
+            let body = em.args_class(base, "global::Pulumi.InvokeArgs", desc, &o.properties, emit::InMode::Plain, false);
+            let vm = FileVm { ns: format!("{ns}.Inputs"), body };
+            put(format!("{dir}Inputs/{base}.cs"), render(&hb, "object_input", &vm)?)?;
+        }
+    }
+
+    // Enums, one `Enums.cs` per namespace.
+    let mut by_ns: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in pkg.enums.iter().enumerate() {
+        by_ns.entry(names.ns_of(&e.token).to_string()).or_default().push(i);
+    }
+    for (ns, ids) in by_ns {
+        let enums: Vec<_> = ids.iter().filter_map(|i| em.enum_vm(*i)).collect();
+        if enums.is_empty() {
+            continue;
+        }
+        let dir = folder(&names, &ns);
+        put(format!("{dir}Enums.cs"), render(&hb, "enums", &FileVm { ns, body: EnumsFileVm { enums } })?)?;
+    }
+
+    // Package files.
+    let cfg = em.config();
+    put("Config/Config.cs".into(), render(&hb, "config", &FileVm { ns: names.root_ns.clone(), body: cfg })?)?;
+    let assembly = names.root_ns.clone();
+    put(
+        "Utilities.cs".into(),
+        render(
+            &hb,
+            "utilities",
+            &json!({
+                "ns": names.root_ns,
+                "attr": names.attr,
+                "plugin_url_lit": pkg.plugin_download_url.as_deref().map(names::string_literal),
+                "version_resource_lit": names::string_literal(&format!("{assembly}.version.txt")),
+            }),
+        )?,
+    )?;
+    let version = pkg.version.clone().unwrap_or_else(|| "0.0.0".to_string());
+    let x = |s: Option<&str>| names::xml_escape(s.unwrap_or(""));
+    let references: Vec<_> = names
+        .opts
+        .package_references
+        .iter()
+        .map(|(k, v)| json!({"name": names::xml_escape(k), "version": names::xml_escape(v)}))
+        .collect();
+    put(
+        format!("{assembly}.csproj"),
+        render(
+            &hb,
+            "csproj",
+            &json!({
+                "authors": x(pkg.publisher.as_deref().or(Some("bridgegen"))),
+                "description": x(pkg.description.as_deref()),
+                "license": x(pkg.license.as_deref()),
+                "homepage": x(pkg.homepage.as_deref()),
+                "repository": x(pkg.repository.as_deref()),
+                "tags": names::xml_escape(&pkg.keywords.join(";")),
+                "assembly": names::xml_escape(&assembly),
+                "version": names::xml_escape(&version),
+                "framework": names::xml_escape(&names.opts.target_framework),
+                "references": references,
+            }),
+        )?,
+    )?;
+    put(
+        "README.md".into(),
+        render(
+            &hb,
+            "readme",
+            &json!({
+                "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
+                "description": pkg.description.clone().unwrap_or_default(),
+                "name": pkg.name,
+                "assembly": assembly,
+                "alias": names.pkg_class,
+                "root_ns": names.root_ns,
+            }),
+        )?,
+    )?;
+    let mut plugin = serde_json::Map::new();
+    plugin.insert("resource".into(), json!(true));
+    plugin.insert("name".into(), json!(pkg.name));
+    plugin.insert("version".into(), json!(version));
+    if let Some(url) = &pkg.plugin_download_url {
+        plugin.insert("server".into(), json!(url));
+    }
+    let mut plugin_text = serde_json::to_string_pretty(&serde_json::Value::Object(plugin))
+        .map_err(|e| GenError::Other(e.to_string()))?;
+    plugin_text.push('\n');
+    put("pulumi-plugin.json".into(), plugin_text)?;
+    put("version.txt".into(), format!("{version}\n"))?;
+
+    Ok(files.into_iter().map(|(p, t)| GeneratedFile::new(p, t)).collect())
+}
