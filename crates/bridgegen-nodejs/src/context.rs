@@ -1,0 +1,153 @@
+//! Names computed once per package: classes, functions, files and module folders, made
+//! unique where two members would otherwise collide. Everything else reads these.
+
+use std::collections::HashSet;
+
+use bridgegen_model::{EnumId, FunctionId, ObjectId, Package, ResourceId, Token};
+
+use crate::names;
+
+/// Folder names the package root itself uses; a module with one of these names is escaped.
+const ROOT_TAKEN: &[&str] = &["index", "utilities", "provider", "config", "types", "package"];
+
+pub struct Names {
+    pub resource_class: Vec<String>,
+    pub resource_file: Vec<String>,
+    pub function_name: Vec<String>,
+    pub function_file: Vec<String>,
+    /// Interface name of each object type (plain/output shape); the input shape adds `Args`
+    /// when the type is also used plainly.
+    pub object_name: Vec<String>,
+    pub enum_name: Vec<String>,
+}
+
+/// Folder/namespace segments of a module of this package (`core/v1` -> `["core", "v1"]`).
+pub fn module_segments(module: &str) -> Vec<String> {
+    let mut segs = names::module_segments(module);
+    if let Some(first) = segs.first_mut() {
+        if ROOT_TAKEN.contains(&first.as_str()) {
+            first.push('_');
+        }
+    }
+    segs
+}
+
+/// Segments of a module of another package (no schema at hand): each part is cut at its
+/// first dot, the convention Pulumi's Kubernetes SDK uses (`storage.k8s.io/v1` -> `storage.v1`).
+pub fn external_module_segments(module: &str) -> Vec<String> {
+    module
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| names::camel_ident(s.split('.').next().unwrap_or(s)))
+        .collect()
+}
+
+/// `"./"`, `"../"`, ... from a file in module `module` back to the package root.
+pub fn root_prefix(module: &str) -> String {
+    let depth = module_segments(module).len();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The folder of a module relative to the package root, with a trailing `/` (`""` for root).
+pub fn module_dir(module: &str) -> String {
+    let segs = module_segments(module);
+    if segs.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", segs.join("/"))
+    }
+}
+
+/// `ecs.` style namespace prefix for types of a module (`""` for root).
+pub fn namespace_prefix(module: &str) -> String {
+    let segs = module_segments(module);
+    if segs.is_empty() {
+        String::new()
+    } else {
+        format!("{}.", segs.join("."))
+    }
+}
+
+fn member_name(tok: &Token) -> &str {
+    &tok.name
+}
+
+impl Names {
+    pub fn new(pkg: &Package) -> Names {
+        let n = pkg.resources.len();
+        let mut resource_class = vec![String::new(); n];
+        let mut resource_file = vec![String::new(); n];
+        let mut function_name = vec![String::new(); pkg.functions.len()];
+        let mut function_file = vec![String::new(); pkg.functions.len()];
+        for m in &pkg.modules {
+            // Files of one module folder: `index` and child folders are taken.
+            let mut files: HashSet<String> = HashSet::new();
+            files.insert("index".into());
+            if m.is_root() {
+                files.extend(ROOT_TAKEN.iter().map(|s| s.to_string()));
+            }
+            let depth = module_segments(&m.name).len();
+            for other in &pkg.modules {
+                let segs = module_segments(&other.name);
+                if segs.len() > depth && segs[..depth] == module_segments(&m.name)[..] {
+                    files.insert(segs[depth].to_ascii_lowercase());
+                }
+            }
+            // Exported names of one module: the class, its Args/State, functions...
+            let mut exported: HashSet<String> = HashSet::new();
+            for id in &m.resources {
+                let r = &pkg.resources[id.0];
+                let class = names::unique(names::pascal_ident(member_name(&r.token)), &mut exported);
+                resource_file[id.0] = names::unique(names::file_name(&class), &mut files);
+                resource_class[id.0] = class;
+            }
+            for id in &m.functions {
+                let f = &pkg.functions[id.0];
+                let name = names::unique(names::camel_ident(member_name(&f.token)), &mut exported);
+                function_file[id.0] = names::unique(names::file_name(&name), &mut files);
+                function_name[id.0] = name;
+            }
+        }
+        // Types live in one namespace per module, enums beside them.
+        let mut object_name = vec![String::new(); pkg.objects.len()];
+        let mut enum_name = vec![String::new(); pkg.enums.len()];
+        for m in &pkg.modules {
+            let mut taken: HashSet<String> = HashSet::new();
+            for id in &m.objects {
+                let o = &pkg.objects[id.0];
+                let mut name = names::pascal_ident(member_name(&o.token));
+                if o.usage.plain_input && o.usage.input {
+                    // reserve the Args twin too
+                    while taken.contains(&format!("{name}args").to_ascii_lowercase()) {
+                        name.push('_');
+                    }
+                    taken.insert(format!("{name}args").to_ascii_lowercase());
+                }
+                object_name[id.0] = names::unique(name, &mut taken);
+            }
+            let mut etaken: HashSet<String> = HashSet::new();
+            for id in &m.enums {
+                let e = &pkg.enums[id.0];
+                enum_name[id.0] = names::unique(names::pascal_ident(member_name(&e.token)), &mut etaken);
+            }
+        }
+        Names { resource_class, resource_file, function_name, function_file, object_name, enum_name }
+    }
+
+    pub fn resource(&self, id: ResourceId) -> &str {
+        &self.resource_class[id.0]
+    }
+    pub fn function(&self, id: FunctionId) -> &str {
+        &self.function_name[id.0]
+    }
+    pub fn object(&self, id: ObjectId) -> &str {
+        &self.object_name[id.0]
+    }
+    pub fn enum_(&self, id: EnumId) -> &str {
+        &self.enum_name[id.0]
+    }
+}

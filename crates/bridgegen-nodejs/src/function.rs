@@ -1,0 +1,120 @@
+//! The view model of one function (invoke) file: the promise form and the `...Output` form.
+
+use serde::Serialize;
+
+use bridgegen_model::{Function, FunctionReturn, Package, Type};
+
+use crate::context::{self, Names};
+use crate::doc;
+use crate::names::{js_string, pascal, property_access, property_key};
+use crate::types::{Shape, TypeCtx};
+
+#[derive(Serialize)]
+pub struct Field {
+    pub doc: String,
+    pub key: String,
+    pub optional: bool,
+    pub ty: String,
+}
+
+#[derive(Serialize)]
+pub struct FunctionView {
+    pub doc: String,
+    pub imports: Vec<String>,
+    pub name: String,
+    pub token: String,
+    pub has_args: bool,
+    pub args_optional: bool,
+    pub args_name: String,
+    pub output_args_name: String,
+    pub args_fields: Vec<Field>,
+    pub output_args_fields: Vec<Field>,
+    /// `"key": args.key` pairs passed to the engine.
+    pub invoke_args: Vec<String>,
+    /// `GetFooResult`, or the type of a non-object return.
+    pub result_type: String,
+    pub result_interface: Option<String>,
+    pub result_fields: Vec<Field>,
+    pub invoke_fn: String,
+    pub invoke_output_fn: String,
+}
+
+pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str) -> FunctionView {
+    let tcx = TypeCtx::new(pkg, names, &f.token.module);
+    let root = context::root_prefix(&f.token.module);
+    let title = pascal(name);
+    let inputs = f.inputs.as_deref().unwrap_or(&[]);
+    let field = |p: &bridgegen_model::Property, shape: Shape| Field {
+        doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+        key: property_key(&p.name),
+        optional: !p.required,
+        ty: tcx.input_field(p, shape),
+    };
+    let args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Plain)).collect();
+    let output_args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Input)).collect();
+    let invoke_args = inputs
+        .iter()
+        .map(|p| format!("{}: {},", js_string(&p.name), property_access("args", &p.name)))
+        .collect();
+    let (result_type, result_interface, result_fields, invoke_fn, invoke_output_fn) = match &f.outputs {
+        FunctionReturn::Object(props) => {
+            let n = format!("{title}Result");
+            let fields = props
+                .iter()
+                .map(|p| Field {
+                    doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+                    key: property_key(&p.name),
+                    optional: !p.required,
+                    ty: tcx.output_field(p),
+                })
+                .collect();
+            (n.clone(), Some(n), fields, "invoke", "invokeOutput")
+        }
+        FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new(), "invokeSingle", "invokeSingleOutput"),
+        FunctionReturn::None => ("void".to_string(), None, Vec::new(), "invoke", "invokeOutput"),
+    };
+
+    let mut uses_objects = false;
+    let mut uses_enums = false;
+    let mut visit = |t: &Type| match t {
+        Type::Object(_) => uses_objects = true,
+        Type::Enum(_) => uses_enums = true,
+        _ => {}
+    };
+    for p in inputs {
+        p.ty.walk(&mut visit);
+    }
+    match &f.outputs {
+        FunctionReturn::Object(props) => props.iter().for_each(|p| p.ty.walk(&mut visit)),
+        FunctionReturn::Type(t) => t.walk(&mut visit),
+        FunctionReturn::None => {}
+    }
+    let mut imports = vec!["import * as pulumi from \"@pulumi/pulumi\";".to_string()];
+    if uses_objects {
+        imports.push(format!("import * as inputs from \"{root}types/input\";"));
+        imports.push(format!("import * as outputs from \"{root}types/output\";"));
+    }
+    if uses_enums {
+        imports.push(format!("import * as enums from \"{root}types/enums\";"));
+    }
+    imports.push(format!("import * as utilities from \"{root}utilities\";"));
+
+    FunctionView {
+        doc: doc::comment(f.description.as_deref(), f.deprecation_message.as_deref(), ""),
+        imports,
+        name: name.to_string(),
+        token: js_string(&f.token.full),
+        has_args: f.inputs.is_some(),
+        args_optional: !inputs.iter().any(|p| p.required),
+        args_name: format!("{title}Args"),
+        output_args_name: format!("{title}OutputArgs"),
+        args_fields,
+        output_args_fields,
+        invoke_args,
+        result_type,
+        result_interface,
+        result_fields,
+        invoke_fn: invoke_fn.into(),
+        invoke_output_fn: invoke_output_fn.into(),
+    }
+}

@@ -1,0 +1,441 @@
+//! The `nodejs` target: a TypeScript package shaped like the ones Pulumi's own Node.js
+//! code generator emits (`package.json`, `index.ts` with lazily loaded members, one
+//! folder per module, `types/{input,output,enums}`, `provider.ts`, `config/vars.ts`).
+//!
+//! Rust computes names and type strings ([`names`], [`context`], [`types`]) and builds a
+//! view model per file ([`resource`], [`function`], [`objects`]); the handlebars
+//! templates in `templates/nodejs/` only print.
+
+pub mod context;
+pub mod doc;
+pub mod docs;
+pub mod function;
+pub mod names;
+pub mod objects;
+pub mod options;
+pub mod resource;
+pub mod types;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use handlebars::Handlebars;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator, TemplateSet};
+use bridgegen_model::{ExternalRef, Package, Type};
+
+use context::Names;
+use names::js_string;
+pub use docs::NodejsDocs;
+
+/// Every template, embedded.
+pub const TEMPLATES: TemplateSet = &[
+    ("header", include_str!("../../../templates/nodejs/header.hbs")),
+    ("resource", include_str!("../../../templates/nodejs/resource.ts.hbs")),
+    ("function", include_str!("../../../templates/nodejs/function.ts.hbs")),
+    ("object", include_str!("../../../templates/nodejs/object.ts.hbs")),
+    ("types_file", include_str!("../../../templates/nodejs/types_file.ts.hbs")),
+    ("enums", include_str!("../../../templates/nodejs/enums.ts.hbs")),
+    ("module_index", include_str!("../../../templates/nodejs/module_index.ts.hbs")),
+    ("config_vars", include_str!("../../../templates/nodejs/config_vars.ts.hbs")),
+    ("utilities", include_str!("../../../templates/nodejs/utilities.ts.hbs")),
+    ("package_json", include_str!("../../../templates/nodejs/package.json.hbs")),
+    ("tsconfig", include_str!("../../../templates/nodejs/tsconfig.json.hbs")),
+    ("readme", include_str!("../../../templates/nodejs/README.md.hbs")),
+];
+
+/// The version of `@pulumi/pulumi` generated packages depend on (at least).
+pub const PULUMI_DEPENDENCY: &str = "^3.142.0";
+
+/// The `nodejs` generator.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct NodejsGenerator;
+
+impl Generator for NodejsGenerator {
+    fn name(&self) -> &'static str {
+        "nodejs"
+    }
+
+    fn generate(&self, pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+        let hb = registry()?;
+        Gen { pkg, names: Names::new(pkg), hb: &hb, opts: options::NodeOptions::from_package(pkg) }.run()
+    }
+}
+
+/// A registry with every template and the `header` partial registered.
+pub fn registry() -> Result<Handlebars<'static>, GenError> {
+    let mut hb = new_registry(TEMPLATES)?;
+    hb.register_partial("header", include_str!("../../../templates/nodejs/header.hbs"))
+        .map_err(|e| GenError::Template { template: "header".into(), message: e.to_string() })?;
+    Ok(hb)
+}
+
+struct Gen<'a> {
+    pkg: &'a Package,
+    names: Names,
+    hb: &'a Handlebars<'static>,
+    opts: options::NodeOptions,
+}
+
+#[derive(Serialize)]
+struct IndexMember {
+    file: String,
+    name: String,
+    is_class: bool,
+    type_exports: String,
+    values: Vec<String>,
+    lazy_names: String,
+}
+
+#[derive(Serialize)]
+struct Construct {
+    token: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct ConfigVar {
+    doc: String,
+    name: String,
+    key: String,
+    ty: String,
+    getter: String,
+}
+
+impl<'a> Gen<'a> {
+    fn run(&self) -> Result<Vec<GeneratedFile>, GenError> {
+        let pkg = self.pkg;
+        let mut files: BTreeMap<String, String> = BTreeMap::new();
+
+        // Resources and functions, one file each.
+        for (i, r) in pkg.resources.iter().enumerate() {
+            if r.is_overlay {
+                continue;
+            }
+            let view = resource::build(pkg, &self.names, r, &self.names.resource_class[i]);
+            let path = format!("{}{}.ts", context::module_dir(&r.token.module), self.names.resource_file[i]);
+            files.insert(path, render(self.hb, "resource", &view)?);
+        }
+        let provider = resource::build(pkg, &self.names, &pkg.provider, "Provider");
+        files.insert("provider.ts".into(), render(self.hb, "resource", &provider)?);
+        for (i, f) in pkg.functions.iter().enumerate() {
+            if f.is_overlay || f.method_of.is_some() {
+                continue;
+            }
+            let view = function::build(pkg, &self.names, f, &self.names.function_name[i]);
+            let path = format!("{}{}.ts", context::module_dir(&f.token.module), self.names.function_file[i]);
+            files.insert(path, render(self.hb, "function", &view)?);
+        }
+
+        // Module indexes, for every module and every folder above one.
+        let mut dirs: BTreeSet<String> = BTreeSet::new();
+        dirs.insert(String::new());
+        for m in &pkg.modules {
+            let segs = context::module_segments(&m.name);
+            for n in 1..=segs.len() {
+                dirs.insert(segs[..n].join("/"));
+            }
+        }
+        for dir in &dirs {
+            let text = self.module_index(dir, &dirs)?;
+            let path = if dir.is_empty() { "index.ts".to_string() } else { format!("{dir}/index.ts") };
+            files.insert(path, text);
+        }
+
+        // Types and enums.
+        let object_render = |i: &objects::Interface| render(self.hb, "object", i);
+        for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
+            let body = objects::types_file(pkg, &self.names, output, &object_render)?;
+            files.insert(file.into(), render(self.hb, "types_file", &json!({ "body": body.trim_end() }))?);
+        }
+        files.insert(
+            "types/index.ts".into(),
+            format!(
+                "{}\nimport * as enums from \"./enums\";\nimport * as input from \"./input\";\nimport * as output from \"./output\";\n\nexport {{\n    enums,\n    input,\n    output,\n}};\n",
+                self.header()?
+            ),
+        );
+        let mut enum_dirs: BTreeSet<String> = BTreeSet::new();
+        enum_dirs.insert(String::new());
+        let mut enum_module_of: BTreeMap<String, String> = BTreeMap::new();
+        for m in &pkg.modules {
+            let segs = context::module_segments(&m.name);
+            if m.enums.is_empty() {
+                continue;
+            }
+            for n in 1..=segs.len() {
+                enum_dirs.insert(segs[..n].join("/"));
+            }
+            enum_module_of.insert(segs.join("/"), m.name.clone());
+        }
+        for dir in &enum_dirs {
+            let children = direct_children(dir, &enum_dirs);
+            let enums = match enum_module_of.get(dir) {
+                Some(module) => objects::enums_of(pkg, &self.names, module),
+                None => Vec::new(),
+            };
+            let empty = children.is_empty() && enums.is_empty();
+            let mut text = render(self.hb, "enums", &json!({ "children": children, "enums": enums }))?;
+            if empty {
+                text.push_str("export {};\n");
+            }
+            let path = if dir.is_empty() { "types/enums/index.ts".to_string() } else { format!("types/enums/{dir}/index.ts") };
+            files.insert(path, text);
+        }
+
+        // Config.
+        if !pkg.config.is_empty() {
+            files.insert("config/index.ts".into(), format!("{}\nexport * from \"./vars\";\n", self.header()?));
+            files.insert("config/vars.ts".into(), self.config_vars()?);
+        }
+
+        files.insert("utilities.ts".into(), self.utilities()?);
+        files.insert("README.md".into(), self.readme()?);
+        let ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
+        let tsconfig = render(self.hb, "tsconfig", &json!({ "files": ts_files }))?;
+        files.insert("tsconfig.json".into(), tsconfig);
+        files.insert("package.json".into(), self.package_json()?);
+
+        Ok(files.into_iter().map(|(p, c)| GeneratedFile::new(p, c)).collect())
+    }
+
+    fn header(&self) -> Result<String, GenError> {
+        Ok(include_str!("../../../templates/nodejs/header.hbs").to_string())
+    }
+
+    fn module_index(&self, dir: &str, dirs: &BTreeSet<String>) -> Result<String, GenError> {
+        let pkg = self.pkg;
+        let is_root = dir.is_empty();
+        let module = pkg.modules.iter().find(|m| context::module_segments(&m.name).join("/") == dir);
+        let root = if is_root { "./".to_string() } else { "../".repeat(dir.split('/').count()) };
+        let mut members = Vec::new();
+        let mut constructs = Vec::new();
+        let mut register: BTreeSet<String> = BTreeSet::new();
+        if is_root {
+            members.push(IndexMember {
+                file: "provider".into(),
+                name: "Provider".into(),
+                is_class: true,
+                type_exports: "ProviderArgs".into(),
+                values: vec!["Provider".into()],
+                lazy_names: "\"Provider\"".into(),
+            });
+        }
+        if let Some(m) = module {
+            for id in &m.resources {
+                let r = pkg.resource(*id);
+                if r.is_overlay {
+                    continue;
+                }
+                let name = self.names.resource(*id).to_string();
+                let mut types = vec![format!("{name}Args")];
+                if !r.is_component && r.state_inputs.is_some() {
+                    types.push(format!("{name}State"));
+                }
+                members.push(IndexMember {
+                    file: self.names.resource_file[id.0].clone(),
+                    name: name.clone(),
+                    is_class: true,
+                    type_exports: types.join(", "),
+                    values: vec![name.clone()],
+                    lazy_names: js_string(&name),
+                });
+                constructs.push(Construct { token: js_string(&r.token.full), name });
+                register.insert(r.token.raw_module.clone());
+            }
+            for id in &m.functions {
+                let f = pkg.function(*id);
+                if f.is_overlay || f.method_of.is_some() {
+                    continue;
+                }
+                let name = self.names.function(*id).to_string();
+                let title = names::pascal(&name);
+                let mut types = Vec::new();
+                if f.inputs.is_some() {
+                    types.push(format!("{title}Args"));
+                }
+                if matches!(f.outputs, bridgegen_model::FunctionReturn::Object(_)) {
+                    types.push(format!("{title}Result"));
+                }
+                if f.inputs.is_some() {
+                    types.push(format!("{title}OutputArgs"));
+                }
+                let values = vec![name.clone(), format!("{name}Output")];
+                members.push(IndexMember {
+                    file: self.names.function_file[id.0].clone(),
+                    name: name.clone(),
+                    is_class: false,
+                    type_exports: types.join(", "),
+                    lazy_names: values.iter().map(|v| js_string(v)).collect::<Vec<_>>().join(", "),
+                    values,
+                });
+            }
+        }
+        let has_enums = module.is_some_and(|m| !m.enums.is_empty());
+        let data = json!({
+            "root": root,
+            "members": members,
+            "has_enums": has_enums,
+            "enum_path": dir,
+            "children": direct_children(dir, dirs),
+            "is_root": is_root,
+            "config": !pkg.config.is_empty(),
+            "constructs": constructs,
+            "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
+            "package": js_string(&pkg.name),
+            "provider_type": js_string(&format!("pulumi:providers:{}", pkg.name)),
+        });
+        render(self.hb, "module_index", &data)
+    }
+
+    fn config_vars(&self) -> Result<String, GenError> {
+        let pkg = self.pkg;
+        let tcx = types::TypeCtx::new(pkg, &self.names, "config");
+        let mut vars = Vec::new();
+        for p in &pkg.config {
+            let ty = tcx.output_field(p);
+            let get = match &p.ty {
+                Type::String => format!("__config.get({})", js_string(&p.name)),
+                Type::Boolean => format!("__config.getObject<boolean>({})", js_string(&p.name)),
+                Type::Integer | Type::Number => format!("__config.getObject<number>({})", js_string(&p.name)),
+                _ => format!("__config.getObject<{ty}>({})", js_string(&p.name)),
+            };
+            let (getter, optional) = match p.default.as_ref().and_then(|d| resource::default_expr(&p.ty, d)) {
+                Some(d) => {
+                    let definite = p.default.as_ref().is_some_and(|d| d.value.is_some());
+                    (format!("{get} ?? {d}"), !definite)
+                }
+                None => (get, true),
+            };
+            let ty = if optional || !p.required { format!("{ty} | undefined") } else { ty };
+            vars.push(ConfigVar {
+                doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                name: names::camel_ident(&p.name),
+                key: js_string(&names::camel_ident(&p.name)),
+                ty,
+                getter,
+            });
+        }
+        render(self.hb, "config_vars", &json!({ "package": js_string(&pkg.name), "vars": vars }))
+    }
+
+    fn utilities(&self) -> Result<String, GenError> {
+        let version = self.pkg.version.clone().unwrap_or_else(|| "0.0.0".into());
+        render(
+            self.hb,
+            "utilities",
+            &json!({
+                "version": js_string(version.trim_start_matches('v')),
+                "plugin_download_url": self.pkg.plugin_download_url.as_deref().map(js_string),
+            }),
+        )
+    }
+
+    fn readme(&self) -> Result<String, GenError> {
+        let pkg = self.pkg;
+        render(
+            self.hb,
+            "readme",
+            &json!({
+                "readme": self.opts.readme,
+                "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
+                "description": pkg.description.clone().unwrap_or_default(),
+                "npm_name": self.opts.package_name(pkg),
+                "ident": names::camel_ident(&pkg.name),
+                "package": pkg.name,
+                "config": pkg.config.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
+            }),
+        )
+    }
+
+    fn package_json(&self) -> Result<String, GenError> {
+        let pkg = self.pkg;
+        let o = &self.opts;
+        let mut v = serde_json::Map::new();
+        v.insert("name".into(), json!(o.package_name(pkg)));
+        v.insert("version".into(), json!(pkg.version.clone().unwrap_or_else(|| "0.0.0".into()).trim_start_matches('v')));
+        if let Some(d) = o.package_description.clone().or_else(|| pkg.description.clone()) {
+            v.insert("description".into(), json!(d));
+        }
+        if !pkg.keywords.is_empty() {
+            v.insert("keywords".into(), json!(pkg.keywords));
+        }
+        for (k, val) in [("homepage", &pkg.homepage), ("repository", &pkg.repository), ("license", &pkg.license)] {
+            if let Some(val) = val {
+                v.insert(k.into(), json!(val));
+            }
+        }
+        v.insert("main".into(), json!("bin/index.js"));
+        v.insert("types".into(), json!("bin/index.d.ts"));
+        v.insert("files".into(), json!(["bin/", "README.md"]));
+        v.insert("scripts".into(), json!({ "build": "tsc" }));
+        let mut deps = serde_json::Map::new();
+        deps.insert("@pulumi/pulumi".into(), json!(PULUMI_DEPENDENCY));
+        for (name, version) in external_packages(pkg) {
+            deps.insert(types::external_package(&name), json!(version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into())));
+        }
+        for (k, val) in &o.dependencies {
+            deps.insert(k.clone(), json!(val));
+        }
+        v.insert("dependencies".into(), Value::Object(deps));
+        let mut dev = serde_json::Map::new();
+        dev.insert("@types/node".into(), json!("^18.0.0"));
+        dev.insert("typescript".into(), json!(o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into())));
+        for (k, val) in &o.dev_dependencies {
+            dev.insert(k.clone(), json!(val));
+        }
+        v.insert("devDependencies".into(), Value::Object(dev));
+        let mut pulumi = serde_json::Map::new();
+        pulumi.insert("resource".into(), json!(true));
+        pulumi.insert("name".into(), json!(pkg.name));
+        if let Some(ver) = &pkg.version {
+            pulumi.insert("version".into(), json!(ver.trim_start_matches('v')));
+        }
+        if let Some(url) = &pkg.plugin_download_url {
+            pulumi.insert("server".into(), json!(url));
+        }
+        v.insert("pulumi".into(), Value::Object(pulumi));
+        let text = serde_json::to_string_pretty(&Value::Object(v)).map_err(|e| GenError::Other(e.to_string()))?;
+        render(self.hb, "package_json", &json!({ "json": text }))
+    }
+}
+
+fn direct_children(dir: &str, dirs: &BTreeSet<String>) -> Vec<String> {
+    let depth = if dir.is_empty() { 0 } else { dir.split('/').count() };
+    dirs.iter()
+        .filter(|d| !d.is_empty())
+        .filter_map(|d| {
+            let segs: Vec<&str> = d.split('/').collect();
+            let parent = segs[..segs.len() - 1].join("/");
+            (segs.len() == depth + 1 && parent == dir).then(|| segs[depth].to_string())
+        })
+        .collect()
+}
+
+/// Other Pulumi packages this one refers to, with the highest version referenced.
+pub fn external_packages(pkg: &Package) -> BTreeMap<String, Option<String>> {
+    let mut out: BTreeMap<String, Option<String>> = BTreeMap::new();
+    let mut add = |x: &ExternalRef| {
+        let e = out.entry(x.package.clone()).or_insert(None);
+        if e.is_none() {
+            *e = x.version.clone();
+        }
+    };
+    let mut visit = |t: &Type| {
+        if let Type::External(x) = t {
+            add(x);
+        }
+    };
+    for props in pkg.all_property_lists() {
+        for p in props {
+            p.ty.walk(&mut visit);
+        }
+    }
+    for f in &pkg.functions {
+        if let bridgegen_model::FunctionReturn::Type(t) = &f.outputs {
+            t.walk(&mut visit);
+        }
+    }
+    out
+}

@@ -1,0 +1,243 @@
+//! Object types (`types/input.ts`, `types/output.ts`) and enums (`types/enums/`).
+//! Types of every module share one file per shape, in nested `export namespace` blocks.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use bridgegen_model::{EnumKind, ObjectId, Package, Type};
+
+use crate::context::{self, Names};
+use crate::doc;
+use crate::names::{self, js_string, property_access, property_key};
+use crate::resource::{default_expr, literal};
+use crate::types::{Shape, TypeCtx};
+
+/// Whether filling defaults into a value of this object type changes anything: it, or an
+/// object it holds directly, has a property with a default.
+pub fn has_defaults(pkg: &Package, id: ObjectId) -> bool {
+    fn go(pkg: &Package, id: ObjectId, seen: &mut Vec<ObjectId>) -> bool {
+        if seen.contains(&id) {
+            return false;
+        }
+        seen.push(id);
+        let o = pkg.object(id);
+        let r = o.properties.iter().any(|p| {
+            p.default.as_ref().is_some_and(|d| d.value.is_some() || !d.environment.is_empty())
+                || matches!(&p.ty, Type::Object(inner) if go(pkg, *inner, seen))
+        });
+        seen.pop();
+        r
+    }
+    go(pkg, id, &mut Vec::new())
+}
+
+fn defaults_fn_name(names: &Names, id: ObjectId, shape: Shape, plain_twin: bool) -> String {
+    let base = names.object(id);
+    let n = if shape == Shape::Input && plain_twin { format!("{base}Args") } else { base.to_string() };
+    format!("{}ProvideDefaults", names::camel(&n))
+}
+
+/// `inputs.ecs.fooProvideDefaults` for the shape used at a reference.
+pub fn provide_defaults_ref(pkg: &Package, names: &Names, id: ObjectId, shape: Shape) -> String {
+    let o = pkg.object(id);
+    format!(
+        "inputs.{}{}",
+        context::namespace_prefix(&o.token.module),
+        defaults_fn_name(names, id, shape, o.usage.plain_input)
+    )
+}
+
+#[derive(Serialize)]
+pub struct Member {
+    pub doc: String,
+    pub key: String,
+    pub optional: bool,
+    pub ty: String,
+}
+
+#[derive(Serialize)]
+pub struct Interface {
+    pub doc: String,
+    pub name: String,
+    pub readonly: bool,
+    pub members: Vec<Member>,
+    /// `fooProvideDefaults` when the type has defaults (inputs only).
+    pub defaults_fn: Option<String>,
+    pub defaults: Vec<String>,
+}
+
+/// A namespace tree: interfaces of one module and its child modules.
+#[derive(Default)]
+struct Ns {
+    items: Vec<String>,
+    children: BTreeMap<String, Ns>,
+}
+
+fn render_ns(ns: &Ns, indent: usize, out: &mut String) {
+    let pad = "    ".repeat(indent);
+    for item in &ns.items {
+        for line in item.lines() {
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                out.push_str(&pad);
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+    }
+    for (name, child) in &ns.children {
+        out.push_str(&format!("{pad}export namespace {name} {{\n"));
+        render_ns(child, indent + 1, out);
+        out.push_str(&format!("{pad}}}\n\n"));
+    }
+}
+
+fn ns_at<'n>(root: &'n mut Ns, module: &str) -> &'n mut Ns {
+    let mut cur = root;
+    for seg in context::module_segments(module) {
+        cur = cur.children.entry(seg).or_default();
+    }
+    cur
+}
+
+fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: Shape) -> Interface {
+    let o = pkg.object(id);
+    let twin = o.usage.plain_input && shape == Shape::Input;
+    let name = if twin { format!("{}Args", names.object(id)) } else { names.object(id).to_string() };
+    let members = o
+        .properties
+        .iter()
+        .map(|p| Member {
+            doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+            key: property_key(&p.name),
+            optional: !p.required,
+            ty: match shape {
+                Shape::Output => tcx.output_field(p),
+                s => tcx.input_field(p, s),
+            },
+        })
+        .collect();
+    let mut defaults = Vec::new();
+    let defaults_fn = if shape != Shape::Output && has_defaults(pkg, id) {
+        for p in &o.properties {
+            let key = property_key(&p.name);
+            let access = format!("({})", property_access("val", &p.name));
+            if let Some(d) = p.default.as_ref().and_then(|d| default_expr(&p.ty, d)) {
+                defaults.push(format!("{key}: {access} ?? {d},"));
+            } else if let Type::Object(inner) = &p.ty {
+                if has_defaults(pkg, *inner) {
+                    let plain = shape == Shape::Plain || p.plain;
+                    let f = provide_defaults_ref(pkg, names, *inner, if plain { Shape::Plain } else { Shape::Input });
+                    if p.required {
+                        if plain {
+                            defaults.push(format!("{key}: {f}({access}),"));
+                        } else {
+                            defaults.push(format!("{key}: utilities.applyDefaults({access}, {f}),"));
+                        }
+                    } else if plain {
+                        defaults.push(format!("{key}: ({access} ? {f}({access}) : undefined),"));
+                    } else {
+                        defaults.push(format!("{key}: ({access} ? utilities.applyDefaults({access}, {f}) : undefined),"));
+                    }
+                }
+            }
+        }
+        Some(defaults_fn_name(names, id, shape, o.usage.plain_input))
+    } else {
+        None
+    };
+    Interface {
+        doc: doc::comment(o.description.as_deref(), None, ""),
+        name,
+        readonly: shape == Shape::Output,
+        members,
+        defaults_fn,
+        defaults,
+    }
+}
+
+/// `types/input.ts` or `types/output.ts`. `render` turns one interface into text.
+pub fn types_file(
+    pkg: &Package,
+    names: &Names,
+    output: bool,
+    render: &dyn Fn(&Interface) -> Result<String, bridgegen_codegen::GenError>,
+) -> Result<String, bridgegen_codegen::GenError> {
+    // The file sits in `types/`, one level below the root.
+    let tcx = TypeCtx { pkg, names, root: "../".into() };
+    let mut root = Ns::default();
+    for m in &pkg.modules {
+        for id in &m.objects {
+            let o = pkg.object(*id);
+            if o.is_overlay {
+                continue;
+            }
+            let mut shapes = Vec::new();
+            if output {
+                if o.usage.output {
+                    shapes.push(Shape::Output);
+                }
+            } else if o.usage.input {
+                if o.usage.plain_input {
+                    shapes.push(Shape::Plain);
+                }
+                shapes.push(Shape::Input);
+            }
+            for shape in shapes {
+                let i = interface(pkg, names, &tcx, *id, shape);
+                let text = render(&i)?;
+                ns_at(&mut root, &m.name).items.push(text);
+            }
+        }
+    }
+    let mut out = String::new();
+    render_ns(&root, 0, &mut out);
+    Ok(out)
+}
+
+#[derive(Serialize)]
+pub struct EnumMember {
+    pub doc: String,
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct EnumView {
+    pub doc: String,
+    pub name: String,
+    pub members: Vec<EnumMember>,
+}
+
+/// The enums of one module.
+pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
+    let Some(m) = pkg.module(module) else { return Vec::new() };
+    m.enums
+        .iter()
+        .filter(|id| !pkg.enum_type(**id).is_overlay)
+        .map(|id| {
+            let e = pkg.enum_type(*id);
+            let mut taken = std::collections::HashSet::new();
+            let members = e
+                .values
+                .iter()
+                .map(|v| {
+                    let key = names::unique(names::enum_value_name(v.name.as_deref(), &v.value), &mut taken);
+                    let value = match (e.kind, &v.value) {
+                        (EnumKind::String, serde_json::Value::String(s)) => js_string(s),
+                        (_, other) => literal(other),
+                    };
+                    EnumMember {
+                        doc: doc::comment(v.description.as_deref(), v.deprecation_message.as_deref(), "    "),
+                        key: property_key(&key),
+                        value,
+                    }
+                })
+                .collect();
+            EnumView { doc: doc::comment(e.description.as_deref(), None, ""), name: names.enum_(*id).to_string(), members }
+        })
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! This generator's typed view of the schema's `language.nodejs` block.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use bridgegen_model::Package;
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct NodeOptions {
+    pub package_name: Option<String>,
+    pub package_description: Option<String>,
+    pub readme: Option<String>,
+    pub dependencies: IndexMap<String, String>,
+    pub dev_dependencies: IndexMap<String, String>,
+    pub typescript_version: Option<String>,
+}
+
+impl NodeOptions {
+    /// Decodes `language.nodejs`; unknown or malformed fields fall back to defaults.
+    pub fn from_package(pkg: &Package) -> NodeOptions {
+        pkg.language_block("nodejs")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+
+    /// The npm package name: `packageName`, else `@pulumi/<name>`.
+    pub fn package_name(&self, pkg: &Package) -> String {
+        self.package_name.clone().unwrap_or_else(|| format!("@pulumi/{}", pkg.name))
+    }
+}

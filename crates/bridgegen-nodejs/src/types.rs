@@ -1,0 +1,156 @@
+//! TypeScript type expressions for model types, in the three shapes a property can take:
+//! an input (`pulumi.Input<...>` all the way down), a plain input, and an output.
+
+use bridgegen_model::{ExternalKind, ExternalRef, Package, Property, Type};
+
+use crate::context::{self, Names};
+
+/// Which shape of a type to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Resource args, state and input object fields: nested values may be `Input`s.
+    Input,
+    /// Plain inputs (function args, `plain: true` properties): no `Input` wrappers.
+    Plain,
+    /// Outputs and results.
+    Output,
+}
+
+/// Everything a type expression depends on: the package, its names, and where the file
+/// that will contain the expression sits (`root` = relative path back to the package root).
+pub struct TypeCtx<'a> {
+    pub pkg: &'a Package,
+    pub names: &'a Names,
+    pub root: String,
+}
+
+impl<'a> TypeCtx<'a> {
+    pub fn new(pkg: &'a Package, names: &'a Names, module: &str) -> Self {
+        TypeCtx { pkg, names, root: context::root_prefix(module) }
+    }
+
+    /// The type of a value inside the given shape, without an outer `Input` wrapper.
+    pub fn inner(&self, ty: &Type, shape: Shape) -> String {
+        match ty {
+            Type::Boolean => "boolean".into(),
+            Type::Integer | Type::Number => "number".into(),
+            Type::String => "string".into(),
+            Type::Any | Type::Json | Type::Invalid => "any".into(),
+            Type::Archive => "pulumi.asset.Archive".into(),
+            Type::Asset => "pulumi.asset.Asset | pulumi.asset.Archive".into(),
+            Type::Array(e) => {
+                let el = self.element(e, shape);
+                if el.contains(' ') && !el.starts_with("pulumi.Input<") && !el.starts_with('{') {
+                    format!("({el})[]")
+                } else {
+                    format!("{el}[]")
+                }
+            }
+            Type::Map(e) => format!("{{[key: string]: {}}}", self.element(e, shape)),
+            Type::Object(id) => {
+                let o = self.pkg.object(*id);
+                let ns = context::namespace_prefix(&o.token.module);
+                let name = self.names.object(*id);
+                match shape {
+                    Shape::Output => format!("outputs.{ns}{name}"),
+                    Shape::Plain => format!("inputs.{ns}{name}"),
+                    Shape::Input => {
+                        if o.usage.plain_input {
+                            format!("inputs.{ns}{name}Args")
+                        } else {
+                            format!("inputs.{ns}{name}")
+                        }
+                    }
+                }
+            }
+            Type::Enum(id) => {
+                let e = self.pkg.enum_type(*id);
+                format!("enums.{}{}", context::namespace_prefix(&e.token.module), self.names.enum_(*id))
+            }
+            Type::Resource(id) => {
+                let r = self.pkg.resource(*id);
+                format!(
+                    "import(\"{}{}{}\").{}",
+                    self.root,
+                    context::module_dir(&r.token.module),
+                    self.names.resource_file[id.0],
+                    self.names.resource(*id)
+                )
+            }
+            Type::Provider => format!("import(\"{}provider\").Provider", self.root),
+            Type::Union(u) => {
+                let mut parts: Vec<String> = Vec::new();
+                for e in &u.elements {
+                    let s = self.inner(e, shape);
+                    if !parts.contains(&s) {
+                        parts.push(s);
+                    }
+                }
+                parts.join(" | ")
+            }
+            Type::External(x) => external(x, shape),
+        }
+    }
+
+    /// An array element or map value: wrapped in `pulumi.Input` for the input shape.
+    fn element(&self, ty: &Type, shape: Shape) -> String {
+        let inner = self.inner(ty, shape);
+        if shape == Shape::Input {
+            format!("pulumi.Input<{inner}>")
+        } else {
+            inner
+        }
+    }
+
+    /// The declared type of a property field in an `Args`/`State`/input interface.
+    /// Optional fields admit `undefined` explicitly (as `exactOptionalPropertyTypes` needs).
+    pub fn input_field(&self, p: &Property, shape: Shape) -> String {
+        let shape = if p.plain { Shape::Plain } else { shape };
+        let inner = self.inner(&p.ty, shape);
+        match (shape, p.required) {
+            (Shape::Input, true) => format!("pulumi.Input<{inner}>"),
+            (Shape::Input, false) => format!("pulumi.Input<{inner} | undefined>"),
+            (_, true) => inner,
+            (_, false) => inner,
+        }
+    }
+
+    /// The declared type of an output field in an output interface or result.
+    pub fn output_field(&self, p: &Property) -> String {
+        self.inner(&p.ty, Shape::Output)
+    }
+
+    /// The type of a resource class field: `pulumi.Output<T>` (`T | undefined` when optional).
+    pub fn resource_output(&self, p: &Property) -> String {
+        let inner = self.inner(&p.ty, Shape::Output);
+        if p.required {
+            format!("pulumi.Output<{inner}>")
+        } else {
+            format!("pulumi.Output<{inner} | undefined>")
+        }
+    }
+}
+
+/// The npm package of another Pulumi package (`aws` -> `@pulumi/aws`).
+pub fn external_package(name: &str) -> String {
+    format!("@pulumi/{name}")
+}
+
+fn external(x: &ExternalRef, shape: Shape) -> String {
+    let pkg = external_package(&x.package);
+    match (x.kind, &x.token) {
+        (ExternalKind::Provider, _) | (_, None) => format!("import(\"{pkg}\").Provider"),
+        (ExternalKind::Resource, Some(t)) => {
+            let mut path: Vec<String> = context::external_module_segments(&t.module);
+            path.push(crate::names::pascal_ident(&t.name));
+            format!("import(\"{pkg}\").{}", path.join("."))
+        }
+        (ExternalKind::Type, Some(t)) => {
+            let side = if shape == Shape::Output { "output" } else { "input" };
+            let mut path = vec!["types".to_string(), side.to_string()];
+            path.extend(context::external_module_segments(&t.module));
+            path.push(crate::names::pascal_ident(&t.name));
+            format!("import(\"{pkg}\").{}", path.join("."))
+        }
+    }
+}
