@@ -1,0 +1,376 @@
+//! Names for every member of the package, computed once, and the type renderer.
+//!
+//! Every generated file lives in one Python module (package directory). References to
+//! classes in another file are written as module-qualified string annotations through a
+//! per-file alias (`_ecs_inputs.FooArgs`), collected in [`Refs`] and imported relatively
+//! at the top of the file.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use bridgegen_model::{
+    EnumKind, FunctionReturn, Package, Property, Type,
+};
+
+use crate::names;
+
+/// Which kind of shared file a class lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Inputs,
+    Outputs,
+    Enums,
+}
+
+impl Kind {
+    pub fn file(self) -> &'static str {
+        match self {
+            Kind::Inputs => "_inputs",
+            Kind::Outputs => "outputs",
+            Kind::Enums => "_enums",
+        }
+    }
+}
+
+/// The file being rendered: its module and, for a shared file, its kind.
+#[derive(Debug, Clone)]
+pub struct Here {
+    pub module: String,
+    pub kind: Option<Kind>,
+}
+
+/// Cross-file references a file needs imported.
+#[derive(Debug, Default)]
+pub struct Refs {
+    pub set: BTreeSet<(String, Kind)>,
+}
+
+/// How a type is spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A value that may be an `Input` (elements are wrapped in `pulumi.Input`).
+    Input,
+    /// A plain input (no `pulumi.Input` wrapping, input classes).
+    Plain,
+    /// A resolved output value (output classes).
+    Output,
+}
+
+pub struct Ctx<'a> {
+    pub pkg: &'a Package,
+    /// `pulumi_alicloud`
+    pub package_name: String,
+    /// model module name -> python path components (empty for root).
+    pub module_paths: HashMap<String, Vec<String>>,
+    /// Every module that needs a directory, including intermediates, sorted.
+    pub all_modules: Vec<String>,
+    pub object_class: Vec<String>,
+    pub enum_class: Vec<String>,
+    pub resource_class: Vec<String>,
+    pub resource_file: Vec<String>,
+    pub function_name: Vec<String>,
+    pub function_file: Vec<String>,
+    pub provider_file: String,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(pkg: &'a Package, package_name: String, overrides: &BTreeMap<String, String>) -> Ctx<'a> {
+        let mut module_paths = HashMap::new();
+        let mut all = BTreeSet::new();
+        all.insert(String::new());
+        for m in &pkg.modules {
+            let path: Vec<String> = match overrides.get(&m.name) {
+                Some(o) => o.split(['/', '.']).filter(|s| !s.is_empty()).map(names::module_component).collect(),
+                None => m.name.split('/').filter(|s| !s.is_empty()).map(names::module_component).collect(),
+            };
+            // `config` is the package's configuration module; members of a schema module
+            // called `config` go to `config_`.
+            let path = fix_reserved_top(path);
+            module_paths.insert(m.name.clone(), path);
+        }
+        // Intermediate packages (`core` for `core/v1`) are keyed by their joined python path.
+        let mut by_path: BTreeMap<Vec<String>, String> = BTreeMap::new();
+        for (name, path) in &module_paths {
+            by_path.insert(path.clone(), name.clone());
+        }
+        let mut extra = Vec::new();
+        for path in by_path.keys() {
+            for i in 1..path.len() {
+                let prefix = path[..i].to_vec();
+                if !by_path.contains_key(&prefix) {
+                    extra.push(prefix);
+                }
+            }
+        }
+        for p in extra {
+            let key = format!("\u{0}{}", p.join("/"));
+            by_path.entry(p.clone()).or_insert(key.clone());
+            module_paths.insert(key, p);
+        }
+        for name in module_paths.keys() {
+            all.insert(name.clone());
+        }
+        let mut all_modules: Vec<String> = all.into_iter().collect();
+        all_modules.sort_by_key(|m| module_paths.get(m).cloned().unwrap_or_default());
+        module_paths.entry(String::new()).or_default();
+
+        let object_class = pkg.objects.iter().map(|o| names::class_name(&o.token.name)).collect();
+        let enum_class = pkg.enums.iter().map(|e| names::class_name(&e.token.name)).collect();
+        let resource_class = pkg.resources.iter().map(|r| names::class_name(&r.token.name)).collect();
+
+        // File stems must be unique within a module and must not hide a subpackage or a
+        // shared file.
+        let mut taken: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for m in &all_modules {
+            let path = &module_paths[m];
+            let mut t: BTreeSet<String> = ["_inputs", "outputs", "_enums", "_utilities", "config"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+            if path.is_empty() {
+                t.insert("provider".into());
+            }
+            for other in &all_modules {
+                let op = &module_paths[other];
+                if op.len() == path.len() + 1 && op.starts_with(path) {
+                    t.insert(op[path.len()].clone());
+                }
+            }
+            taken.insert(m.clone(), t);
+        }
+        let mut claim = |module: &str, stem: String| -> String {
+            let t = taken.entry(module.to_string()).or_default();
+            let mut s = stem;
+            while !t.insert(s.clone()) {
+                s.push('_');
+            }
+            s
+        };
+        let resource_file = pkg
+            .resources
+            .iter()
+            .map(|r| claim(&r.token.module, names::function_name(&r.token.name)))
+            .collect();
+        let mut function_name = Vec::new();
+        let mut function_file = Vec::new();
+        for f in &pkg.functions {
+            let n = names::function_name(&f.token.name);
+            function_name.push(n.clone());
+            function_file.push(if f.method_of.is_some() { String::new() } else { claim(&f.token.module, n) });
+        }
+        Ctx {
+            pkg,
+            package_name,
+            module_paths,
+            all_modules,
+            object_class,
+            enum_class,
+            resource_class,
+            resource_file,
+            function_name,
+            function_file,
+            provider_file: "provider".into(),
+        }
+    }
+
+    pub fn path(&self, module: &str) -> &[String] {
+        self.module_paths.get(module).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// Directory of a module relative to the output root: `pulumi_x/ecs`.
+    pub fn dir(&self, module: &str) -> String {
+        let mut d = self.package_name.clone();
+        for c in self.path(module) {
+            d.push('/');
+            d.push_str(c);
+        }
+        d
+    }
+
+    /// Dotted import path: `pulumi_x.ecs`.
+    pub fn dotted(&self, module: &str) -> String {
+        let mut d = self.package_name.clone();
+        for c in self.path(module) {
+            d.push('.');
+            d.push_str(c);
+        }
+        d
+    }
+
+    /// The alias a file uses for another module's shared file: `_ecs_inputs`, `_root_enums`.
+    pub fn alias(&self, module: &str, kind: Kind) -> String {
+        let p = self.path(module);
+        let base = if p.is_empty() { "root".to_string() } else { p.join("_") };
+        format!("_{base}_{}", kind.file().trim_start_matches('_'))
+    }
+
+    /// The relative package `_utilities` is imported from (`.` at the root, `..` one down).
+    pub fn utilities_import(&self, module: &str) -> String {
+        ".".repeat(self.path(module).len() + 1)
+    }
+
+    /// The relative import lines for `refs`, as seen from a file in `here`.
+    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<String> {
+        let depth = self.path(here).len();
+        refs.set
+            .iter()
+            .map(|(m, k)| {
+                let dots = ".".repeat(depth + 1);
+                let target = self.path(m).join(".");
+                if target.is_empty() {
+                    format!("from {dots} import {} as {}", k.file(), self.alias(m, *k))
+                } else {
+                    format!("from {dots}{target} import {} as {}", k.file(), self.alias(m, *k))
+                }
+            })
+            .collect()
+    }
+
+    fn qualify(&self, module: &str, kind: Kind, class: &str, here: &Here, refs: &mut Refs) -> String {
+        if here.module == module && here.kind == Some(kind) {
+            format!("'{class}'")
+        } else {
+            refs.set.insert((module.to_string(), kind));
+            format!("'{}.{class}'", self.alias(module, kind))
+        }
+    }
+
+    /// A type's spelling (without the outer `pulumi.Input`/`Optional`).
+    pub fn ty(&self, t: &Type, mode: Mode, here: &Here, refs: &mut Refs) -> String {
+        match t {
+            Type::Boolean => "_builtins.bool".into(),
+            Type::Integer => "_builtins.int".into(),
+            Type::Number => "_builtins.float".into(),
+            Type::String => "_builtins.str".into(),
+            Type::Any | Type::Json | Type::External(_) | Type::Invalid => "Any".into(),
+            Type::Archive => "pulumi.Archive".into(),
+            Type::Asset => "Union[pulumi.Asset, pulumi.Archive]".into(),
+            Type::Array(e) => {
+                let inner = self.ty(e, mode, here, refs);
+                if mode == Mode::Input {
+                    format!("Sequence[pulumi.Input[{inner}]]")
+                } else {
+                    format!("Sequence[{inner}]")
+                }
+            }
+            Type::Map(e) => {
+                let inner = self.ty(e, mode, here, refs);
+                if mode == Mode::Input {
+                    format!("Mapping[str, pulumi.Input[{inner}]]")
+                } else {
+                    format!("Mapping[str, {inner}]")
+                }
+            }
+            Type::Object(id) => {
+                let o = self.pkg.object(*id);
+                let class = &self.object_class[id.0];
+                match mode {
+                    Mode::Output => self.qualify(&o.token.module, Kind::Outputs, class, here, refs),
+                    _ => {
+                        let a = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs);
+                        let d = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}ArgsDict"), here, refs);
+                        format!("Union[{a}, {d}]")
+                    }
+                }
+            }
+            Type::Enum(id) => {
+                let e = self.pkg.enum_type(*id);
+                let class = self.qualify(&e.token.module, Kind::Enums, &self.enum_class[id.0], here, refs);
+                match mode {
+                    Mode::Output => class,
+                    _ => format!("Union[{}, {class}]", enum_base(e.kind)),
+                }
+            }
+            Type::Resource(_) => "pulumi.CustomResource".into(),
+            Type::Provider => "pulumi.ProviderResource".into(),
+            Type::Union(u) => {
+                let mut parts: Vec<String> = Vec::new();
+                for e in &u.elements {
+                    let s = self.ty(e, mode, here, refs);
+                    if !parts.contains(&s) {
+                        parts.push(s);
+                    }
+                }
+                match parts.len() {
+                    0 => "Any".into(),
+                    1 => parts.pop().unwrap_or_default(),
+                    _ => format!("Union[{}]", parts.join(", ")),
+                }
+            }
+        }
+    }
+
+    /// A property's argument type: `pulumi.Input[T]`, `pulumi.Input[Optional[T]]`, or the
+    /// plain forms `T` / `Optional[T]`.
+    pub fn arg_type(&self, p: &Property, optional: bool, here: &Here, refs: &mut Refs) -> String {
+        let plain = p.plain;
+        let t = self.ty(&p.ty, if plain { Mode::Plain } else { Mode::Input }, here, refs);
+        match (plain, optional) {
+            (false, false) => format!("pulumi.Input[{t}]"),
+            (false, true) => format!("pulumi.Input[Optional[{t}]]"),
+            (true, false) => t,
+            (true, true) => format!("Optional[{t}]"),
+        }
+    }
+
+    /// The type of a resolved value: `T` or `Optional[T]`.
+    pub fn out_type(&self, p: &Property, optional: bool, here: &Here, refs: &mut Refs) -> String {
+        let t = self.ty(&p.ty, Mode::Output, here, refs);
+        if optional {
+            format!("Optional[{t}]")
+        } else {
+            t
+        }
+    }
+
+    /// The short type used in `:param T name:` lines.
+    pub fn doc_type(&self, p: &Property, here: &Here) -> String {
+        let mut r = Refs::default();
+        let t = self.ty(&p.ty, if p.plain { Mode::Plain } else { Mode::Input }, here, &mut r);
+        if p.plain {
+            t
+        } else {
+            format!("pulumi.Input[{t}]")
+        }
+    }
+
+    /// Objects whose input classes are generated.
+    pub fn object_has_input(&self, id: usize) -> bool {
+        let u = self.pkg.objects[id].usage;
+        u.input || u.plain_input || (!u.output)
+    }
+
+    /// Objects whose output classes are generated.
+    pub fn object_has_output(&self, id: usize) -> bool {
+        let u = self.pkg.objects[id].usage;
+        u.output || (!u.input && !u.plain_input)
+    }
+
+    /// The function result class name (`GetImagesResult`).
+    pub fn function_result(&self, id: usize) -> String {
+        let base = names::class_name(&self.pkg.functions[id].token.name);
+        format!("{base}Result")
+    }
+
+    pub fn function_returns_object(&self, id: usize) -> bool {
+        matches!(self.pkg.functions[id].outputs, FunctionReturn::Object(_))
+    }
+}
+
+fn fix_reserved_top(mut path: Vec<String>) -> Vec<String> {
+    if let Some(first) = path.first_mut() {
+        if ["config", "_utilities", "_inputs", "outputs", "_enums", "provider"].contains(&first.as_str()) {
+            first.push('_');
+        }
+    }
+    path
+}
+
+/// The Python base type of an enum's values.
+pub fn enum_base(kind: EnumKind) -> &'static str {
+    match kind {
+        EnumKind::String => "_builtins.str",
+        EnumKind::Integer => "_builtins.int",
+        EnumKind::Number => "_builtins.float",
+        EnumKind::Boolean => "_builtins.bool",
+    }
+}

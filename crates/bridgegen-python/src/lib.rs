@@ -1,0 +1,394 @@
+//! bridgegen's Python SDK generator (target `python`).
+//!
+//! Emits a pip-installable package shaped like the ones Pulumi's own Python codegen
+//! produces (`pulumi_<name>/`): one subpackage per schema module with resource and
+//! function files, `_inputs.py`/`outputs.py`/`_enums.py`, `provider.py`, `config/`,
+//! `_utilities.py`, `py.typed`, `pulumi-plugin.json`, `pyproject.toml` and `README.md`.
+//! Names come from [`names`]; the view model is computed in Rust and the templates in
+//! `templates/python/` only print.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator, Package, TemplateSet};
+use bridgegen_model::Type;
+
+mod ctx;
+pub mod docs;
+mod function;
+pub mod names;
+mod props;
+mod resource;
+mod types;
+
+pub use docs::PythonDocs;
+
+use ctx::{Ctx, Here, Kind, Mode, Refs};
+
+/// Every template, embedded.
+pub const TEMPLATES: TemplateSet = &[
+    ("header", include_str!("../../../templates/python/header.hbs")),
+    ("resource", include_str!("../../../templates/python/resource.py.hbs")),
+    ("inputs", include_str!("../../../templates/python/inputs.py.hbs")),
+    ("outputs", include_str!("../../../templates/python/outputs.py.hbs")),
+    ("enums", include_str!("../../../templates/python/enums.py.hbs")),
+    ("function", include_str!("../../../templates/python/function.py.hbs")),
+    ("module_init", include_str!("../../../templates/python/module_init.py.hbs")),
+    ("config_vars", include_str!("../../../templates/python/config_vars.py.hbs")),
+    ("config_init", include_str!("../../../templates/python/config_init.py.hbs")),
+    ("config_init_pyi", include_str!("../../../templates/python/config_init.pyi.hbs")),
+    ("pyproject", include_str!("../../../templates/python/pyproject.toml.hbs")),
+    ("readme", include_str!("../../../templates/python/README.md.hbs")),
+];
+
+/// The runtime helpers, copied verbatim into every package.
+pub const UTILITIES: &str = include_str!("../../../templates/python/_utilities.py");
+
+/// The `language.python` block of a schema (the fields this generator reads).
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PythonOptions {
+    pub package_name: Option<String>,
+    #[serde(default)]
+    pub requires: BTreeMap<String, String>,
+    pub readme: Option<String>,
+    #[serde(default)]
+    pub module_name_overrides: BTreeMap<String, String>,
+    pub python_requires: Option<String>,
+}
+
+impl PythonOptions {
+    pub fn from_package(pkg: &Package) -> PythonOptions {
+        pkg.language_block("python")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The Python import name of a package: `language.python.packageName` or `pulumi_<name>`.
+pub fn package_import_name(pkg: &Package) -> String {
+    let opts = PythonOptions::from_package(pkg);
+    match opts.package_name {
+        Some(n) if names::is_identifier(&n.replace('.', "_")) && !n.contains('.') => n,
+        Some(n) => names::sanitize(&n.replace(['-', '.'], "_")),
+        None => format!("pulumi_{}", names::sanitize(&pkg.name.replace('-', "_"))),
+    }
+}
+
+/// The Python SDK generator.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct PythonGenerator;
+
+impl Generator for PythonGenerator {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn generate(&self, pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+        generate(pkg)
+    }
+}
+
+#[derive(Serialize)]
+struct ChildView {
+    name: String,
+    dotted: String,
+    dotted_lit: String,
+}
+
+#[derive(Serialize)]
+struct ConfigVar {
+    name: String,
+    ty: String,
+    expr: String,
+    doc: String,
+}
+
+/// Generates every file of the Python SDK for `pkg`, sorted by path.
+pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+    let opts = PythonOptions::from_package(pkg);
+    let pkg_name = package_import_name(pkg);
+    let ctx = Ctx::new(pkg, pkg_name.clone(), &opts.module_name_overrides);
+    let hb = new_registry(TEMPLATES)?;
+    let mut files: Vec<GeneratedFile> = Vec::new();
+
+    // Resource registration data for the root __init__.
+    let mut resource_modules: BTreeMap<String, (String, BTreeMap<String, String>)> = BTreeMap::new();
+
+    for module_name in ctx.all_modules.clone() {
+        let dir = ctx.dir(&module_name);
+        let module = pkg.module(&module_name);
+        let mut members: Vec<String> = Vec::new();
+        let mut has_inputs = false;
+        let mut has_outputs = false;
+        let mut has_enums = false;
+        if module_name.is_empty() {
+            let class = "Provider";
+            let view = resource::build(&ctx, &pkg.provider, class, "");
+            let mut v = serde_json::to_value(&view).map_err(other)?;
+            v["utilities_import"] = json!(".");
+            files.push(GeneratedFile::new(format!("{dir}/{}.py", ctx.provider_file), render(&hb, "resource", &v)?));
+            members.push(ctx.provider_file.clone());
+        }
+        if let Some(m) = module {
+            for rid in &m.resources {
+                let r = pkg.resource(*rid);
+                let class = &ctx.resource_class[rid.0];
+                let file = &ctx.resource_file[rid.0];
+                let view = resource::build(&ctx, r, class, &module_name);
+                let mut v = serde_json::to_value(&view).map_err(other)?;
+                v["utilities_import"] = json!(ctx.utilities_import(&module_name));
+                files.push(GeneratedFile::new(format!("{dir}/{file}.py"), render(&hb, "resource", &v)?));
+                members.push(file.clone());
+                let entry = resource_modules
+                    .entry(r.token.raw_module.clone())
+                    .or_insert_with(|| (ctx.dotted(&module_name), BTreeMap::new()));
+                entry.1.insert(r.token.full.clone(), class.clone());
+            }
+            for fid in &m.functions {
+                let f = pkg.function(*fid);
+                if f.method_of.is_some() {
+                    continue;
+                }
+                let file = &ctx.function_file[fid.0];
+                let view = function::build(&ctx, fid.0, f, &module_name);
+                files.push(GeneratedFile::new(format!("{dir}/{file}.py"), render(&hb, "function", &view)?));
+                members.push(file.clone());
+            }
+            let inputs: Vec<_> = m.objects.iter().copied().filter(|id| ctx.object_has_input(id.0)).collect();
+            let outputs: Vec<_> = m.objects.iter().copied().filter(|id| ctx.object_has_output(id.0)).collect();
+            if !inputs.is_empty() {
+                has_inputs = true;
+                let view = types::inputs(&ctx, &module_name, &inputs);
+                files.push(GeneratedFile::new(format!("{dir}/_inputs.py"), render(&hb, "inputs", &view)?));
+            }
+            if !outputs.is_empty() {
+                has_outputs = true;
+                let view = types::outputs(&ctx, &module_name, &outputs);
+                files.push(GeneratedFile::new(format!("{dir}/outputs.py"), render(&hb, "outputs", &view)?));
+            }
+            if !m.enums.is_empty() {
+                has_enums = true;
+                let view = types::enums(&ctx, &m.enums);
+                files.push(GeneratedFile::new(format!("{dir}/_enums.py"), render(&hb, "enums", &view)?));
+            }
+        }
+        members.sort();
+        // Child packages: modules one level below this one, plus `config` at the root.
+        let my_path = ctx.path(&module_name).to_vec();
+        let mut children: Vec<ChildView> = Vec::new();
+        for other in &ctx.all_modules {
+            let op = ctx.path(other);
+            if op.len() == my_path.len() + 1 && op.starts_with(&my_path) {
+                let dotted = ctx.dotted(other);
+                children.push(ChildView { name: op[my_path.len()].clone(), dotted_lit: names::str_lit(&dotted), dotted });
+            }
+        }
+        if module_name.is_empty() && !pkg.config.is_empty() {
+            let dotted = format!("{pkg_name}.config");
+            children.push(ChildView { name: "config".into(), dotted_lit: names::str_lit(&dotted), dotted });
+        }
+        children.sort_by(|a, b| a.name.cmp(&b.name));
+        let mut v = json!({
+            "utilities_import": ctx.utilities_import(&module_name),
+            "members": members,
+            "has_inputs": has_inputs,
+            "has_outputs": has_outputs,
+            "has_enums": has_enums,
+            "children": children,
+            "register": false,
+            "resource_modules": "",
+            "resource_packages": "",
+        });
+        if module_name.is_empty() {
+            v["register"] = json!(true);
+            // Filled after the loop, when every module was seen.
+            v["__root"] = json!(true);
+        }
+        files.push(GeneratedFile::new(format!("{dir}/__init__.py"), serde_json::to_string(&v).map_err(other)?));
+    }
+
+    // Root __init__ with the registration tables (now complete).
+    let mods: Vec<Value> = resource_modules
+        .iter()
+        .map(|(raw, (fqn, classes))| json!({"pkg": pkg.name, "mod": raw, "fqn": fqn, "classes": classes}))
+        .collect();
+    let packages = vec![json!({
+        "pkg": pkg.name,
+        "token": format!("pulumi:providers:{}", pkg.name),
+        "fqn": pkg_name,
+        "class": "Provider",
+    })];
+    let mods_json = registration_json(&mods)?;
+    let pkgs_json = registration_json(&packages)?;
+    for f in files.iter_mut() {
+        if f.path.ends_with("/__init__.py") && f.contents.first() == Some(&b'{') {
+            let mut v: Value = serde_json::from_slice(&f.contents).map_err(other)?;
+            if v.get("__root").is_some() {
+                v["resource_modules"] = json!(mods_json);
+                v["resource_packages"] = json!(pkgs_json);
+            }
+            f.contents = render(&hb, "module_init", &v)?.into_bytes();
+        }
+    }
+
+    // Configuration.
+    if !pkg.config.is_empty() {
+        let here = Here { module: "\u{1}config".into(), kind: None };
+        let mut refs = Refs::default();
+        let map = props::name_map(&[&pkg.config], &[]);
+        let vars: Vec<ConfigVar> = pkg
+            .config
+            .iter()
+            .map(|p| {
+                let t = ctx.ty(&p.ty, Mode::Output, &here, &mut refs);
+                let getter = match p.ty {
+                    Type::String => "get",
+                    Type::Integer => "get_int",
+                    Type::Number => "get_float",
+                    Type::Boolean => "get_bool",
+                    _ => "get_object",
+                };
+                let mut expr = format!("__config__.{getter}({})", names::str_lit(&p.name));
+                if let Some(d) = props::default_expr(p) {
+                    expr = format!("{expr} or {d}");
+                }
+                let desc = p.description.as_deref().map(names::clean_description).unwrap_or_default();
+                ConfigVar { name: map[&p.name].clone(), ty: format!("Optional[{t}]"), expr, doc: names::docstring(&desc, "        ") }
+            })
+            .collect();
+        // The config package sits one level below the root.
+        let imports: Vec<String> = refs
+            .set
+            .iter()
+            .map(|(m, k)| {
+                let target = ctx.path(m).join(".");
+                format!("from ..{target} import {} as {}", k.file(), ctx.alias(m, *k))
+            })
+            .collect();
+        let dir = format!("{pkg_name}/config");
+        let v = json!({"utilities_import": "..", "imports": imports, "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
+        files.push(GeneratedFile::new(format!("{dir}/vars.py"), render(&hb, "config_vars", &v)?));
+        files.push(GeneratedFile::new(format!("{dir}/__init__.py"), render(&hb, "config_init", &v)?));
+        let pyi_vars: Vec<Value> = vars
+            .iter()
+            .map(|c| {
+                json!({"name": c.name, "ty": c.ty, "doc": c.doc.lines().map(|l| l.trim_start()).collect::<Vec<_>>().join("\n")})
+            })
+            .collect();
+        let v = json!({"utilities_import": "..", "imports": imports, "vars": pyi_vars});
+        files.push(GeneratedFile::new(format!("{dir}/__init__.pyi"), render(&hb, "config_init_pyi", &v)?));
+    }
+
+    // Package files.
+    files.push(GeneratedFile::new(format!("{pkg_name}/_utilities.py"), UTILITIES.to_string()));
+    files.push(GeneratedFile::new(format!("{pkg_name}/py.typed"), String::new()));
+    let mut plugin = serde_json::Map::new();
+    plugin.insert("resource".into(), json!(true));
+    plugin.insert("name".into(), json!(pkg.name));
+    if let Some(v) = &pkg.version {
+        plugin.insert("version".into(), json!(v));
+    }
+    if let Some(u) = &pkg.plugin_download_url {
+        plugin.insert("server".into(), json!(u));
+    }
+    let mut plugin_json = serde_json::to_string_pretty(&Value::Object(plugin)).map_err(other)?;
+    plugin_json.push('\n');
+    files.push(GeneratedFile::new(format!("{pkg_name}/pulumi-plugin.json"), plugin_json));
+    files.push(GeneratedFile::new("pyproject.toml".to_string(), render(&hb, "pyproject", &pyproject(pkg, &opts, &pkg_name))?));
+    let readme = json!({
+        "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
+        "description": opts.readme.clone().or_else(|| pkg.description.clone()).unwrap_or_default(),
+        "dist": pkg_name.replace('_', "-"),
+        "pkg": pkg_name,
+        "schema_name": pkg.name,
+        "version": pkg.version.clone().unwrap_or_else(|| "0.0.0".into()),
+    });
+    files.push(GeneratedFile::new("README.md".to_string(), render(&hb, "readme", &readme)?));
+
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn registration_json(v: &[Value]) -> Result<String, GenError> {
+    let s = serde_json::to_string_pretty(v).map_err(other)?;
+    // The tables sit inside a `"""` literal: keep it closed and free of escapes.
+    Ok(s.replace('\\', "\\\\").replace("\"\"\"", "\\\"\\\"\\\""))
+}
+
+fn other(e: impl std::fmt::Display) -> GenError {
+    GenError::Other(e.to_string())
+}
+
+fn toml_str(s: &str) -> String {
+    // TOML basic strings share JSON's escapes.
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// PEP 440 version from a semver string (`1.2.3-alpha.1` -> `1.2.3a1`), best effort.
+pub fn pep440(v: &str) -> String {
+    let v = v.trim_start_matches('v');
+    let (core, rest) = match v.find(['-', '+']) {
+        Some(i) => (&v[..i], &v[i..]),
+        None => (v, ""),
+    };
+    let core_ok = !core.is_empty() && core.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    if !core_ok {
+        return "0.0.0".into();
+    }
+    let pre = rest.strip_prefix('-').map(|r| r.split('+').next().unwrap_or(""));
+    match pre {
+        None | Some("") => core.to_string(),
+        Some(p) => {
+            let digits: String = p.chars().filter(|c| c.is_ascii_digit()).collect();
+            let n = if digits.is_empty() { "0".to_string() } else { digits.trim_start_matches('0').to_string() };
+            let n = if n.is_empty() { "0".to_string() } else { n };
+            let lower = p.to_ascii_lowercase();
+            let tag = if lower.starts_with("alpha") || lower.starts_with('a') {
+                "a"
+            } else if lower.starts_with("beta") || lower.starts_with('b') {
+                "b"
+            } else if lower.starts_with("rc") {
+                "rc"
+            } else {
+                ".dev"
+            };
+            format!("{core}{tag}{n}")
+        }
+    }
+}
+
+fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> Value {
+    let pulumi_range = opts.requires.get("pulumi").cloned().unwrap_or_else(|| ">=3.0.0,<4.0.0".into());
+    let mut deps: Vec<String> = vec![toml_str(&format!("pulumi{pulumi_range}"))];
+    for (name, range) in &opts.requires {
+        if name != "pulumi" {
+            deps.push(toml_str(&format!("{name}{range}")));
+        }
+    }
+    deps.push(toml_str("typing-extensions>=4.11; python_version < \"3.11\""));
+    let mut urls = Vec::new();
+    if let Some(h) = &pkg.homepage {
+        urls.push(format!("Homepage = {}", toml_str(h)));
+    }
+    if let Some(r) = &pkg.repository {
+        urls.push(format!("Repository = {}", toml_str(r)));
+    }
+    json!({
+        "name": toml_str(pkg_name),
+        "pkg": pkg_name,
+        "description": toml_str(pkg.description.as_deref().unwrap_or("")),
+        "dependencies": deps,
+        "keywords": pkg.keywords.iter().map(|k| toml_str(k)).collect::<Vec<_>>(),
+        "requires_python": toml_str(opts.python_requires.as_deref().unwrap_or(">=3.9")),
+        "version": toml_str(&pep440(pkg.version.as_deref().unwrap_or("0.0.0"))),
+        "license": pkg.license.as_deref().map(toml_str),
+        "urls": urls,
+        "include": toml_str(&format!("{pkg_name}*")),
+    })
+}
+
+#[allow(dead_code)]
+fn _kinds_used(_k: Kind) {}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Python SDK tests: a venv with a pinned pulumi 3.x, pytest and mypy, plus pyright (npm).
+# Installs into .work/python/ at the repo root; idempotent (a stamp records the pins).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+dir="$root/.work/python"
+venv="$dir/venv"
+PULUMI_VERSION="3.272.0"
+PYTEST_VERSION="9.2.0"
+MYPY_VERSION="2.4.1"
+PYRIGHT_VERSION="1.1.414"
+stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION mypy=$MYPY_VERSION pyright=$PYRIGHT_VERSION"
+mkdir -p "$dir"
+if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ] \
+   && [ -x "$venv/bin/python" ] && [ -x "$dir/node_modules/.bin/pyright" ]; then
+  echo "python: up to date ($stamp)"
+  exit 0
+fi
+python3 -m venv "$venv"
+"$venv/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
+"$venv/bin/python" -m pip install --quiet \
+  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION" "mypy==$MYPY_VERSION"
+# pyright runs on node; the npm package bundles everything it needs.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "python setup: node and npm are needed for pyright" >&2
+  exit 1
+fi
+(cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
+(cd "$dir" && npm install --silent --no-audit --no-fund "pyright@$PYRIGHT_VERSION")
+"$dir/node_modules/.bin/pyright" --version
+echo "$stamp" > "$dir/stamp"
