@@ -1,0 +1,250 @@
+//! The package-wide naming table: which Go package (directory) each member lives in and
+//! the Go name of every resource, function, object type, enum and enum member, with
+//! collisions inside a package resolved deterministically.
+
+use std::collections::{BTreeMap, HashSet};
+
+use bridgegen_model::Package;
+
+use crate::names::{self, exported, lower_first};
+
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub dir: String,
+    pub name: String,
+    /// Overlays are hand-written in Pulumi SDKs; we neither emit nor reference them.
+    pub skipped: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumNames {
+    pub dir: String,
+    pub name: String,
+    pub members: Vec<String>,
+    pub skipped: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Naming {
+    pub import_base: String,
+    pub root_package: String,
+    /// Module name -> directory (`""` -> `""`).
+    pub module_dirs: BTreeMap<String, String>,
+    pub resources: Vec<Member>,
+    pub functions: Vec<Member>,
+    pub objects: Vec<Member>,
+    pub enums: Vec<EnumNames>,
+}
+
+/// Go options from `language.go`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GoOptions {
+    pub import_base_path: Option<String>,
+    pub root_package_name: Option<String>,
+    pub module_to_package: BTreeMap<String, String>,
+}
+
+impl GoOptions {
+    pub fn from_package(pkg: &Package) -> GoOptions {
+        pkg.language_block("go")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+}
+
+fn resource_names(n: &str) -> Vec<String> {
+    let l = lower_first(n);
+    let mut v: Vec<String> = ["", "Args", "State", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
+        .iter()
+        .map(|s| format!("{n}{s}"))
+        .collect();
+    v.push(format!("New{n}"));
+    v.push(format!("Get{n}"));
+    v.push(format!("{l}Args"));
+    v.push(format!("{l}State"));
+    v
+}
+
+fn function_names(n: &str) -> Vec<String> {
+    ["", "Args", "Result", "Output", "OutputArgs", "ResultOutput"].iter().map(|s| format!("{n}{s}")).collect()
+}
+
+fn object_names(n: &str) -> Vec<String> {
+    let l = lower_first(n);
+    let mut v: Vec<String> = ["", "Input", "Args", "Output", "Ptr", "PtrInput", "PtrOutput", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
+        .iter()
+        .map(|s| format!("{n}{s}"))
+        .collect();
+    v.push(format!("{l}PtrType"));
+    v
+}
+
+fn enum_names(n: &str) -> Vec<String> {
+    let l = lower_first(n);
+    let mut v: Vec<String> = ["", "Input", "Output", "Ptr", "PtrInput", "PtrOutput", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
+        .iter()
+        .map(|s| format!("{n}{s}"))
+        .collect();
+    v.push(format!("{l}Ptr"));
+    v.push(format!("{l}PtrType"));
+    v
+}
+
+/// Claims the first candidate whose derived names are all free.
+fn claim(taken: &mut HashSet<String>, candidates: impl Iterator<Item = String>, derive: fn(&str) -> Vec<String>) -> String {
+    for c in candidates {
+        let all = derive(&c);
+        if all.iter().all(|n| !taken.contains(n)) {
+            taken.extend(all);
+            return c;
+        }
+    }
+    unreachable!("candidate list is unbounded")
+}
+
+fn with_suffixes(first: Vec<String>, base: String, suffix: &'static str) -> impl Iterator<Item = String> {
+    first.into_iter().chain((1..).map(move |i| if i == 1 { format!("{base}{suffix}") } else { format!("{base}{suffix}{i}") }))
+}
+
+impl Naming {
+    pub fn new(pkg: &Package) -> Naming {
+        let opts = GoOptions::from_package(pkg);
+        let import_base = opts
+            .import_base_path
+            .clone()
+            .unwrap_or_else(|| format!("github.com/pulumi/pulumi-{}/sdk/go/{}", pkg.name, names::package_name(&pkg.name)));
+        let root_package = opts
+            .root_package_name
+            .as_deref()
+            .map(names::package_name)
+            .unwrap_or_else(|| names::package_name(&pkg.name));
+        let mut module_dirs = BTreeMap::new();
+        module_dirs.insert(String::new(), String::new());
+        let mut used_dirs: HashSet<String> = HashSet::new();
+        for m in &pkg.modules {
+            if m.name.is_empty() {
+                continue;
+            }
+            let mapped = opts.module_to_package.get(&m.name).cloned().unwrap_or_else(|| m.name.clone());
+            let mut dir = names::module_dir(&mapped);
+            if dir.is_empty() {
+                dir = "pkg".to_string();
+            }
+            // Two modules that sanitize to one directory are kept apart.
+            let mut d = dir.clone();
+            let mut i = 2;
+            while used_dirs.contains(&d) {
+                d = format!("{dir}{i}");
+                i += 1;
+            }
+            used_dirs.insert(d.clone());
+            module_dirs.insert(m.name.clone(), d);
+        }
+        let dir_of = |module: &str| module_dirs.get(module).cloned().unwrap_or_default();
+
+        let mut taken: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+        // The provider always lives in the root package.
+        taken.entry(String::new()).or_default().extend(resource_names("Provider"));
+
+        let mut resources = Vec::new();
+        for r in &pkg.resources {
+            let dir = dir_of(&r.token.module);
+            let t = taken.entry(dir.clone()).or_default();
+            let base = exported(&r.token.name);
+            let name = claim(t, with_suffixes(vec![base.clone()], base, "Resource"), resource_names);
+            resources.push(Member { dir, name, skipped: r.is_overlay });
+        }
+        let mut functions = Vec::new();
+        for f in &pkg.functions {
+            let dir = dir_of(&f.token.module);
+            let t = taken.entry(dir.clone()).or_default();
+            let base = exported(&f.token.name);
+            let mut first = vec![base.clone()];
+            if let Some(rest) = base.strip_prefix("Get") {
+                first.push(format!("Lookup{rest}"));
+            }
+            let name = claim(t, with_suffixes(first, base, "Func"), function_names);
+            functions.push(Member { dir, name, skipped: f.is_overlay || f.method_of.is_some() });
+        }
+        let mut objects = Vec::new();
+        for o in &pkg.objects {
+            let dir = dir_of(&o.token.module);
+            let t = taken.entry(dir.clone()).or_default();
+            let base = exported(&o.token.name);
+            let name = claim(t, with_suffixes(vec![base.clone()], base, "Type"), object_names);
+            objects.push(Member { dir, name, skipped: o.is_overlay });
+        }
+        let mut enums = Vec::new();
+        for e in &pkg.enums {
+            let dir = dir_of(&e.token.module);
+            let t = taken.entry(dir.clone()).or_default();
+            let base = exported(&e.token.name);
+            let name = claim(t, with_suffixes(vec![base.clone()], base, "Enum"), enum_names);
+            let mut members = Vec::new();
+            for v in &e.values {
+                let m = names::enum_member(&name, v.name.as_deref(), &v.value);
+                let mut candidate = m.clone();
+                let mut i = 2;
+                while t.contains(&candidate) {
+                    candidate = format!("{m}_{i}");
+                    i += 1;
+                }
+                t.insert(candidate.clone());
+                members.push(candidate);
+            }
+            enums.push(EnumNames { dir, name, members, skipped: e.is_overlay });
+        }
+        Naming { import_base, root_package, module_dirs, resources, functions, objects, enums }
+    }
+
+    pub fn object_skipped(&self, i: usize) -> bool {
+        self.objects[i].skipped
+    }
+    pub fn enum_skipped(&self, i: usize) -> bool {
+        self.enums[i].skipped
+    }
+    pub fn resource_skipped(&self, i: usize) -> bool {
+        self.resources[i].skipped
+    }
+
+    pub fn dir_of(&self, module: &str) -> String {
+        self.module_dirs.get(module).cloned().unwrap_or_default()
+    }
+
+    /// Every directory holding a generated package, root first, sorted.
+    pub fn dirs(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.module_dirs.values().cloned().collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The Go package name for a directory.
+    pub fn package_of(&self, dir: &str) -> String {
+        if dir.is_empty() {
+            self.root_package.clone()
+        } else {
+            names::package_name(dir.rsplit('/').next().unwrap_or(dir))
+        }
+    }
+
+    /// The alias under which other packages import `dir`.
+    pub fn alias(&self, dir: &str) -> String {
+        if dir.is_empty() {
+            // The root package imported from a module package.
+            let a = self.root_package.clone();
+            if names::RESERVED_LOWER.contains(&a.as_str()) { format!("{a}pkg") } else { a }
+        } else {
+            names::import_alias(dir)
+        }
+    }
+
+    pub fn import_path(&self, dir: &str) -> String {
+        if dir.is_empty() {
+            self.import_base.clone()
+        } else {
+            format!("{}/{dir}", self.import_base)
+        }
+    }
+}
