@@ -25,6 +25,8 @@ pub enum Command {
     Schema(SchemaCommand),
     /// Generate SDKs and docs (without a subcommand: everything in bridgegen.toml)
     Gen(GenArgs),
+    /// Run and seed the embedded local cloud (Alibaba Cloud ECS / KakaoCloud image sharing)
+    Cloud(crate::cloud::CloudArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! The `bridgegen` CLI. The binary is a thin wrapper around [`main`].
 
 pub mod args;
+pub mod cloud;
 pub mod project;
 pub mod targets;
 
@@ -54,6 +55,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Gen(args) => gen(args),
+        Command::Cloud(args) => cloud::run(args),
     }
 }
 

@@ -181,6 +181,45 @@ impl CloudServer {
     }
 }
 
+/// Runs the embedded cloud from synchronous code (the CLI): opens `db`, binds `addr`, calls
+/// `ready` with the running server, and serves until SIGINT/SIGTERM, then shuts down gracefully.
+pub fn serve_blocking(db: &Path, addr: &str, ready: impl FnOnce(&CloudServer)) -> Result<(), ServeError> {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
+    rt.block_on(async {
+        let server = CloudServer::open(db, addr).await?;
+        ready(&server);
+        server
+            .run_until(shutdown_signal())
+            .await
+            .map_err(|source| ServeError::Bind { addr: addr.to_string(), source })
+    })
+}
+
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
 fn router(state: AppState) -> Router {
     let cloud = Router::new()
         .route("/", any(aliyun::handle))
