@@ -6,6 +6,8 @@
 //! The protocol types come from the `pulumi_gestalt_proto` crate (re-exported as [`rpc`]).
 
 pub mod duration;
+pub mod retry;
+pub mod testing;
 mod logging;
 mod resource;
 mod schema;
