@@ -429,3 +429,90 @@ async fn config_from_environment_and_engine_address() {
     let e = bare.client.configure(rpc::ConfigureRequest { args: Some(props(&[])), ..Default::default() }).await.unwrap_err();
     assert!(e.message().contains("ALICLOUD_ACCESS_KEY"), "{}", e.message());
 }
+
+#[tokio::test]
+async fn diagnostics_go_to_the_engine_address() {
+    let w = World::new(1).await;
+    let (engine, rec) = bridgegen_provider::testing::fake_engine::start().await;
+    let mut p = PluginProcess::start(Path::new(BIN), &[&engine.to_string()], &[]).await.unwrap();
+    let args = props(&[
+        ("ecsEndpoint", V::string(w.endpoint())),
+        ("accessKey", V::string(&w.cred.key_id)),
+        ("secretKey", V::string(&w.cred.secret)),
+    ]);
+    p.client.configure(rpc::ConfigureRequest { args: Some(args), ..Default::default() }).await.unwrap();
+    w.cloud().inject_faults(FaultPlan { count: 2, status: 429, path_prefix: None });
+    create(&mut p, inputs(&w.image.id, &w.friends[0].id), false).await.unwrap();
+    let logs = rec.logs.lock().unwrap().clone();
+    assert_eq!(logs.len(), 2, "{logs:?}");
+    assert!(logs.iter().all(|l| l.urn == urn(TOKEN, "share") && l.message.contains("retrying")), "{logs:?}");
+}
+
+#[tokio::test]
+async fn cancel_stops_an_operation_in_flight() {
+    let w = World::new(1).await;
+    let mut p = w.plugin().await;
+    w.cloud().inject_faults(FaultPlan { count: 1_000_000, status: 429, path_prefix: None });
+    let mut client = p.client.clone();
+    let (image, account) = (w.image.id.clone(), w.friends[0].id.clone());
+    let started = std::time::Instant::now();
+    let op = tokio::spawn(async move {
+        client
+            .create(rpc::CreateRequest {
+                urn: urn(TOKEN, "share"),
+                properties: Some(inputs(&image, &account)),
+                r#type: TOKEN.into(),
+                ..Default::default()
+            })
+            .await
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    p.client.cancel(()).await.unwrap();
+    let e = op.await.unwrap().unwrap_err();
+    assert_eq!(e.code(), Code::Cancelled, "{}", e.message());
+    assert!(started.elapsed() < Duration::from_secs(5));
+    w.cloud().inject_faults(FaultPlan { count: 0, status: 429, path_prefix: None });
+    assert!(w.shared_with().is_empty());
+}
+
+#[tokio::test]
+async fn config_checks_diffs_and_legacy_variables() {
+    let w = World::new(1).await;
+    let mut p = PluginProcess::start(Path::new(BIN), &[], &[]).await.unwrap();
+    let c = p
+        .client
+        .check_config(rpc::CheckRequest {
+            urn: urn("pulumi:providers:alicloud", "default"),
+            news: Some(props(&[("region", V::Number(1.0)), ("ecsEndpoint", V::string("http://x"))])),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(c.failures.len(), 1);
+    assert_eq!(c.failures[0].property, "region");
+    let d = p
+        .client
+        .diff_config(rpc::DiffRequest {
+            olds: Some(props(&[("region", V::string("cn-beijing"))])),
+            news: Some(props(&[("region", V::string("cn-hangzhou"))])),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(d.diffs, vec!["region".to_string()]);
+    assert!(d.replaces.is_empty());
+    // Older engines send `<pkg>:config:<key>` variables instead of `args`.
+    let vars = [
+        ("alicloud:config:ecsEndpoint", w.endpoint()),
+        ("alicloud:config:accessKey", w.cred.key_id.clone()),
+        ("alicloud:config:secretKey", w.cred.secret.clone()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    p.client.configure(rpc::ConfigureRequest { variables: vars, ..Default::default() }).await.unwrap();
+    let created = create(&mut p, inputs(&w.image.id, &w.friends[0].id), false).await.unwrap();
+    assert!(!created.id.is_empty());
+}

@@ -75,3 +75,70 @@ pub fn decode(s: &Option<Struct>) -> PropertyMap {
 pub fn urn(ty: &str, name: &str) -> String {
     format!("urn:pulumi:test::bridgegen::{ty}::{name}")
 }
+
+/// A stand-in for the engine's `pulumirpc.Engine` service that records `Log` calls, so
+/// tests can check that a plugin talks to the engine address it was given.
+pub mod fake_engine {
+    use std::net::SocketAddr;
+    use std::sync::{Arc, Mutex};
+
+    use tokio::net::TcpListener;
+    use tokio_stream::wrappers::TcpListenerStream;
+    use tonic::{Request, Response, Status};
+
+    use crate::rpc;
+    use crate::rpc::engine_server::{Engine, EngineServer};
+
+    #[derive(Clone, Default)]
+    pub struct Recorder {
+        pub logs: Arc<Mutex<Vec<rpc::LogRequest>>>,
+    }
+
+    #[tonic::async_trait]
+    impl Engine for Recorder {
+        async fn log(&self, request: Request<rpc::LogRequest>) -> Result<Response<()>, Status> {
+            self.logs.lock().unwrap_or_else(|e| e.into_inner()).push(request.into_inner());
+            Ok(Response::new(()))
+        }
+
+        async fn get_root_resource(
+            &self,
+            _: Request<rpc::GetRootResourceRequest>,
+        ) -> Result<Response<rpc::GetRootResourceResponse>, Status> {
+            Ok(Response::new(rpc::GetRootResourceResponse::default()))
+        }
+
+        async fn set_root_resource(
+            &self,
+            _: Request<rpc::SetRootResourceRequest>,
+        ) -> Result<Response<rpc::SetRootResourceResponse>, Status> {
+            Ok(Response::new(rpc::SetRootResourceResponse::default()))
+        }
+
+        async fn start_debugging(&self, _: Request<rpc::StartDebuggingRequest>) -> Result<Response<()>, Status> {
+            Ok(Response::new(()))
+        }
+
+        async fn require_pulumi_version(
+            &self,
+            _: Request<rpc::RequirePulumiVersionRequest>,
+        ) -> Result<Response<rpc::RequirePulumiVersionResponse>, Status> {
+            Ok(Response::new(rpc::RequirePulumiVersionResponse::default()))
+        }
+    }
+
+    /// Serves a recorder on an ephemeral loopback port (for the life of the runtime).
+    pub async fn start() -> (SocketAddr, Recorder) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind the fake engine");
+        let addr = listener.local_addr().expect("fake engine address");
+        let rec = Recorder::default();
+        let svc = EngineServer::new(rec.clone());
+        tokio::spawn(async move {
+            let _ = tonic::transport::Server::builder()
+                .add_service(svc)
+                .serve_with_incoming(TcpListenerStream::new(listener))
+                .await;
+        });
+        (addr, rec)
+    }
+}
