@@ -218,7 +218,7 @@ async fn check_rejects_missing_and_malformed_inputs() {
 async fn import_by_id_and_bad_ids() {
     let w = World::new(1).await;
     let a = w.friends[0].id.clone();
-    w.cloud().store().modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", &[a.clone()], &[]).unwrap();
+    w.cloud().store().modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", std::slice::from_ref(&a), &[]).unwrap();
     let mut p = w.plugin().await;
     let id = format!("{}:{a}", w.image.id);
     let r = read(&mut p, &id, props(&[])).await.unwrap();
@@ -245,7 +245,7 @@ async fn read_drops_the_resource_when_image_or_share_is_gone() {
     store.modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", &[a.clone(), b.clone()], &[]).unwrap();
     let mut p = w.plugin().await;
     // Share removed behind the provider's back.
-    store.modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", &[], &[a.clone()]).unwrap();
+    store.modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", &[], std::slice::from_ref(&a)).unwrap();
     let r = read(&mut p, &format!("{}:{a}", w.image.id), inputs(&w.image.id, &a)).await.unwrap();
     assert_eq!(r.id, "");
     // Image deleted.

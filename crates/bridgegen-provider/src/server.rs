@@ -35,6 +35,8 @@ pub trait Plugin: Send + Sync + 'static {
     }
 }
 
+type DynResource<C> = Arc<dyn Resource<C>>;
+
 enum Configured<C> {
     /// `Configure` not called yet.
     No,
@@ -169,7 +171,7 @@ impl<P: Plugin> ProviderServer<P> {
         }
     }
 
-    fn lookup(&self, ty: &str, urn: &str) -> Result<(String, Arc<dyn Resource<P::Client>>), Status> {
+    fn lookup(&self, ty: &str, urn: &str) -> Result<(String, DynResource<P::Client>), Status> {
         let token = if ty.is_empty() { type_from_urn(urn).unwrap_or_default() } else { ty };
         match self.resources.get(token) {
             Some(r) => Ok((token.to_string(), r.clone())),
@@ -237,13 +239,7 @@ impl<P: Plugin> ProviderServer<P> {
         let mut out = PropertyMap::new();
         for (k, v) in &req.variables {
             let key = k.strip_prefix(&prefix).unwrap_or(k).to_string();
-            let is_string = self
-                .schema
-                .package
-                .config
-                .iter()
-                .find(|p| p.name == key)
-                .is_none_or_string();
+            let is_string = is_string_config(self.schema.package.config.iter().find(|p| p.name == key));
             let value = if v == crate::value::UNKNOWN {
                 PropertyValue::Computed
             } else if is_string {
@@ -257,13 +253,11 @@ impl<P: Plugin> ProviderServer<P> {
     }
 }
 
-trait StringTyped {
-    fn is_none_or_string(self) -> bool;
-}
-
-impl StringTyped for Option<&Property> {
-    fn is_none_or_string(self) -> bool {
-        self.map_or(true, |p| matches!(p.ty, bridgegen_model::Type::String))
+/// Config variables arrive as strings; only non-string ones are JSON text.
+fn is_string_config(p: Option<&Property>) -> bool {
+    match p {
+        None => true,
+        Some(p) => matches!(p.ty, bridgegen_model::Type::String),
     }
 }
 

@@ -293,7 +293,10 @@ impl PropertyValue {
     pub fn contains_unknowns(&self) -> bool {
         match self {
             PropertyValue::Computed => true,
-            PropertyValue::Output(o) => o.value.as_ref().map_or(true, |v| v.contains_unknowns()),
+            PropertyValue::Output(o) => match &o.value {
+                None => true,
+                Some(v) => v.contains_unknowns(),
+            },
             PropertyValue::Secret(inner) => inner.contains_unknowns(),
             PropertyValue::Array(items) => items.iter().any(Self::contains_unknowns),
             PropertyValue::Object(m) => m.values().any(Self::contains_unknowns),
