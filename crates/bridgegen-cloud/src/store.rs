@@ -355,7 +355,7 @@ impl Store {
                 Ok(Account { cloud: cloud.parse().unwrap_or(Cloud::Alicloud), id: r.get(1)?, name: r.get(2)?, created_at: r.get(3)? })
             })?;
             let all: Vec<Account> = rows.collect::<Result<_, _>>()?;
-            Ok(all.into_iter().filter(|a| cloud.map_or(true, |c| c == a.cloud)).collect())
+            Ok(all.into_iter().filter(|a| cloud.is_none() || cloud == Some(a.cloud)).collect())
         })
     }
 
@@ -468,7 +468,7 @@ impl Store {
         self.read(|c| {
             let mut st = c.prepare(&format!("SELECT {} FROM images i ORDER BY i.cloud, i.created_at, i.id", Self::IMAGE_COLS))?;
             let all: Vec<Image> = st.query_map([], Self::image_row)?.collect::<Result<_, _>>()?;
-            Ok(all.into_iter().filter(|i| cloud.map_or(true, |c| c == i.cloud)).collect())
+            Ok(all.into_iter().filter(|i| cloud.is_none() || cloud == Some(i.cloud)).collect())
         })
     }
 
@@ -493,7 +493,7 @@ impl Store {
         let img = tx
             .query_row(&format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS), params![image_id], Self::image_row)
             .optional()?;
-        let Some(img) = img.filter(|i| i.cloud == cloud && region.map_or(true, |r| r == i.region)) else {
+        let Some(img) = img.filter(|i| i.cloud == cloud && region.is_none() || region == Some(i.region.as_str())) else {
             return Ok(Err(Refusal::ImageNotFound));
         };
         if img.system {

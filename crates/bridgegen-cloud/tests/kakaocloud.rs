@@ -45,6 +45,7 @@ async fn add_get_list_remove() {
     let e = k.remove_member(&img.id, &friend.id).await.unwrap_err();
     assert_eq!((code(&e), e.status()), ("MemberNotFound", Some(404)));
     assert!(e.is_not_found());
+    assert!(matches!(&e, CloudError::Api { request_id: Some(r), .. } if r.starts_with("req-")), "{e:?}");
     let e = k.get_member(&img.id, &friend.id).await.unwrap_err();
     assert!(e.is_not_found());
     assert!(k.list_members(&img.id).await.unwrap().is_empty());

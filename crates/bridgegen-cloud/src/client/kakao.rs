@@ -137,6 +137,7 @@ impl KakaoImageClient {
             }
             let resp = req.send().await.map_err(|e| CloudError::from_reqwest(&self.endpoint, e))?;
             let status = resp.status().as_u16();
+            let request_id = resp.headers().get("x-openstack-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
             let text = resp.text().await.map_err(|e| CloudError::from_reqwest(&self.endpoint, e))?;
             if status == 401 && attempt == 0 {
                 let mut slot = self.token.lock().await;
@@ -146,7 +147,10 @@ impl KakaoImageClient {
                 continue;
             }
             if !(200..300).contains(&status) {
-                return Err(api_error(status, &text));
+                return Err(match api_error(status, &text) {
+                    CloudError::Api { status, code, message, .. } => CloudError::Api { status, code, message, request_id },
+                    other => other,
+                });
             }
             return Ok((status, text));
         }

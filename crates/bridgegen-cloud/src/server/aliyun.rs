@@ -116,7 +116,7 @@ fn numbered(params: &BTreeMap<String, String>, prefix: &str) -> Result<Vec<Strin
 /// Verifies the RPC v1 signature and returns the calling account id.
 async fn authenticate(st: &AppState, method: &Method, params: &BTreeMap<String, String>) -> Result<String, ApiError> {
     for p in ["AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp"] {
-        if params.get(p).map_or(true, |v| v.is_empty()) {
+        if params.get(p).is_none() || params[p].is_empty() {
             return Err(err(400, "IncompleteSignature", format!("The request signature does not conform to Aliyun standards: missing \"{p}\".")));
         }
     }
