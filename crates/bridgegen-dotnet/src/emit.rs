@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::context::{self, is_value_type, nullable_output, Names};
 use crate::names::{
-    self, backing_field, camel_param, member_names, string_literal, summary,
+    self, backing_field, member_names, wire_param, string_literal, summary,
     ARGS_RESERVED_MEMBERS, RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
 };
 
@@ -312,15 +312,24 @@ impl Emitter<'_> {
 
     pub fn output_class(&self, class: &str, description: Option<&str>, props: &[Property]) -> OutputClassVm {
         let member = member_names(class, VALUE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let mut used = std::collections::HashSet::new();
         let fields = props
             .iter()
             .zip(member)
-            .map(|(p, name)| OutputFieldVm {
-                doc: doc(IND2, p.description.as_deref()),
-                obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
-                ty: nullable_output(self.pkg, self.names, p),
-                param: camel_param(&name),
-                name,
+            .map(|(p, name)| {
+                let mut param = wire_param(&p.name);
+                // Never the field's own name (`X = X` would assign the parameter to itself),
+                // never a parameter already taken (`a-b` and `a_b`).
+                while param.trim_start_matches('@') == name || !used.insert(param.clone()) {
+                    param = format!("_{}", param.trim_start_matches('@'));
+                }
+                OutputFieldVm {
+                    doc: doc(IND2, p.description.as_deref()),
+                    obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                    ty: nullable_output(self.pkg, self.names, p),
+                    param,
+                    name,
+                }
             })
             .collect();
         OutputClassVm { doc: doc(IND1, description), class: class.to_string(), fields }

@@ -50,18 +50,22 @@ pub const RESOURCE_RESERVED_MEMBERS: &[&str] = &[
     "Id", "Urn", "Get", "MakeResourceOptions", "GetResourceType", "GetResourceName",
     "RegisterOutputs", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
     "Finalize", "ReferenceEquals",
+    // Types the class body names in expressions; a member of that name would shadow them.
+    "Output", "Utilities", "CustomResourceOptions", "ComponentResourceOptions", "Input",
 ];
 
 /// Members of args classes (`Empty`) and object members every class has.
 pub const ARGS_RESERVED_MEMBERS: &[&str] = &[
     "Empty", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     "ReferenceEquals", "ToDictionary", "ValidateMember",
+    // Types the class body names in expressions (secret setters, defaults).
+    "Output", "Utilities", "ImmutableArray", "ImmutableDictionary",
 ];
 
 /// Members of output classes and enum structs.
 pub const VALUE_RESERVED_MEMBERS: &[&str] = &[
     "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    "ReferenceEquals",
+    "ReferenceEquals", "Utilities",
 ];
 
 pub fn is_keyword(s: &str) -> bool {
@@ -108,6 +112,19 @@ pub fn camel_param(pascal_name: &str) -> String {
         return format!("_{lowered}");
     }
     escape_keyword(&lowered)
+}
+
+/// The `[OutputConstructor]` parameter for a wire name. Pulumi's deserializer matches
+/// constructor parameters to wire names, so the name stays as close to the wire name as
+/// a C# identifier allows (`accountId`, `x-kubernetes-foo` -> `x_kubernetes_foo`,
+/// `class` -> `@class`).
+pub fn wire_param(wire: &str) -> String {
+    let mut s: String =
+        wire.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
+        s.insert(0, '_');
+    }
+    escape_keyword(&s)
 }
 
 /// The private backing field of a lazily created collection property (`Tags` -> `_tags`).
@@ -297,6 +314,11 @@ mod tests {
         assert_eq!(camel_param("AccountId"), "accountId");
         assert_eq!(camel_param("_1"), "__1");
         assert_eq!(backing_field("Tags"), "_tags");
+        assert_eq!(wire_param("accountId"), "accountId");
+        assert_eq!(wire_param("x-kubernetes-foo"), "x_kubernetes_foo");
+        assert_eq!(wire_param("$ref"), "_ref");
+        assert_eq!(wire_param("class"), "@class");
+        assert_eq!(wire_param("1st"), "_1st");
     }
 
     #[test]

@@ -1,0 +1,290 @@
+//! Generated C# checked with a real C# grammar plus semantic rules (see `support`),
+//! over the seed schemas, every conformance schema and the adversarial schemas.
+//! Where `dotnet` is on PATH the seed projects are also built with `dotnet build`.
+
+mod support;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use bridgegen_dotnet::{names, Names};
+use bridgegen_model::{FunctionReturn, Package, Property, Type};
+use support::Expect;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn conformance() -> PathBuf {
+    repo().join("../shared/conformance")
+}
+
+fn schemas() -> Vec<PathBuf> {
+    let mut out = vec![repo().join("schema/alicloud.json"), repo().join("schema/kakaocloud.json")];
+    let mut add_dir = |dir: PathBuf, nested: bool| {
+        let Ok(rd) = std::fs::read_dir(&dir) else { return };
+        let mut v: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .map(|p| if nested { p.join("schema.json") } else { p })
+            .filter(|p| p.extension().is_some_and(|e| e == "json") && p.is_file())
+            .collect();
+        v.sort();
+        out.extend(v);
+    };
+    add_dir(conformance().join("pulumi-codegen"), true);
+    add_dir(conformance().join("pulumi-schemas"), false);
+    add_dir(repo().join("tests/schemas"), false);
+    out
+}
+
+fn attrs(props: &[Property]) -> Expect {
+    Expect::Attributes(props.iter().map(|p| p.name.clone()).collect())
+}
+
+fn norm(s: &str) -> String {
+    s.trim_start_matches(['@', '_']).to_string()
+}
+
+fn ctor(props: &[Property]) -> Expect {
+    let ident = |s: &str| {
+        let mut c = s.chars();
+        c.next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
+            && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
+    };
+    Expect::CtorParams(
+        props
+            .iter()
+            .map(|p| norm(&if ident(&p.name) { p.name.clone() } else { names::wire_param(&p.name) }))
+            .collect(),
+    )
+}
+
+/// What the schema says each generated class must hold, keyed by full class name.
+fn expectations(pkg: &Package) -> HashMap<String, Expect> {
+    let n = Names::new(pkg);
+    let mut e = HashMap::new();
+    for (i, r) in pkg.resources.iter().enumerate() {
+        let base = format!("{}.{}", n.ns_of(&r.token), n.resources[i]);
+        e.insert(base.clone(), attrs(&r.properties));
+        e.insert(format!("{base}Args"), attrs(&r.inputs));
+        if let (Some(s), false) = (&r.state_inputs, r.is_component) {
+            e.insert(format!("{base}State"), attrs(s));
+        }
+    }
+    let strings: Vec<Property> =
+        pkg.provider.properties.iter().filter(|p| matches!(p.ty, Type::String)).cloned().collect();
+    e.insert(format!("{}.Provider", n.root_ns), attrs(&strings));
+    e.insert(format!("{}.ProviderArgs", n.root_ns), attrs(&pkg.provider.inputs));
+    for (i, f) in pkg.functions.iter().enumerate() {
+        if f.method_of.is_some() {
+            continue;
+        }
+        let base = format!("{}.{}", n.ns_of(&f.token), n.functions[i]);
+        if let Some(ins) = &f.inputs {
+            e.insert(format!("{base}Args"), attrs(ins));
+            if !matches!(f.outputs, FunctionReturn::None) {
+                e.insert(format!("{base}InvokeArgs"), attrs(ins));
+            }
+        }
+        if let FunctionReturn::Object(o) = &f.outputs {
+            e.insert(format!("{base}Result"), ctor(o));
+        }
+    }
+    for (i, o) in pkg.objects.iter().enumerate() {
+        let ns = n.ns_of(&o.token);
+        let b = &n.objects[i];
+        if o.usage.output {
+            e.insert(format!("{ns}.Outputs.{b}"), ctor(&o.properties));
+        }
+        if o.usage.input {
+            e.insert(format!("{ns}.Inputs.{b}Args"), attrs(&o.properties));
+        }
+        if o.usage.plain_input {
+            e.insert(format!("{ns}.Inputs.{b}"), attrs(&o.properties));
+        }
+    }
+    // Normalise constructor expectations the way the checker reads parameters.
+    for v in e.values_mut() {
+        if let Expect::CtorParams(s) = v {
+            *s = s.iter().map(|x| norm(x)).collect::<BTreeSet<_>>();
+        }
+    }
+    e
+}
+
+/// Generates, parses and checks one package; returns every problem found.
+fn check_package(pkg: &Package) -> (usize, Vec<String>) {
+    let files = bridgegen_dotnet::generate(pkg).expect("generation succeeds");
+    let cs: Vec<(String, String)> = files
+        .iter()
+        .filter(|f| f.path.ends_with(".cs"))
+        .map(|f| (f.path.clone(), String::from_utf8(f.contents.clone()).expect("utf-8")))
+        .collect();
+    let (parsed, mut errors) = support::parse_all(&cs);
+    let n = Names::new(pkg);
+    let mut ctor_fixed = expectations(pkg);
+    // The checker strips `@`/leading `_` from parameters; compare like for like.
+    for v in ctor_fixed.values_mut() {
+        if let Expect::CtorParams(s) = v {
+            *s = s.iter().map(|x| norm(x)).collect();
+        }
+    }
+    let sem = support::check_semantics(&parsed, &n.root_ns, &ctor_fixed);
+    errors.extend(sem.into_iter().map(|e| {
+        // Parameters are normalised the same way inside the checker.
+        e
+    }));
+    // Project files.
+    let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    for want in ["README.md", "Utilities.cs", "pulumi-plugin.json", "version.txt", "Provider.cs", "Config/Config.cs"] {
+        if !paths.contains(want) {
+            errors.push(format!("missing {want}"));
+        }
+    }
+    let csproj = format!("{}.csproj", n.root_ns);
+    if !paths.contains(csproj.as_str()) {
+        errors.push(format!("missing {csproj}"));
+    }
+    (cs.len(), errors)
+}
+
+#[test]
+fn generated_csharp_parses_and_passes_semantic_checks() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for path in schemas() {
+        let must_bind = path.starts_with(repo());
+        let pkg = match bridgegen_model::load_package(&path) {
+            Ok((pkg, _)) => pkg,
+            Err(d) if !must_bind => {
+                println!("skip {} (does not bind: {})", path.display(), d.0.first().map(|x| x.to_string()).unwrap_or_default());
+                continue;
+            }
+            Err(d) => panic!("{} does not bind: {d:?}", path.display()),
+        };
+        // Scale the schema's per-file parse check: it normalises constructor names too.
+        let (files, errors) = check_package(&pkg);
+        println!("{}: {files} C# files, {} problems", path.display(), errors.len());
+        checked += 1;
+        for e in errors.iter().take(15) {
+            failures.push(format!("{}: {e}", path.file_name().unwrap().to_string_lossy()));
+        }
+    }
+    assert!(checked >= 3, "too few schemas checked");
+    assert!(failures.is_empty(), "C# problems:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn generation_is_deterministic() {
+    for path in [repo().join("schema/alicloud.json"), repo().join("schema/kakaocloud.json"), repo().join("tests/schemas/keywords-dotnet.json")] {
+        let (a, _) = bridgegen_model::load_package(&path).unwrap();
+        let (b, _) = bridgegen_model::load_package(&path).unwrap();
+        let fa = bridgegen_dotnet::generate(&a).unwrap();
+        let fb = bridgegen_dotnet::generate(&b).unwrap();
+        assert_eq!(fa, fb, "{} differs between runs", path.display());
+    }
+}
+
+#[test]
+fn committed_seed_output_matches_generator() {
+    for name in ["alicloud", "kakaocloud"] {
+        let dir = repo().join("sdks").join(name).join("dotnet");
+        if !dir.exists() {
+            panic!("{} missing: run `bridgegen gen`", dir.display());
+        }
+        let (pkg, _) = bridgegen_model::load_package(&repo().join(format!("schema/{name}.json"))).unwrap();
+        for f in bridgegen_dotnet::generate(&pkg).unwrap() {
+            let on_disk = std::fs::read(dir.join(&f.path)).unwrap_or_default();
+            assert!(on_disk == f.contents, "{}/{} is stale", dir.display(), f.path);
+        }
+    }
+}
+
+#[test]
+fn dotnet_build_when_available() {
+    let has_dotnet = std::process::Command::new("dotnet").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !has_dotnet {
+        println!("SKIPPED dotnet build: `dotnet` is not on PATH (no .NET SDK on this machine); not counted as passed");
+        return;
+    }
+    for name in ["alicloud", "kakaocloud"] {
+        let (pkg, _) = bridgegen_model::load_package(&repo().join(format!("schema/{name}.json"))).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        for f in bridgegen_dotnet::generate(&pkg).unwrap() {
+            let p = dir.path().join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, &f.contents).unwrap();
+        }
+        let out = std::process::Command::new("dotnet").arg("build").current_dir(dir.path()).output().unwrap();
+        assert!(
+            out.status.success(),
+            "dotnet build failed for {name}:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+// --- The checker itself must be able to fail. ---
+
+fn check_src(src: &str, expect: HashMap<String, Expect>) -> Vec<String> {
+    let (parsed, mut errs) = support::parse_all(&[("Foo.cs".to_string(), src.to_string())]);
+    errs.extend(support::check_semantics(&parsed, "Pulumi.X", &expect));
+    errs
+}
+
+const HEADER: &str = "using System;\nusing System.Collections.Generic;\nusing System.Collections.Immutable;\nusing System.Threading.Tasks;\nusing Pulumi;\nusing Pulumi.Serialization;\n";
+
+#[test]
+fn checker_rejects_syntax_errors() {
+    let p = support::parser();
+    let mut p = p;
+    for bad in [
+        "namespace A { class X { void F( } }",
+        "namespace A { class X { void F() { var x = ; } } }",
+        "namespace A { /// doc\n */ class X {} }",
+        "namespace A { class X { string S = \"unterminated; } }",
+    ] {
+        let t = p.parse(bad, None).unwrap();
+        assert!(!support::syntax_errors(&t).is_empty(), "not flagged: {bad}");
+    }
+    // tree-sitter accepts a bare keyword as a name; the checker's keyword rule does not.
+    let (_, errs) = support::parse_all(&[("K.cs".into(), "namespace A { class X { int class; } }".into())]);
+    assert!(errs.iter().any(|e| e.contains("keyword `class`")), "{errs:?}");
+    let (_, errs) = support::parse_all(&[("K.cs".into(), "namespace A { class X { int @class; } }".into())]);
+    assert!(errs.is_empty(), "{errs:?}");
+}
+
+#[test]
+fn checker_rejects_semantic_errors() {
+    let ok = format!("{HEADER}namespace Pulumi.X\n{{\n    public sealed class FooArgs : global::Pulumi.ResourceArgs\n    {{\n        [Input(\"a\")]\n        public Input<string>? A {{ get; set; }}\n    }}\n}}\n");
+    let mut exp = HashMap::new();
+    exp.insert("Pulumi.X.FooArgs".to_string(), Expect::Attributes(["a".to_string()].into()));
+    assert_eq!(check_src(&ok, exp.clone()), Vec::<String>::new());
+
+    // Wrong wire name.
+    let wrong = ok.replace("[Input(\"a\")]", "[Input(\"b\")]");
+    assert!(!check_src(&wrong, exp.clone()).is_empty());
+    // Unknown type.
+    let unknown = ok.replace("Input<string>?", "Input<Nope>?");
+    assert!(check_src(&unknown, exp.clone()).iter().any(|e| e.contains("unknown type `Nope`")));
+    // Unknown qualified type.
+    let unknown_q = ok.replace("global::Pulumi.ResourceArgs", "global::Pulumi.ResourceArg");
+    assert!(!check_src(&unknown_q, exp.clone()).is_empty());
+    // A generated type shadowing a Pulumi type.
+    let shadow = format!("{ok}namespace Pulumi.X {{ public sealed class Input {{ }} }}\n");
+    assert!(check_src(&shadow, exp.clone()).iter().any(|e| e.contains("shadowing")));
+    // A member named like its class, a duplicate member.
+    let same = ok.replace("public Input<string>? A {", "public Input<string>? FooArgs {");
+    assert!(check_src(&same, exp.clone()).iter().any(|e| e.contains("named like its class")));
+    // A member shadowing a type used in an expression.
+    let member = ok.replace("public Input<string>? A { get; set; }", "public Input<string>? Output { get; set; }\n        public FooArgs() { var s = Output.CreateSecret(0); }");
+    assert!(check_src(&member, exp.clone()).iter().any(|e| e.contains("member of the enclosing class")), "{:?}", check_src(&member, exp.clone()));
+    // Missing using.
+    let no_using = ok.replace("using Pulumi.Serialization;\n", "");
+    assert!(check_src(&no_using, exp.clone()).iter().any(|e| e.contains("missing `using")));
+    // Expected class absent.
+    let mut more = exp.clone();
+    more.insert("Pulumi.X.BarArgs".to_string(), Expect::Attributes(BTreeSet::new()));
+    assert!(check_src(&ok, more).iter().any(|e| e.contains("was not generated")));
+}
