@@ -25,6 +25,9 @@ pub enum Command {
     Schema(SchemaCommand),
     /// Generate SDKs and docs (without a subcommand: everything in bridgegen.toml)
     Gen(GenArgs),
+    /// Build the static doc site from generated docs
+    #[command(subcommand)]
+    Site(crate::site::SiteCommand),
     /// Run and seed the embedded local cloud (Alibaba Cloud ECS / KakaoCloud image sharing)
     Cloud(crate::cloud::CloudArgs),
 }
@@ -56,6 +59,8 @@ pub struct GenArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum GenCommand {
+    /// Generate the docs pages (Markdown) of one schema
+    Docs(crate::docs_cmd::GenDocsArgs),
     /// Generate one language SDK from one schema
     Sdk {
         #[arg(long, value_enum)]

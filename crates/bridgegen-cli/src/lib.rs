@@ -2,7 +2,9 @@
 
 pub mod args;
 pub mod cloud;
+pub mod docs_cmd;
 pub mod project;
+pub mod site;
 pub mod targets;
 
 use std::path::Path;
@@ -55,6 +57,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Gen(args) => gen(args),
+        Command::Site(cmd) => site::run(cmd),
         Command::Cloud(args) => cloud::run(args),
     }
 }
@@ -154,6 +157,7 @@ fn emit(out: &Path, files: &[GeneratedFile], check: bool) -> Result<bool, Failur
 
 fn gen(args: GenArgs) -> Result<(), Failure> {
     match args.command {
+        Some(GenCommand::Docs(docs)) => docs_cmd::run(&docs),
         Some(GenCommand::Sdk { lang, schema, out }) => {
             let pkg = load(&schema)?;
             let files = generate(&pkg, lang_target(lang))?;
