@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use bridgegen_model::{
-    EnumKind, FunctionReturn, Package, Property, Type,
+    EnumKind, Package, Property, Type,
 };
 
 use crate::names;
@@ -349,10 +349,6 @@ impl<'a> Ctx<'a> {
     pub fn function_result(&self, id: usize) -> String {
         let base = names::class_name(&self.pkg.functions[id].token.name);
         format!("{base}Result")
-    }
-
-    pub fn function_returns_object(&self, id: usize) -> bool {
-        matches!(self.pkg.functions[id].outputs, FunctionReturn::Object(_))
     }
 }
 

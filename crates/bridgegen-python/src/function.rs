@@ -87,7 +87,7 @@ pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
                 .iter()
                 .map(|p| {
                     let optional = !p.required;
-                    let mut v = props::view(ctx, p, &map[&p.name], &here, &mut refs, optional);
+                    let mut v = props::view(ctx, p, &map[&p.name], &here, &mut Refs::default(), optional);
                     v.get_type = ctx.out_type(p, optional, &here, &mut refs);
                     v
                 })

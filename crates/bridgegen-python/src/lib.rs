@@ -360,6 +360,11 @@ pub fn pep440(v: &str) -> String {
     }
 }
 
+fn is_spdx_like(s: &str) -> bool {
+    !s.trim().is_empty()
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+' | ' ' | '(' | ')' | ':'))
+}
+
 fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> Value {
     let pulumi_range = opts.requires.get("pulumi").cloned().unwrap_or_else(|| ">=3.0.0,<4.0.0".into());
     let mut deps: Vec<String> = vec![toml_str(&format!("pulumi{pulumi_range}"))];
@@ -384,7 +389,8 @@ fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> Value {
         "keywords": pkg.keywords.iter().map(|k| toml_str(k)).collect::<Vec<_>>(),
         "requires_python": toml_str(opts.python_requires.as_deref().unwrap_or(">=3.9")),
         "version": toml_str(&pep440(pkg.version.as_deref().unwrap_or("0.0.0"))),
-        "license": pkg.license.as_deref().map(toml_str),
+        // PEP 639 wants an SPDX expression; anything else is left out rather than break the build.
+        "license": pkg.license.as_deref().filter(|l| is_spdx_like(l)).map(toml_str),
         "urls": urls,
         "include": toml_str(&format!("{pkg_name}*")),
     })

@@ -36,7 +36,10 @@ pub const RESERVED: &[&str] = &[
 
 /// Parameter names of resource constructors and `get`; a property with one of these
 /// names is escaped in resource classes only.
-pub const RESOURCE_RESERVED: &[&str] = &["resource_name", "opts", "id", "urn", "args", "kwargs"];
+pub const RESOURCE_RESERVED: &[&str] = &[
+    "resource_name", "opts", "id", "urn", "args", "kwargs", "get", "translate_output_property",
+    "translate_input_property", "register_outputs", "get_provider",
+];
 
 /// Function parameter names the generated invoke wrappers use.
 pub const FUNCTION_RESERVED: &[&str] = &["opts"];

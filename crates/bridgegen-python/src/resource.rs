@@ -108,7 +108,7 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .filter(|p| !(p.name == "id" || p.name == "urn") || r.is_provider)
         .filter(|p| !r.is_provider || matches!(p.ty, bridgegen_model::Type::String))
         .map(|p| {
-            let mut v = props::view(ctx, p, &name_of(p), &here, &mut refs, !p.required);
+            let mut v = props::view(ctx, p, &name_of(p), &here, &mut Refs::default(), !p.required);
             let t = ctx.ty(&p.ty, Mode::Output, &here, &mut refs);
             v.get_type = if p.required { format!("pulumi.Output[{t}]") } else { format!("pulumi.Output[Optional[{t}]]") };
             v

@@ -80,7 +80,7 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             .iter()
             .map(|p| {
                 let optional = !p.required;
-                let mut v = props::view(ctx, p, &map[&p.name], &here, &mut refs, optional);
+                let mut v = props::view(ctx, p, &map[&p.name], &here, &mut Refs::default(), optional);
                 let t = ctx.out_type(p, optional, &here, &mut refs);
                 v.arg_type = t.clone();
                 v.get_type = t;

@@ -1,0 +1,177 @@
+//! Shared helpers for the Python integration tests: the toolchain installed by
+//! `tests/setup/python.sh`, schema loading, generation, fresh venvs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+}
+
+pub fn work_dir() -> PathBuf {
+    repo_root().join(".work/python")
+}
+
+/// The base venv's python; panics with the fix when the setup has not run.
+pub fn python() -> PathBuf {
+    let p = work_dir().join("venv/bin/python");
+    assert!(
+        p.exists(),
+        "{} is missing: run tests/setup.sh (or tests/setup/python.sh) first",
+        p.display()
+    );
+    p
+}
+
+pub fn pyright() -> PathBuf {
+    let p = work_dir().join("node_modules/.bin/pyright");
+    assert!(p.exists(), "{} is missing: run tests/setup.sh (or tests/setup/python.sh) first", p.display());
+    p
+}
+
+pub fn load(path: &Path) -> bridgegen_model::Package {
+    let (pkg, _warnings) = bridgegen_model::load_package(path)
+        .unwrap_or_else(|e| panic!("{}: bind failed: {e:?}", path.display()));
+    pkg
+}
+
+/// Generates `pkg` into `out` and returns the files.
+pub fn generate_into(pkg: &bridgegen_model::Package, out: &Path) -> Vec<bridgegen_codegen::GeneratedFile> {
+    let files = bridgegen_python::generate(pkg).unwrap_or_else(|e| panic!("{}: generation failed: {e}", pkg.name));
+    bridgegen_codegen::write_output(out, &files).expect("write output");
+    files
+}
+
+/// Runs a command, panicking with its output when it fails. Returns stdout.
+pub fn run(cmd: &mut Command, what: &str) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: cannot start: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "{what} failed ({}):\n{stdout}\n{stderr}", out.status);
+    stdout
+}
+
+/// A fresh venv in `dir` that sees the base venv's packages (pulumi, setuptools) through
+/// a `.pth` file, so installing generated packages needs no network.
+pub fn fresh_venv(dir: &Path) -> PathBuf {
+    let base = python();
+    run(Command::new(&base).args(["-m", "venv", "--without-pip"]).arg(dir), "python -m venv");
+    let py = dir.join("bin/python");
+    let purelib = |p: &Path| {
+        run(
+            Command::new(p).args(["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]),
+            "sysconfig",
+        )
+        .trim()
+        .to_string()
+    };
+    let base_site = purelib(&base);
+    let new_site = purelib(&py);
+    std::fs::write(Path::new(&new_site).join("_bridgegen_base.pth"), format!("{base_site}\n")).expect("pth");
+    py
+}
+
+/// `pip install` the package directories into the venv of `py` (no network, no deps).
+pub fn pip_install(py: &Path, dirs: &[PathBuf]) {
+    let mut cmd = Command::new(python());
+    cmd.args(["-m", "pip", "--python"]).arg(py).args([
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "--disable-pip-version-check",
+    ]);
+    cmd.args(dirs);
+    run(&mut cmd, "pip install");
+}
+
+/// The import name of a generated package: the directory holding `pulumi-plugin.json`.
+pub fn import_name(dir: &Path) -> String {
+    for e in std::fs::read_dir(dir).expect("read dir").flatten() {
+        if e.path().join("pulumi-plugin.json").exists() {
+            return e.file_name().to_string_lossy().to_string();
+        }
+    }
+    panic!("no package in {}", dir.display())
+}
+
+/// Imports the package and every submodule (walks the installed tree), in one process.
+pub fn import_all(py: &Path, names: &[String]) {
+    let script = r#"
+import importlib, pkgutil, sys
+for name in sys.argv[1:]:
+    pkg = importlib.import_module(name)
+    for info in pkgutil.walk_packages(pkg.__path__, name + "."):
+        importlib.import_module(info.name)
+print("imported", len(sys.argv) - 1)
+"#;
+    let mut cmd = Command::new(py);
+    cmd.args(["-c", script]).args(names);
+    run(&mut cmd, "import generated packages");
+}
+
+/// `python -m compileall` over the directories (every file must compile).
+pub fn compile_all(dirs: &[PathBuf]) {
+    let mut cmd = Command::new(python());
+    cmd.args(["-m", "compileall", "-q"]).args(dirs);
+    let out = run(&mut cmd, "compileall");
+    assert!(!out.contains("Error"), "compileall reported errors:\n{out}");
+}
+
+/// pyright over the directories; panics listing the errors. Returns the summary line.
+pub fn pyright_check(dirs: &[PathBuf], venv_python: &Path) -> String {
+    let mut cmd = Command::new(pyright());
+    cmd.arg("--pythonpath").arg(venv_python).args(dirs);
+    let out = cmd.output().expect("run pyright");
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let errors: Vec<&str> = stdout.lines().filter(|l| l.contains(" - error:")).collect();
+    assert!(
+        out.status.success() && errors.is_empty(),
+        "pyright found errors:\n{}\n{}",
+        errors.join("\n"),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout.lines().last().unwrap_or("").to_string()
+}
+
+/// Seed and conformance schemas (path, label) without unresolved external references;
+/// `large` selects the two big ones (azure-native, kubernetes) or everything else.
+pub fn schemas(large: bool) -> Vec<(PathBuf, String)> {
+    let root = repo_root();
+    let mut out: Vec<(PathBuf, String)> = Vec::new();
+    if !large {
+        for s in ["alicloud", "kakaocloud"] {
+            out.push((root.join(format!("schema/{s}.json")), format!("seed-{s}")));
+        }
+        out.push((root.join("tests/schemas/keywords-python.json"), "keywords-python".into()));
+    }
+    let shared = root.join("../shared/conformance");
+    let mut candidates: Vec<(PathBuf, String)> = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(shared.join("pulumi-codegen")) {
+        for e in rd.flatten() {
+            let p = e.path().join("schema.json");
+            if p.exists() {
+                candidates.push((p, format!("codegen-{}", e.file_name().to_string_lossy())));
+            }
+        }
+    }
+    if let Ok(rd) = std::fs::read_dir(shared.join("pulumi-schemas")) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.extension().is_some_and(|x| x == "json") {
+                candidates.push((p.clone(), format!("schemas-{}", p.file_stem().unwrap().to_string_lossy())));
+            }
+        }
+    }
+    assert!(!candidates.is_empty(), "no conformance schemas under {}", shared.display());
+    candidates.sort();
+    for (p, label) in candidates {
+        let is_large = label.contains("azure-native") || label.contains("kubernetes");
+        if is_large == large {
+            out.push((p, label));
+        }
+    }
+    out
+}
