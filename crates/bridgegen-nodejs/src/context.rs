@@ -14,6 +14,8 @@ pub struct Names {
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
     pub function_name: Vec<String>,
+    /// The `...Output` form of each function.
+    pub function_output_name: Vec<String>,
     pub function_file: Vec<String>,
     /// Interface name of each object type (plain/output shape); the input shape adds `Args`
     /// when the type is also used plainly.
@@ -30,6 +32,20 @@ pub fn module_segments(module: &str) -> Vec<String> {
         }
     }
     segs
+}
+
+/// Globals generated code uses by name; a class or function with such a name is fine
+/// but the generated code must then reach the global through `globalThis`.
+pub const USED_GLOBALS: &[&str] = &["Error", "JSON"];
+
+/// How generated code in a scope that declares `declared` names the global `global`.
+pub fn global_ref<'a>(global: &str, declared: impl IntoIterator<Item = &'a str>) -> String {
+    let mut declared = declared.into_iter();
+    if declared.any(|d| d == global) {
+        format!("globalThis.{global}")
+    } else {
+        global.to_string()
+    }
 }
 
 /// Segments of a module of another package (no schema at hand): each part is cut at its
@@ -83,6 +99,7 @@ impl Names {
         let mut resource_file = vec![String::new(); n];
         let mut function_name = vec![String::new(); pkg.functions.len()];
         let mut function_file = vec![String::new(); pkg.functions.len()];
+        let mut function_output_name = vec![String::new(); pkg.functions.len()];
         for m in &pkg.modules {
             // Files of one module folder: `index` and child folders are taken.
             let mut files: HashSet<String> = HashSet::new();
@@ -99,6 +116,10 @@ impl Names {
             }
             // Exported names of one module: the class, its Args/State, functions...
             let mut exported: HashSet<String> = HashSet::new();
+            if m.is_root() {
+                // The root index also exports the provider class and its args.
+                exported.extend(["provider".to_string(), "providerargs".to_string()]);
+            }
             for id in &m.resources {
                 let r = &pkg.resources[id.0];
                 let class = names::unique(names::pascal_ident(member_name(&r.token)), &mut exported);
@@ -108,6 +129,9 @@ impl Names {
             for id in &m.functions {
                 let f = &pkg.functions[id.0];
                 let name = names::unique(names::camel_ident(member_name(&f.token)), &mut exported);
+                let base = names::camel(member_name(&f.token));
+                function_output_name[id.0] =
+                    names::unique(names::escape_identifier(&format!("{}Output", name.strip_suffix('_').filter(|_| name != base).unwrap_or(&name))), &mut exported);
                 function_file[id.0] = names::unique(names::file_name(&name), &mut files);
                 function_name[id.0] = name;
             }
@@ -135,7 +159,7 @@ impl Names {
                 enum_name[id.0] = names::unique(names::pascal_ident(member_name(&e.token)), &mut etaken);
             }
         }
-        Names { resource_class, resource_file, function_name, function_file, object_name, enum_name }
+        Names { resource_class, resource_file, function_name, function_output_name, function_file, object_name, enum_name }
     }
 
     pub fn resource(&self, id: ResourceId) -> &str {

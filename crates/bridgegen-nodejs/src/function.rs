@@ -22,6 +22,7 @@ pub struct FunctionView {
     pub doc: String,
     pub imports: Vec<String>,
     pub name: String,
+    pub output_name: String,
     pub token: String,
     pub has_args: bool,
     pub args_optional: bool,
@@ -39,7 +40,7 @@ pub struct FunctionView {
     pub invoke_output_fn: String,
 }
 
-pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str) -> FunctionView {
+pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name: &str) -> FunctionView {
     let tcx = TypeCtx::new(pkg, names, &f.token.module);
     let root = context::root_prefix(&f.token.module);
     let title = pascal(name);
@@ -103,6 +104,7 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str) -> Function
         doc: doc::comment(f.description.as_deref(), f.deprecation_message.as_deref(), ""),
         imports,
         name: name.to_string(),
+        output_name: output_name.to_string(),
         token: js_string(&f.token.full),
         has_args: f.inputs.is_some(),
         args_optional: !inputs.iter().any(|p| p.required),

@@ -123,7 +123,7 @@ impl<'a> Gen<'a> {
             if f.is_overlay || f.method_of.is_some() {
                 continue;
             }
-            let view = function::build(pkg, &self.names, f, &self.names.function_name[i]);
+            let view = function::build(pkg, &self.names, f, &self.names.function_name[i], &self.names.function_output_name[i]);
             let path = format!("{}{}.ts", context::module_dir(&f.token.module), self.names.function_file[i]);
             files.insert(path, render(self.hb, "function", &view)?);
         }
@@ -261,7 +261,7 @@ impl<'a> Gen<'a> {
                 if f.inputs.is_some() {
                     types.push(format!("{title}OutputArgs"));
                 }
-                let values = vec![name.clone(), format!("{name}Output")];
+                let values = vec![name.clone(), self.names.function_output_name[id.0].clone()];
                 members.push(IndexMember {
                     file: self.names.function_file[id.0].clone(),
                     name: name.clone(),
@@ -273,8 +273,10 @@ impl<'a> Gen<'a> {
             }
         }
         let has_enums = module.is_some_and(|m| !m.enums.is_empty());
+        let error = context::global_ref("Error", members.iter().flat_map(|m| m.values.iter().map(|v| v.as_str())));
         let data = json!({
             "root": root,
+            "error": error,
             "members": members,
             "has_enums": has_enums,
             "enum_path": dir,

@@ -148,12 +148,14 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         }
     }
 
+    let error = context::global_ref("Error", [class_name]);
+    let json = context::global_ref("JSON", [class_name]);
     let mut args_body = Vec::new();
     for p in &res.inputs {
         if p.required && p.default.is_none() && p.const_value.is_none() {
             args_body.push(format!("if ({} === undefined && !opts.urn) {{", property_access("args?", &p.name)));
             args_body.push(format!(
-                "    throw new Error({});",
+                "    throw new {error}({});",
                 js_string(&format!("Missing required property '{}'", p.name))
             ));
             args_body.push("}".into());
@@ -183,7 +185,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             }
         }
         if is_provider && !is_string_like(pkg, &p.ty) {
-            value = format!("pulumi.output({value}).apply(JSON.stringify)");
+            value = format!("pulumi.output({value}).apply({json}.stringify)");
         }
         if p.secret {
             value = format!("utilities.secretOrUndefined({value})");
