@@ -48,7 +48,8 @@ def test_image_share_permission(mocks):
     def check(values):
         rid, urn, account, image = values
         assert rid == "m-abc:1234567890"
-        assert urn.endswith("::alicloud:ecs/imageSharePermission:ImageSharePermission::share")
+        assert urn.startswith("urn:pulumi:dev::proj::")
+        assert urn.endswith("alicloud:ecs/imageSharePermission:ImageSharePermission::share")
         assert account == "1234567890"
         assert image == "m-abc"
         created = [c for c in mocks.created if c.typ == "alicloud:ecs/imageSharePermission:ImageSharePermission"]
@@ -84,23 +85,34 @@ def test_image_member_with_timeouts(mocks):
     )
 
     def check(values):
-        rid, urn, image, mem, status, timeouts = values
+        rid, urn, image, mem, status = values
         assert rid == "img-1:proj-2"
-        assert urn.endswith("::kakaocloud:index/imageMember:ImageMember::member")
+        assert urn.startswith("urn:pulumi:dev::proj::")
+        assert urn.endswith("kakaocloud:index/imageMember:ImageMember::member")
         assert image == "img-1"
         assert mem == "proj-2"
         assert status == "pending"
+        created = [c for c in mocks.created if c.typ == "kakaocloud:index/imageMember:ImageMember"]
+        # The engine sees wire names, the nested object as a plain map.
+        assert created[0].inputs == {
+            "imageId": "img-1",
+            "memberId": "proj-2",
+            "timeouts": {"create": "30m", "delete": "10m"},
+        }
+
+    def check_timeouts(timeouts):
+        # (Checked on its own: Output.all would flatten the dict subclass into a dict.)
         # The nested object comes back as the generated output class.
         assert isinstance(timeouts, kakaocloud.outputs.ImageMemberTimeouts)
         assert timeouts.create == "30m"
         assert timeouts.delete == "10m"
         assert timeouts.read is None
-        created = [c for c in mocks.created if c.typ == "kakaocloud:index/imageMember:ImageMember"]
-        assert created[0].inputs["timeouts"] == {"create": "30m", "delete": "10m"}
+        assert timeouts.update is None
 
     return pulumi.Output.all(
-        member.id, member.urn, member.image_id, member.member_id, member.status, member.timeouts
-    ).apply(check)
+        pulumi.Output.all(member.id, member.urn, member.image_id, member.member_id, member.status).apply(check),
+        member.timeouts.apply(check_timeouts),
+    )
 
 
 @pulumi.runtime.test
@@ -117,6 +129,7 @@ def test_image_member_with_args_class_timeouts(mocks):
     )
 
     def check(timeouts):
+        assert isinstance(timeouts, kakaocloud.outputs.ImageMemberTimeouts)
         assert timeouts.update == "5m"
         assert timeouts.create is None
 

@@ -9,10 +9,13 @@ PULUMI_VERSION="3.272.0"
 PYTEST_VERSION="9.2.0"
 MYPY_VERSION="2.4.1"
 PYRIGHT_VERSION="1.1.414"
-stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION mypy=$MYPY_VERSION pyright=$PYRIGHT_VERSION"
+# The published SDK our API surface is compared with (tests/python/api_surface.py).
+ALICLOUD_WHEEL="pulumi-alicloud==3.108.0"
+stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION mypy=$MYPY_VERSION pyright=$PYRIGHT_VERSION wheel=$ALICLOUD_WHEEL"
 mkdir -p "$dir"
 if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ] \
-   && [ -x "$venv/bin/python" ] && [ -x "$dir/node_modules/.bin/pyright" ]; then
+   && [ -x "$venv/bin/python" ] && [ -x "$dir/node_modules/.bin/pyright" ] \
+   && ls "$dir"/wheels/pulumi_alicloud-*.whl >/dev/null 2>&1; then
   echo "python: up to date ($stamp)"
   exit 0
 fi
@@ -28,4 +31,6 @@ fi
 (cd "$dir" && [ -f package.json ] || echo '{"private":true}' > package.json)
 (cd "$dir" && npm install --silent --no-audit --no-fund "pyright@$PYRIGHT_VERSION")
 "$dir/node_modules/.bin/pyright" --version
+mkdir -p "$dir/wheels"
+"$venv/bin/python" -m pip download --quiet --no-deps --disable-pip-version-check -d "$dir/wheels" "$ALICLOUD_WHEEL"
 echo "$stamp" > "$dir/stamp"

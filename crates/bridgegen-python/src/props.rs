@@ -60,6 +60,8 @@ pub struct PropView {
     pub deprecation: Option<String>,
     /// Provider inputs of non-string types go to the engine as JSON.
     pub provider_json: bool,
+    /// Text after the `def` line's colon (a checker pragma where needed).
+    pub def_suffix: String,
 }
 
 pub fn getter_decorator(name: &str, wire: &str) -> String {
@@ -177,5 +179,6 @@ pub fn view(
         secret: p.secret,
         deprecation: p.deprecation_message.as_ref().map(|m| names::str_lit(&format!("{name} is deprecated: {m}"))),
         provider_json: !p.plain && !matches!(p.ty, Type::String),
+        def_suffix: String::new(),
     }
 }

@@ -74,7 +74,9 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
     let mut classes = Vec::new();
     for id in ids {
         let o = ctx.pkg.object(*id);
-        let map = props::name_map(&[&o.properties], &[DICT_RESERVED]);
+        // Getters keep their names even where they shadow a `dict` method (`items`,
+        // `update`), as Pulumi's SDKs do; the checker is told the override is intended.
+        let map = props::name_map(&[&o.properties], &[]);
         let mut ps: Vec<PropView> = o
             .properties
             .iter()
@@ -84,6 +86,9 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
                 let t = ctx.out_type(p, optional, &here, &mut refs);
                 v.arg_type = t.clone();
                 v.get_type = t;
+                if DICT_RESERVED.contains(&v.name.as_str()) {
+                    v.def_suffix = "  # pyright: ignore[reportIncompatibleMethodOverride]".into();
+                }
                 v.param_doc = props::param_doc(
                     &ctx.ty(&p.ty, crate::ctx::Mode::Output, &here, &mut Refs::default()),
                     &v.name,

@@ -24,12 +24,12 @@ class ImageMemberTimeouts(dict):
                  create: Optional[_builtins.str] = None,
                  delete: Optional[_builtins.str] = None,
                  read: Optional[_builtins.str] = None,
-                 update_: Optional[_builtins.str] = None):
+                 update: Optional[_builtins.str] = None):
         """
         :param _builtins.str create: A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
         :param _builtins.str delete: A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Setting a timeout for a Delete operation is only applicable if changes are saved into state before the destroy operation occurs.
         :param _builtins.str read: A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours). Read operations occur during any refresh or planning operation when refresh is enabled.
-        :param _builtins.str update_: A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
+        :param _builtins.str update: A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
         """
         if create is not None:
             pulumi.set(__self__, "create", create)
@@ -37,8 +37,8 @@ class ImageMemberTimeouts(dict):
             pulumi.set(__self__, "delete", delete)
         if read is not None:
             pulumi.set(__self__, "read", read)
-        if update_ is not None:
-            pulumi.set(__self__, "update_", update_)
+        if update is not None:
+            pulumi.set(__self__, "update", update)
 
     @_builtins.property
     @pulumi.getter
@@ -65,11 +65,11 @@ class ImageMemberTimeouts(dict):
         return pulumi.get(self, "read")
 
     @_builtins.property
-    @pulumi.getter(name="update")
-    def update_(self) -> Optional[_builtins.str]:
+    @pulumi.getter
+    def update(self) -> Optional[_builtins.str]:  # pyright: ignore[reportIncompatibleMethodOverride]
         """
         A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
         """
-        return pulumi.get(self, "update_")
+        return pulumi.get(self, "update")
 
 
