@@ -1,12 +1,8 @@
-//! `cargo run -p bridgegen-dotnet --example gen -- SCHEMA OUT_DIR`: writes the C# project.
+//! `cargo run -p bridgegen-dotnet --example gen -- SCHEMA OUT_DIR`: writes the C# project
+//! the way `bridgegen gen` does (`write_output`, with its manifest).
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (pkg, _) = bridgegen_model::load_package(std::path::Path::new(&args[1])).expect("schema binds");
     let files = bridgegen_dotnet::generate(&pkg).expect("generates");
-    let out = std::path::Path::new(&args[2]);
-    for f in files {
-        let p = out.join(&f.path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, f.contents).unwrap();
-    }
+    bridgegen_codegen::write_output(std::path::Path::new(&args[2]), &files).expect("writes");
 }

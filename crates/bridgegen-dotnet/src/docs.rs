@@ -108,3 +108,50 @@ impl LanguageDocs for DotnetDocs {
         format!("public static {ret} {class}.InvokeAsync({args}InvokeOptions? options = null)")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed(name: &str) -> Package {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../../schema/{name}.json"));
+        bridgegen_model::load_package(&path).expect("seed binds").0
+    }
+
+    #[test]
+    fn alicloud_names_match_the_sdk() {
+        let pkg = seed("alicloud");
+        let d = DotnetDocs;
+        let res = &pkg.resources[0];
+        assert_eq!(d.language(), "csharp");
+        assert_eq!(d.resource_name(&pkg, res), "Pulumi.AliCloud.Ecs.ImageSharePermission");
+        assert_eq!(d.property_name(&pkg, &res.inputs[0]), "AccountId");
+        assert_eq!(d.type_name(&pkg, &res.inputs[0].ty, true), "Input<string>");
+        assert_eq!(d.type_name(&pkg, &res.inputs[0].ty, false), "Output<string>");
+        assert_eq!(
+            d.constructor_signature(&pkg, res),
+            "public ImageSharePermission(string name, ImageSharePermissionArgs args, CustomResourceOptions? options = null)"
+        );
+        assert_eq!(
+            d.get_signature(&pkg, res),
+            "public static ImageSharePermission Get(string name, Input<string> id, ImageSharePermissionState? state = null, CustomResourceOptions? options = null)"
+        );
+        assert_eq!(d.resource_name(&pkg, &pkg.provider), "Pulumi.AliCloud.Provider");
+        // The SDK spells the same names.
+        let files = crate::generate(&pkg).unwrap();
+        let res_file = files.iter().find(|f| f.path == "Ecs/ImageSharePermission.cs").unwrap();
+        let text = String::from_utf8_lossy(&res_file.contents);
+        assert!(text.contains("public ImageSharePermission(string name, ImageSharePermissionArgs args, CustomResourceOptions? options = null)"));
+        assert!(text.contains("public Input<string> AccountId { get; set; }"));
+    }
+
+    #[test]
+    fn keyword_names_are_escaped_consistently() {
+        let pkg = seed("kakaocloud");
+        let d = DotnetDocs;
+        let res = &pkg.resources[0];
+        let timeouts = res.inputs.iter().find(|p| p.name == "timeouts").expect("timeouts input");
+        assert_eq!(d.property_name(&pkg, timeouts), "Timeouts");
+        assert!(d.type_name(&pkg, &timeouts.ty, true).starts_with("Input<Pulumi.KakaoCloud.Inputs."));
+    }
+}
