@@ -59,7 +59,7 @@ fn synthetic_schema() -> String {
             "kind": {"$ref": format!("#/types/synth:{module}:Kind")}
         });
         resources.insert(
-            format!("synth:{module}/res{r}:Res{r}"),
+            format!("synth:{module}:Res{r}"),
             json!({"description": format!("Resource {r}."), "properties": props.clone(),
                    "required": ["name"], "inputProperties": props, "requiredInputs": ["name"],
                    "stateInputs": {"properties": {"name": {"type": "string"}}}}),
@@ -67,7 +67,7 @@ fn synthetic_schema() -> String {
     }
     let schema = json!({
         "name": "synth", "version": "1.0.0",
-        "meta": {"moduleFormat": "(.*)(?:/[^/]*)"},
+        "meta": {"moduleFormat": "(.*)"},
         "config": {"variables": {"region": {"type": "string"}}},
         "types": Value::Object(types), "resources": Value::Object(resources),
         "functions": Value::Object(functions)
