@@ -104,6 +104,21 @@ fn err(path: &str, reason: impl Into<String>) -> DecodeError {
     DecodeError { path: if path.is_empty() { "<root>".into() } else { path.into() }, reason: reason.into() }
 }
 
+impl DecodeError {
+    /// Re-roots an error found in a child value under the child's `prefix` (`key`, `[i]`).
+    /// Children are decoded with relative paths so that no path is built unless needed.
+    fn under(mut self, prefix: &str) -> Self {
+        self.path = if self.path == "<root>" {
+            prefix.to_string()
+        } else if self.path.starts_with('[') {
+            format!("{prefix}{}", self.path)
+        } else {
+            format!("{prefix}.{}", self.path)
+        };
+        self
+    }
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -140,7 +155,7 @@ impl PropertyValue {
                 l.values
                     .iter()
                     .enumerate()
-                    .map(|(i, e)| Self::decode(e, &format!("{path}[{i}]")))
+                    .map(|(i, e)| Self::decode(e, "").map_err(|x| x.under(&format!("{path}[{i}]"))))
                     .collect::<Result<_, _>>()?,
             ),
             Some(Kind::StructValue(s)) => Self::decode_struct(s, path)?,
@@ -385,7 +400,7 @@ fn special(sig: &str, fields: Vec<(&str, Value)>) -> Kind {
 fn decode_fields(s: &Struct, path: &str) -> Result<PropertyMap, DecodeError> {
     s.fields
         .iter()
-        .map(|(k, v)| Ok((k.clone(), PropertyValue::decode(v, &join(path, k))?)))
+        .map(|(k, v)| Ok((k.clone(), PropertyValue::decode(v, "").map_err(|x| x.under(&join(path, k)))?)))
         .collect()
 }
 
