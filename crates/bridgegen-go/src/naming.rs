@@ -2,9 +2,9 @@
 //! the Go name of every resource, function, object type, enum and enum member, with
 //! collisions inside a package resolved deterministically.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use bridgegen_model::Package;
+use bridgegen_model::{FunctionReturn, Package, Property, Type};
 
 use crate::names::{self, exported, lower_first};
 
@@ -34,6 +34,9 @@ pub struct Naming {
     pub functions: Vec<Member>,
     pub objects: Vec<Member>,
     pub enums: Vec<EnumNames>,
+    /// Package references dropped to break import cycles (`from dir`, `to dir`): such
+    /// references are typed as `Any` (Go forbids cyclic imports).
+    pub blocked: HashSet<(String, String)>,
 }
 
 /// Go options from `language.go`.
@@ -195,7 +198,103 @@ impl Naming {
             }
             enums.push(EnumNames { dir, name, members, skipped: e.is_overlay });
         }
-        Naming { import_base, root_package, module_dirs, resources, functions, objects, enums }
+        let mut naming = Naming { import_base, root_package, module_dirs, resources, functions, objects, enums, blocked: HashSet::new() };
+        naming.blocked = naming.cycle_breaks(pkg);
+        naming
+    }
+
+    fn target_dir(&self, ty: &Type) -> Option<String> {
+        match ty {
+            Type::Object(id) if !self.objects[id.0].skipped => Some(self.objects[id.0].dir.clone()),
+            Type::Enum(id) if !self.enums[id.0].skipped => Some(self.enums[id.0].dir.clone()),
+            Type::Resource(id) if !self.resources[id.0].skipped => Some(self.resources[id.0].dir.clone()),
+            Type::Provider => Some(String::new()),
+            _ => None,
+        }
+    }
+
+    /// Cross-package references, deduplicated and in a stable order; edges into the root
+    /// package first (shared types and the provider live there), then the rest sorted.
+    /// Edges are kept greedily while they leave the package graph acyclic.
+    fn cycle_breaks(&self, pkg: &Package) -> HashSet<(String, String)> {
+        let mut edges: BTreeSet<(String, String)> = BTreeSet::new();
+        let add_ty = |from: &str, ty: &Type, edges: &mut BTreeSet<(String, String)>| {
+            ty.walk(&mut |t| {
+                if let Some(to) = self.target_dir(t) {
+                    if to != from {
+                        edges.insert((from.to_string(), to));
+                    }
+                }
+            });
+        };
+        let mut lists: Vec<(String, &[Property])> = Vec::new();
+        for (r, m) in pkg.resources.iter().zip(&self.resources) {
+            if m.skipped {
+                continue;
+            }
+            lists.push((m.dir.clone(), &r.properties));
+            lists.push((m.dir.clone(), &r.inputs));
+            if let Some(s) = &r.state_inputs {
+                lists.push((m.dir.clone(), s));
+            }
+        }
+        lists.push((String::new(), &pkg.provider.properties));
+        lists.push((String::new(), &pkg.provider.inputs));
+        for (f, m) in pkg.functions.iter().zip(&self.functions) {
+            if m.skipped {
+                continue;
+            }
+            if let Some(i) = &f.inputs {
+                lists.push((m.dir.clone(), i));
+            }
+            match &f.outputs {
+                FunctionReturn::Object(o) => lists.push((m.dir.clone(), o)),
+                FunctionReturn::Type(t) => add_ty(&m.dir, t, &mut edges),
+                FunctionReturn::None => {}
+            }
+        }
+        for (o, m) in pkg.objects.iter().zip(&self.objects) {
+            if !m.skipped {
+                lists.push((m.dir.clone(), &o.properties));
+            }
+        }
+        for (dir, props) in lists {
+            for p in props {
+                add_ty(&dir, &p.ty, &mut edges);
+            }
+        }
+        let mut ordered: Vec<(String, String)> = edges.iter().filter(|(_, t)| t.is_empty()).cloned().collect();
+        ordered.extend(edges.iter().filter(|(_, t)| !t.is_empty()).cloned());
+        let mut kept: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut blocked = HashSet::new();
+        for (from, to) in ordered {
+            // Adding from->to makes a cycle when `from` is reachable from `to`.
+            let mut stack = vec![to.clone()];
+            let mut seen = HashSet::new();
+            let mut cyclic = false;
+            while let Some(n) = stack.pop() {
+                if n == from {
+                    cyclic = true;
+                    break;
+                }
+                if seen.insert(n.clone()) {
+                    if let Some(next) = kept.get(&n) {
+                        stack.extend(next.iter().cloned());
+                    }
+                }
+            }
+            if cyclic {
+                blocked.insert((from, to));
+            } else {
+                kept.entry(from).or_default().insert(to);
+            }
+        }
+        blocked
+    }
+
+    /// Whether code in package `from` may not name members of package `to`.
+    pub fn is_blocked(&self, from: &str, to: &str) -> bool {
+        !self.blocked.is_empty() && self.blocked.contains(&(from.to_string(), to.to_string()))
     }
 
     pub fn object_skipped(&self, i: usize) -> bool {

@@ -112,7 +112,19 @@ impl<'a> Speller<'a> {
     }
 
     pub fn shape(&self, ty: &Type) -> Shape {
-        shape(self.pkg, self.naming, ty)
+        let s = shape(self.pkg, self.naming, ty);
+        let to = match s.base {
+            Base::Object(i) => &self.naming.objects[i].dir,
+            Base::Enum(i) => &self.naming.enums[i].dir,
+            Base::Resource(i) => &self.naming.resources[i].dir,
+            Base::Provider => "",
+            _ => return s,
+        };
+        if self.naming.is_blocked(&self.dir, to) {
+            // A reference that would close an import cycle.
+            return Shape { base: Base::Any, chain: vec![] };
+        }
+        s
     }
 
     fn qual(&mut self, base: Base) -> String {

@@ -1,0 +1,2 @@
+// A Pulumi package for creating and managing Alibaba Cloud resources.
+package alicloud

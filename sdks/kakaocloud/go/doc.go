@@ -1,0 +1,2 @@
+// A Pulumi package for managing KakaoCloud resources.
+package kakaocloud
