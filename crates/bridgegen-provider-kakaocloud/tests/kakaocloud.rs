@@ -348,3 +348,31 @@ async fn sigkill_and_restart_keeps_committed_members() {
     assert_eq!(r.id, created.id);
     assert_eq!(decode(&r.properties)["status"], V::string("pending"));
 }
+
+#[tokio::test]
+async fn endpoint_defaults_to_the_embedded_cloud() {
+    let w = World::new(1).await;
+    let endpoint = w.cloud().endpoint();
+    // No `endpoint` config: the embedded cloud's address ($BRIDGEGEN_CLOUD_ENDPOINT) is used;
+    // credentials come from the schema's environment variables.
+    let mut p = PluginProcess::start(
+        Path::new(BIN),
+        &[],
+        &[
+            (bridgegen_cloud::ENDPOINT_ENV, endpoint.as_str()),
+            ("KAKAOCLOUD_APPLICATION_CREDENTIAL_ID", w.cred.key_id.as_str()),
+            ("KAKAOCLOUD_APPLICATION_CREDENTIAL_SECRET", w.cred.secret.as_str()),
+        ],
+    )
+    .await
+    .unwrap();
+    p.client.configure(rpc::ConfigureRequest { args: Some(props(&[])), ..Default::default() }).await.unwrap();
+    let created = create(&mut p, inputs(&w.image.id, &w.members[0].id, &[]), false).await.unwrap();
+    assert_eq!(created.id, w.id(&w.members[0].id));
+    // Wrong credentials: a clear error, nothing created.
+    let mut bad = PluginProcess::start(Path::new(BIN), &[], &[(bridgegen_cloud::ENDPOINT_ENV, endpoint.as_str())]).await.unwrap();
+    let args = props(&[("applicationCredentialId", V::string("nope")), ("applicationCredentialSecret", V::string("nope"))]);
+    bad.client.configure(rpc::ConfigureRequest { args: Some(args), ..Default::default() }).await.unwrap();
+    let e = create(&mut bad, inputs(&w.image.id, &w.members[0].id, &[]), false).await.unwrap_err();
+    assert!(e.message().contains("credential"), "{}", e.message());
+}

@@ -523,3 +523,74 @@ fn diff_response(d: InputDiff, delete_before_replace: bool) -> rpc::DiffResponse
         has_detailed_diff: true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rpc::property_diff::Kind;
+
+    fn schema() -> SchemaInfo {
+        SchemaInfo::new(include_str!("../../../schema/kakaocloud.json"))
+    }
+
+    fn m(pairs: &[(&str, PropertyValue)]) -> PropertyMap {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
+    #[test]
+    fn urn_types() {
+        assert_eq!(type_from_urn("urn:pulumi:dev::proj::kakaocloud:index/imageMember:ImageMember::m"), Some("kakaocloud:index/imageMember:ImageMember"));
+        assert_eq!(type_from_urn("urn:pulumi:dev::proj::my:comp:C$kakaocloud:index/imageMember:ImageMember::a::b"), Some("kakaocloud:index/imageMember:ImageMember"));
+        assert_eq!(type_from_urn("not-a-urn"), None);
+    }
+
+    #[test]
+    fn diff_kinds_replacements_and_ignore_changes() {
+        let s = schema();
+        let token = "kakaocloud:index/imageMember:ImageMember";
+        let props = &s.resource(token).unwrap().inputs;
+        let replace = s.replace_inputs(token);
+        assert_eq!(replace, vec!["imageId".to_string(), "memberId".to_string()]);
+        let olds = m(&[("imageId", "i".into()), ("memberId", "a".into())]);
+        let t = PropertyValue::Object(m(&[("create", "1m".into())]));
+        let news = m(&[("imageId", "i".into()), ("memberId", "b".into()), ("timeouts", t)]);
+        let d = diff_inputs(props, &replace, &olds, &news, &[]);
+        assert_eq!(d.diffs, vec!["memberId".to_string(), "timeouts".to_string()]);
+        assert_eq!(d.replaces, vec!["memberId".to_string()]);
+        assert_eq!(d.detailed["memberId"].kind, Kind::UpdateReplace as i32);
+        assert_eq!(d.detailed["timeouts"].kind, Kind::Add as i32);
+        let d = diff_inputs(props, &replace, &olds, &news, &["memberId".into(), "timeouts.create".into()]);
+        assert!(d.diffs.is_empty(), "{:?}", d.diffs);
+        // Removing an input, and secret-only changes.
+        let d = diff_inputs(props, &replace, &news, &m(&[("imageId", PropertyValue::secret("i".into())), ("memberId", "b".into())]), &[]);
+        assert_eq!(d.diffs, vec!["timeouts".to_string()]);
+        assert_eq!(d.detailed["timeouts"].kind, Kind::Delete as i32);
+    }
+
+    #[test]
+    fn secrets_are_rewrapped_in_outputs() {
+        let inputs = m(&[("a", PropertyValue::secret("x".into())), ("b", "y".into())]);
+        let mut out = m(&[("a", "x".into()), ("b", "y".into()), ("c", "z".into()), ("d", PropertyValue::Null)]);
+        keep_secrets(&mut out, &[&inputs], &["c", "d"]);
+        assert_eq!(out["a"], PropertyValue::secret("x".into()));
+        assert_eq!(out["b"], PropertyValue::string("y"));
+        assert_eq!(out["c"], PropertyValue::secret("z".into()));
+        assert_eq!(out["d"], PropertyValue::Null);
+    }
+
+    #[test]
+    fn validation_paths() {
+        let s = schema();
+        let props = &s.resource("kakaocloud:index/imageMember:ImageMember").unwrap().inputs;
+        let bad = m(&[
+            ("imageId", PropertyValue::Bool(true)),
+            ("timeouts", PropertyValue::Object(m(&[("read", PropertyValue::Array(vec![]))]))),
+        ]);
+        let f = s.validate(props, &bad);
+        let paths: Vec<&str> = f.iter().map(|f| f.property.as_str()).collect();
+        assert_eq!(paths, vec!["imageId", "memberId", "timeouts.read"]);
+        assert!(f[1].reason.contains("missing required"));
+        let unknown = m(&[("imageId", PropertyValue::Computed), ("memberId", PropertyValue::secret("p".into()))]);
+        assert!(s.validate(props, &unknown).is_empty());
+    }
+}
