@@ -165,20 +165,12 @@ impl Names {
             let base = names::pascal(&o.token.name);
             // The same base must be free in both `Inputs` (base, baseArgs) and `Outputs`.
             let mut name = base.clone();
-            loop {
-                let inputs = &namers[&format!("{ns}.Inputs")];
-                let outputs = &namers[&format!("{ns}.Outputs")];
-                let mut probe_in = inputs.clone();
-                let mut probe_out = outputs.clone();
-                if probe_in.allocate(&name, &["Args"]) == name
-                    && probe_out.allocate(&name, &[]) == name
-                {
-                    namers.insert(format!("{ns}.Inputs"), probe_in);
-                    namers.insert(format!("{ns}.Outputs"), probe_out);
-                    break;
-                }
+            let (in_ns, out_ns) = (format!("{ns}.Inputs"), format!("{ns}.Outputs"));
+            while !(namers[&in_ns].is_free(&name, &["Args"]) && namers[&out_ns].is_free(&name, &[])) {
                 name.push('_');
             }
+            namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &["Args"]);
+            namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &[]);
             objects.push(name);
         }
 

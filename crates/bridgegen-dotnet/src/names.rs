@@ -185,6 +185,11 @@ impl TypeNamer {
         self.used.insert(name.to_string());
     }
 
+    /// True when `name` and every `name + suffix` are free.
+    pub fn is_free(&self, name: &str, suffixes: &[&str]) -> bool {
+        !self.used.contains(name) && suffixes.iter().all(|s| !self.used.contains(&format!("{name}{s}")))
+    }
+
     /// Picks `base` (or `base_`, `base__`, ...) so that it and every `base + suffix`
     /// are free, and takes them all.
     pub fn allocate(&mut self, base: &str, suffixes: &[&str]) -> String {
