@@ -200,6 +200,23 @@ fn committed_seed_output_matches_generator() {
     }
 }
 
+/// Writes fresh seed SDKs and the consumer fixture into `dir` with the repo's layout.
+fn stage_consumer(dir: &Path) {
+    for name in ["alicloud", "kakaocloud"] {
+        let (pkg, _) = bridgegen_model::load_package(&repo().join(format!("schema/{name}.json"))).unwrap();
+        for f in bridgegen_dotnet::generate(&pkg).unwrap() {
+            let p = dir.join("sdks").join(name).join("dotnet").join(&f.path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, &f.contents).unwrap();
+        }
+    }
+    let consumer = dir.join("tests/dotnet/consumer");
+    std::fs::create_dir_all(&consumer).unwrap();
+    for f in ["Consumer.csproj", "Program.cs"] {
+        std::fs::copy(repo().join("tests/dotnet/consumer").join(f), consumer.join(f)).unwrap();
+    }
+}
+
 #[test]
 fn dotnet_build_when_available() {
     let has_dotnet = std::process::Command::new("dotnet").arg("--version").output().is_ok_and(|o| o.status.success());
@@ -207,21 +224,69 @@ fn dotnet_build_when_available() {
         println!("SKIPPED dotnet build: `dotnet` is not on PATH (no .NET SDK on this machine); not counted as passed");
         return;
     }
+    // Building the consumer program builds both seed SDKs it references.
+    let dir = tempfile::tempdir().unwrap();
+    stage_consumer(dir.path());
+    let out = std::process::Command::new("dotnet")
+        .arg("build")
+        .current_dir(dir.path().join("tests/dotnet/consumer"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "dotnet build failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The consumer fixture parses, and every SDK type it names (`AliCloud.Ecs.X`,
+/// `KakaoCloud.Inputs.Y`) is declared by the generated code.
+#[test]
+fn consumer_fixture_names_generated_types() {
+    let src = std::fs::read_to_string(repo().join("tests/dotnet/consumer/Program.cs")).unwrap();
+    let (_, errs) = support::parse_all(&[("Program.cs".into(), src.clone())]);
+    assert!(errs.is_empty(), "{errs:?}");
+    let mut declared = BTreeSet::new();
+    let mut texts = String::new();
     for name in ["alicloud", "kakaocloud"] {
         let (pkg, _) = bridgegen_model::load_package(&repo().join(format!("schema/{name}.json"))).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        for f in bridgegen_dotnet::generate(&pkg).unwrap() {
-            let p = dir.path().join(&f.path);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, &f.contents).unwrap();
+        let files = bridgegen_dotnet::generate(&pkg).unwrap();
+        let cs: Vec<(String, String)> = files
+            .iter()
+            .filter(|f| f.path.ends_with(".cs"))
+            .map(|f| (f.path.clone(), String::from_utf8(f.contents.clone()).unwrap()))
+            .collect();
+        let (parsed, _) = support::parse_all(&cs);
+        let mut e = Vec::new();
+        declared.extend(support::collect_decls(&parsed, &mut e).types.into_keys());
+        texts.extend(cs.into_iter().map(|(_, t)| t));
+    }
+    let mut used = 0;
+    for (alias, root) in [("AliCloud", "Pulumi.AliCloud"), ("KakaoCloud", "Pulumi.KakaoCloud")] {
+        let mut rest = src.as_str();
+        while let Some(i) = rest.find(&format!("{alias}.")) {
+            let after = &rest[i + alias.len() + 1..];
+            let path: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_').collect();
+            let segs: Vec<&str> = path.split('.').filter(|s| !s.is_empty()).collect();
+            // The longest prefix that is a type; anything after it is a member of that type.
+            let found = (1..=segs.len()).rev().find(|k| declared.contains(&format!("{root}.{}", segs[..*k].join("."))));
+            match found {
+                Some(k) => {
+                    for member in &segs[k..] {
+                        assert!(texts.contains(&format!(" {member}")), "member `{member}` of {alias}.{path} not generated");
+                    }
+                    used += 1;
+                }
+                None => panic!("`{alias}.{path}` names no generated type"),
+            }
+            rest = &after[path.len()..];
         }
-        let out = std::process::Command::new("dotnet").arg("build").current_dir(dir.path()).output().unwrap();
-        assert!(
-            out.status.success(),
-            "dotnet build failed for {name}:\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+    }
+    assert!(used >= 6, "fixture uses too few SDK names ({used})");
+    // Object-initializer property names used by the fixture exist on the SDK classes.
+    for prop in ["AccountId", "ImageId", "MemberId", "Timeouts", "Create", "Region", "AccessKey"] {
+        assert!(texts.contains(&format!(" {prop} {{")), "property `{prop}` not generated");
     }
 }
 
