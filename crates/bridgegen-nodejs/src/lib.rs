@@ -63,12 +63,18 @@ impl Generator for NodejsGenerator {
     }
 }
 
-/// A registry with every template and the `header` partial registered.
+/// A registry with every template registered.
 pub fn registry() -> Result<Handlebars<'static>, GenError> {
-    let mut hb = new_registry(TEMPLATES)?;
-    hb.register_partial("header", include_str!("../../../templates/nodejs/header.hbs"))
-        .map_err(|e| GenError::Template { template: "header".into(), message: e.to_string() })?;
-    Ok(hb)
+    new_registry(TEMPLATES)
+}
+
+/// The banner every generated `.ts` file starts with. Prepended in Rust rather than
+/// through a partial: handlebars copies the whole context into each partial call.
+pub const HEADER: &str = include_str!("../../../templates/nodejs/header.hbs");
+
+/// Renders a `.ts` template and puts the banner on top.
+fn render_ts<T: Serialize>(hb: &Handlebars<'_>, name: &str, data: &T) -> Result<String, GenError> {
+    Ok(format!("{HEADER}{}", render(hb, name, data)?))
 }
 
 struct Gen<'a> {
@@ -115,17 +121,17 @@ impl<'a> Gen<'a> {
             }
             let view = resource::build(pkg, &self.names, r, &self.names.resource_class[i]);
             let path = format!("{}{}.ts", context::module_dir(&r.token.module), self.names.resource_file[i]);
-            files.insert(path, render(self.hb, "resource", &view)?);
+            files.insert(path, render_ts(self.hb, "resource", &view)?);
         }
         let provider = resource::build(pkg, &self.names, &pkg.provider, "Provider");
-        files.insert("provider.ts".into(), render(self.hb, "resource", &provider)?);
+        files.insert("provider.ts".into(), render_ts(self.hb, "resource", &provider)?);
         for (i, f) in pkg.functions.iter().enumerate() {
             if f.is_overlay || f.method_of.is_some() {
                 continue;
             }
             let view = function::build(pkg, &self.names, f, &self.names.function_name[i], &self.names.function_output_name[i]);
             let path = format!("{}{}.ts", context::module_dir(&f.token.module), self.names.function_file[i]);
-            files.insert(path, render(self.hb, "function", &view)?);
+            files.insert(path, render_ts(self.hb, "function", &view)?);
         }
 
         // Module indexes, for every module and every folder above one.
@@ -147,7 +153,7 @@ impl<'a> Gen<'a> {
         let object_render = |i: &objects::Interface| render(self.hb, "object", i);
         for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
             let body = objects::types_file(pkg, &self.names, output, &object_render)?;
-            files.insert(file.into(), render(self.hb, "types_file", &json!({ "body": body.trim_end() }))?);
+            files.insert(file.into(), render_ts(self.hb, "types_file", &json!({ "body": body.trim_end() }))?);
         }
         files.insert(
             "types/index.ts".into(),
@@ -176,7 +182,7 @@ impl<'a> Gen<'a> {
                 None => Vec::new(),
             };
             let empty = children.is_empty() && enums.is_empty();
-            let mut text = render(self.hb, "enums", &json!({ "children": children, "enums": enums }))?;
+            let mut text = render_ts(self.hb, "enums", &json!({ "children": children, "enums": enums }))?;
             if empty {
                 text.push_str("export {};\n");
             }
@@ -201,7 +207,7 @@ impl<'a> Gen<'a> {
     }
 
     fn header(&self) -> Result<String, GenError> {
-        Ok(include_str!("../../../templates/nodejs/header.hbs").to_string())
+        Ok(HEADER.to_string())
     }
 
     fn module_index(&self, dir: &str, dirs: &BTreeSet<String>) -> Result<String, GenError> {
@@ -288,7 +294,7 @@ impl<'a> Gen<'a> {
             "package": js_string(&pkg.name),
             "provider_type": js_string(&format!("pulumi:providers:{}", pkg.name)),
         });
-        render(self.hb, "module_index", &data)
+        render_ts(self.hb, "module_index", &data)
     }
 
     fn config_vars(&self) -> Result<String, GenError> {
@@ -319,12 +325,12 @@ impl<'a> Gen<'a> {
                 getter,
             });
         }
-        render(self.hb, "config_vars", &json!({ "package": js_string(&pkg.name), "vars": vars }))
+        render_ts(self.hb, "config_vars", &json!({ "package": js_string(&pkg.name), "vars": vars }))
     }
 
     fn utilities(&self) -> Result<String, GenError> {
         let version = self.pkg.version.clone().unwrap_or_else(|| "0.0.0".into());
-        render(
+        render_ts(
             self.hb,
             "utilities",
             &json!({
@@ -440,4 +446,17 @@ pub fn external_packages(pkg: &Package) -> BTreeMap<String, Option<String>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_compiles() {
+        let hb = registry().expect("templates parse");
+        for (name, _) in TEMPLATES {
+            assert!(hb.has_template(name), "{name}");
+        }
+    }
 }

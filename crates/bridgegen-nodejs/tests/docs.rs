@@ -1,0 +1,50 @@
+//! `NodejsDocs` spells the API exactly as the generated SDK declares it.
+
+use bridgegen_codegen::{Generator, LanguageDocs};
+use bridgegen_nodejs::{NodejsDocs, NodejsGenerator};
+
+fn root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn alicloud_names_and_signatures() {
+    let (pkg, _) = bridgegen_model::load_package(&root().join("schema/alicloud.json")).unwrap();
+    let res = &pkg.resources[0];
+    let d = NodejsDocs;
+    assert_eq!(d.language(), "typescript");
+    assert_eq!(d.resource_name(&pkg, res), "alicloud.ecs.ImageSharePermission");
+    assert_eq!(d.property_name(&pkg, &res.inputs[0]), "accountId");
+    assert_eq!(d.type_name(&pkg, &res.inputs[0].ty, true), "pulumi.Input<string>");
+    assert_eq!(d.type_name(&pkg, &res.inputs[0].ty, false), "string");
+    assert_eq!(
+        d.constructor_signature(&pkg, res),
+        "new ImageSharePermission(name: string, args: ImageSharePermissionArgs, opts?: pulumi.CustomResourceOptions)"
+    );
+    assert_eq!(
+        d.get_signature(&pkg, res),
+        "ImageSharePermission.get(name: string, id: pulumi.Input<pulumi.ID>, state?: ImageSharePermissionState, opts?: pulumi.CustomResourceOptions): ImageSharePermission"
+    );
+    assert_eq!(d.resource_name(&pkg, &pkg.provider), "alicloud.Provider");
+}
+
+#[test]
+fn docs_signatures_agree_with_generated_declarations() {
+    // Every keyword-fixture function and resource the docs name is declared in the SDK.
+    let (pkg, _) = bridgegen_model::load_package(&root().join("tests/schemas/keywords-nodejs.json")).unwrap();
+    let files = NodejsGenerator.generate(&pkg).unwrap();
+    let all: String = files.iter().map(|f| String::from_utf8_lossy(&f.contents).into_owned()).collect();
+    let d = NodejsDocs;
+    for f in pkg.functions.iter() {
+        let sig = d.function_signature(&pkg, f);
+        let decl = format!("export function {}", sig.split(" => ").next().unwrap());
+        let head = decl.split('(').next().unwrap();
+        assert!(all.contains(&format!("{head}(")), "no declaration for `{sig}`");
+        assert!(all.contains(&format!("{}{{", decl.trim_end())) || all.contains(&format!("{} {{", decl)), "`{decl}` differs from the SDK");
+    }
+    for r in &pkg.resources {
+        let name = d.resource_name(&pkg, r);
+        let class = name.rsplit('.').next().unwrap();
+        assert!(all.contains(&format!("export class {class} extends")), "no class for {name}");
+    }
+}
