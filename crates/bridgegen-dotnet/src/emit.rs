@@ -45,6 +45,8 @@ pub struct OutputFieldVm {
     ty: String,
     name: String,
     param: String,
+    /// `[OutputConstructorParameter("wire")] ` when the parameter cannot spell the wire name.
+    param_attr: String,
 }
 
 #[derive(Serialize)]
@@ -323,11 +325,17 @@ impl Emitter<'_> {
                 while param.trim_start_matches('@') == name || !used.insert(param.clone()) {
                     param = format!("_{}", param.trim_start_matches('@'));
                 }
+                let param_attr = if param.trim_start_matches('@') == p.name {
+                    String::new()
+                } else {
+                    format!("[OutputConstructorParameter({})] ", string_literal(&p.name))
+                };
                 OutputFieldVm {
                     doc: doc(IND2, p.description.as_deref()),
                     obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                     ty: nullable_output(self.pkg, self.names, p),
                     param,
+                    param_attr,
                     name,
                 }
             })

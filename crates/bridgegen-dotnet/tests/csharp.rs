@@ -7,7 +7,7 @@ mod support;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use bridgegen_dotnet::{names, Names};
+use bridgegen_dotnet::Names;
 use bridgegen_model::{FunctionReturn, Package, Property, Type};
 use support::Expect;
 
@@ -42,21 +42,13 @@ fn attrs(props: &[Property]) -> Expect {
 }
 
 fn norm(s: &str) -> String {
-    s.trim_start_matches(['@', '_']).to_string()
+    s.to_string()
 }
 
+/// Pulumi's deserializer matches `[OutputConstructor]` parameters (or their
+/// `[OutputConstructorParameter]` overrides) to wire names exactly.
 fn ctor(props: &[Property]) -> Expect {
-    let ident = |s: &str| {
-        let mut c = s.chars();
-        c.next().is_some_and(|f| f.is_ascii_alphabetic() || f == '_')
-            && c.all(|x| x.is_ascii_alphanumeric() || x == '_')
-    };
-    Expect::CtorParams(
-        props
-            .iter()
-            .map(|p| norm(&if ident(&p.name) { p.name.clone() } else { names::wire_param(&p.name) }))
-            .collect(),
-    )
+    Expect::CtorParams(props.iter().map(|p| p.name.clone()).collect())
 }
 
 /// What the schema says each generated class must hold, keyed by full class name.
@@ -342,6 +334,9 @@ fn checker_rejects_semantic_errors() {
     // A member named like its class, a duplicate member.
     let same = ok.replace("public Input<string>? A {", "public Input<string>? FooArgs {");
     assert!(check_src(&same, exp.clone()).iter().any(|e| e.contains("named like its class")));
+    // An attribute on a declaration kind it does not allow ([EnumType] is struct-only).
+    let enum_attr = format!("{ok}namespace Pulumi.X {{ [EnumType] public enum E {{ A = 1 }} }}\n");
+    assert!(check_src(&enum_attr, exp.clone()).iter().any(|e| e.contains("AttributeUsage")));
     // A member shadowing a type used in an expression.
     let member = ok.replace("public Input<string>? A { get; set; }", "public Input<string>? Output { get; set; }\n        public FooArgs() { var s = Output.CreateSecret(0); }");
     assert!(check_src(&member, exp.clone()).iter().any(|e| e.contains("member of the enclosing class")), "{:?}", check_src(&member, exp.clone()));

@@ -21,7 +21,7 @@ pub const KNOWN_SIMPLE: &[&str] = &[
     "InvokeArgs", "ResourceArgs", "Deployment",
     // Pulumi.Serialization attributes (used as `[Input]`, `[Output]`, ...)
     "InputAttribute", "OutputAttribute", "OutputTypeAttribute", "OutputConstructorAttribute",
-    "EnumTypeAttribute",
+    "EnumTypeAttribute", "OutputConstructorParameterAttribute",
     // .NET
     "Task", "ImmutableArray", "ImmutableDictionary", "List", "Dictionary", "Func",
     "IEquatable", "ObsoleteAttribute", "EditorBrowsableAttribute", "EditorBrowsableState",
@@ -515,6 +515,22 @@ pub fn check_semantics(
                     }
                 }
                 "attribute" => {
+                    if let Some(name) = n.child_by_field_name("name") {
+                        let name = text(name, src);
+                        let target = n.parent().and_then(|l| l.parent()).map(|t| t.kind()).unwrap_or("");
+                        let allowed: &[&str] = match name {
+                            "EnumType" => &["struct_declaration"],
+                            "OutputType" => &["class_declaration"],
+                            "OutputConstructor" => &["constructor_declaration"],
+                            "OutputConstructorParameter" => &["parameter"],
+                            "Input" => &["property_declaration", "field_declaration"],
+                            "Output" => &["property_declaration"],
+                            _ => &[],
+                        };
+                        if !allowed.is_empty() && !allowed.contains(&target) {
+                            errors.push(format!("{where_}: [{name}] is not valid on `{target}` (AttributeUsage)"));
+                        }
+                    }
                     let ns = namespace_of(n, src);
                     if let Some(name) = n.child_by_field_name("name") {
                         match name.kind() {
@@ -658,8 +674,19 @@ fn check_class<'e>(
             if let Some(pl) = m.child_by_field_name("parameters") {
                 let mut c4 = pl.walk();
                 for p in pl.named_children(&mut c4) {
-                    if let Some(name) = p.child_by_field_name("name") {
-                        ps.push(text(name, src).trim_start_matches(['@', '_']).to_string());
+                    // `[OutputConstructorParameter("wire")]` overrides the parameter name.
+                    let mut over = None;
+                    walk(p, &mut |a| {
+                        if a.kind() == "attribute"
+                            && a.child_by_field_name("name").is_some_and(|n| text(n, src) == "OutputConstructorParameter")
+                        {
+                            over = first_string_arg(a, src).map(|l| unescape(&l));
+                        }
+                    });
+                    if let Some(o) = over {
+                        ps.push(o);
+                    } else if let Some(name) = p.child_by_field_name("name") {
+                        ps.push(text(name, src).trim_start_matches('@').to_string());
                     }
                 }
             }
