@@ -326,11 +326,9 @@ impl<'a> Ctx<'a> {
     pub fn doc_type(&self, p: &Property, here: &Here) -> String {
         let mut r = Refs::default();
         let t = self.ty(&p.ty, if p.plain { Mode::Plain } else { Mode::Input }, here, &mut r);
-        if p.plain {
-            t
-        } else {
-            format!("pulumi.Input[{t}]")
-        }
+        let t = if p.plain { t } else { format!("pulumi.Input[{t}]") };
+        // Docs read better without the file-local import aliases.
+        strip_aliases(&t)
     }
 
     /// Objects whose input classes are generated.
@@ -370,3 +368,23 @@ pub fn enum_base(kind: EnumKind) -> &'static str {
         EnumKind::Boolean => "_builtins.bool",
     }
 }
+
+/// Strips the file-local aliases (`'_ecs_inputs.FooArgs'` -> `FooArgs`, `_builtins.str` ->
+/// `str`) so signatures read as a user writes them.
+pub fn tidy(s: &str) -> String {
+    strip_aliases(&s.replace("_builtins.", ""))
+}
+
+/// Drops quotes and the `_<module>_<kind>.` qualifiers of a type string.
+pub fn strip_aliases(s: &str) -> String {
+    let mut out = s.replace('\'', "");
+    // drop `_<module>_<kind>.` qualifiers
+    for kind in ["_inputs.", "_outputs.", "_enums."] {
+        while let Some(i) = out.find(kind) {
+            let start = out[..i].rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map(|j| j + 1).unwrap_or(0);
+            out.replace_range(start..i + kind.len(), "");
+        }
+    }
+    out
+}
+

@@ -3,7 +3,7 @@
 use bridgegen_codegen::LanguageDocs;
 use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
 
-use crate::ctx::{Ctx, Here, Mode, Refs};
+use crate::ctx::{tidy, Ctx, Here, Mode, Refs};
 use crate::names::{self, FUNCTION_RESERVED, RESOURCE_RESERVED};
 use crate::props;
 
@@ -14,20 +14,6 @@ pub struct PythonDocs;
 fn ctx(pkg: &Package) -> Ctx<'_> {
     let opts = crate::PythonOptions::from_package(pkg);
     Ctx::new(pkg, crate::package_import_name(pkg), &opts.module_name_overrides)
-}
-
-/// Strips the file-local aliases (`'_ecs_inputs.FooArgs'` -> `FooArgs`, `_builtins.str` ->
-/// `str`) so signatures read as a user writes them.
-fn tidy(s: &str) -> String {
-    let mut out = s.replace("_builtins.", "").replace('\'', "");
-    // drop `_<module>_<kind>.` qualifiers
-    for kind in ["_inputs.", "_outputs.", "_enums."] {
-        while let Some(i) = out.find(kind) {
-            let start = out[..i].rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map(|j| j + 1).unwrap_or(0);
-            out.replace_range(start..i + kind.len(), "");
-        }
-    }
-    out
 }
 
 fn resource_module_path(c: &Ctx, r: &Resource) -> String {

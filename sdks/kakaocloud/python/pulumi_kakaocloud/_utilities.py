@@ -124,8 +124,6 @@ def get_resource_args_opts(resource_args_type, resource_options_type, *args, **k
             opts = args[1]
     elif "args" in kwargs and isinstance(kwargs["args"], resource_args_type):
         resource_args = kwargs["args"]
-    elif not args and not kwargs:
-        pass
     if resource_args is not None:
         if opts is None:
             opts = kwargs.get("opts")

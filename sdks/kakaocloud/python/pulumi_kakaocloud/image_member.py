@@ -29,7 +29,7 @@ class ImageMemberArgs:
 
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
-        :param pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
         """
         pulumi.set(__self__, "image_id", image_id)
         pulumi.set(__self__, "member_id", member_id)
@@ -86,7 +86,7 @@ class _ImageMemberState:
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
         :param pulumi.Input[_builtins.str] status: Image sharing status
-        :param pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
         :param pulumi.Input[_builtins.str] updated_at: Time when the resource was last modified <br/> - ISO_8601 format  <br/> - Based on UTC
         """
         if created_at is not None:
@@ -215,7 +215,7 @@ class ImageMember(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
-        :param pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
         """
         ...
     @overload
@@ -317,7 +317,7 @@ class ImageMember(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
         :param pulumi.Input[_builtins.str] status: Image sharing status
-        :param pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
         :param pulumi.Input[_builtins.str] updated_at: Time when the resource was last modified <br/> - ISO_8601 format  <br/> - Based on UTC
         """
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
