@@ -1,6 +1,7 @@
 //! The seed SDKs installed the way a user would (`npm run build`, `npm pack`, then
 //! `npm install` of the tarballs into a fresh project) and driven by a TypeScript
-//! program under `pulumi.runtime.setMocks` (tests/nodejs/mocks/index.ts).
+//! program under `pulumi.runtime.setMocks` (tests/nodejs/mocks/index.ts). The keyword
+//! fixture's SDK is installed beside them and driven by tests/nodejs/mocks/keywords.ts.
 
 mod support;
 
@@ -20,9 +21,13 @@ fn seed_sdks_run_under_pulumi_mocks() {
     let root = support::repo_root();
     let base = support::fresh_dir("mocks");
     let mut tarballs = Vec::new();
-    for name in ["alicloud", "kakaocloud"] {
+    for (name, schema) in [
+        ("alicloud", "schema/alicloud.json"),
+        ("kakaocloud", "schema/kakaocloud.json"),
+        ("keywords", "tests/schemas/keywords-nodejs.json"),
+    ] {
         let dir = base.join(name);
-        support::generate(&root.join(format!("schema/{name}.json")), &dir);
+        support::generate(&root.join(schema), &dir);
         tarballs.push(build_and_pack(&dir));
     }
     // The user's project lives outside .work/nodejs so nothing leaks in from the shared
@@ -47,14 +52,17 @@ fn seed_sdks_run_under_pulumi_mocks() {
     assert!(p.join("node_modules/@bridgegen/kakaocloud/bin/index.js").exists());
 
     std::fs::copy(root.join("tests/nodejs/mocks/index.ts"), p.join("index.ts")).unwrap();
+    std::fs::copy(root.join("tests/nodejs/mocks/keywords.ts"), p.join("keywords.ts")).unwrap();
     std::fs::write(
         p.join("tsconfig.json"),
         r#"{ "compilerOptions": { "target": "es2020", "module": "commonjs", "moduleResolution": "node",
              "strict": true, "outDir": "bin", "skipLibCheck": true, "types": ["node"] },
-             "files": ["index.ts"] }"#,
+             "files": ["index.ts", "keywords.ts"] }"#,
     )
     .unwrap();
     support::run(Command::new("node").arg("node_modules/typescript/bin/tsc").arg("-p").arg("tsconfig.json").current_dir(p));
     let out = support::run(Command::new("node").arg("bin/index.js").current_dir(p));
     assert!(out.contains("mocks: all assertions passed"), "{out}");
+    let out = support::run(Command::new("node").arg("bin/keywords.js").current_dir(p));
+    assert!(out.contains("keywords: all assertions passed"), "{out}");
 }
