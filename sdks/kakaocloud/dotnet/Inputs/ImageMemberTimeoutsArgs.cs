@@ -12,7 +12,6 @@ using Pulumi.Serialization;
 
 namespace Pulumi.KakaoCloud.Inputs
 {
-
     public sealed class ImageMemberTimeoutsArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>

@@ -12,7 +12,6 @@ using Pulumi.Serialization;
 
 namespace Pulumi.KakaoCloud.Outputs
 {
-
     [OutputType]
     public sealed class ImageMemberTimeouts
     {
