@@ -267,7 +267,9 @@ impl<'a> Ctx<'a> {
                     Mode::Output => self.qualify(&o.token.module, Kind::Outputs, class, here, refs),
                     _ => {
                         let a = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs);
-                        let d = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}ArgsDict"), here, refs);
+                        // `_XArgsDict` is the TypedDict for checkers and `dict` at run time, so the
+                        // runtime recognizes `Union[XArgs, dict]` and translates dict keys.
+                        let d = self.qualify(&o.token.module, Kind::Inputs, &format!("_{class}ArgsDict"), here, refs);
                         format!("Union[{a}, {d}]")
                     }
                 }
@@ -304,8 +306,11 @@ impl<'a> Ctx<'a> {
     pub fn arg_type(&self, p: &Property, optional: bool, here: &Here, refs: &mut Refs) -> String {
         let plain = p.plain;
         let t = self.ty(&p.ty, if plain { Mode::Plain } else { Mode::Input }, here, refs);
+        let object = matches!(p.ty, Type::Object(_));
         match (plain, optional) {
             (false, false) => format!("pulumi.Input[{t}]"),
+            // The runtime unwraps `Optional[Input[Union[XArgs, dict]]]` (not the other order).
+            (false, true) if object => format!("Optional[pulumi.Input[{t}]]"),
             (false, true) => format!("pulumi.Input[Optional[{t}]]"),
             (true, false) => t,
             (true, true) => format!("Optional[{t}]"),

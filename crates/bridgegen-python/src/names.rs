@@ -44,12 +44,14 @@ pub const RESOURCE_RESERVED: &[&str] = &[
 /// Function parameter names the generated invoke wrappers use.
 pub const FUNCTION_RESERVED: &[&str] = &["opts"];
 
-/// Members of `dict` (output types subclass `dict`); a getter with one of these names
-/// would override the mapping behaviour the runtime relies on.
-pub const DICT_RESERVED: &[&str] = &[
-    "clear", "copy", "fromkeys", "get", "items", "keys", "pop", "popitem", "setdefault",
-    "update", "values",
-];
+/// Members of `dict` (output types subclass `dict`) that the runtime and the copy/pickle
+/// machinery call on output values; a getter with one of these names would break them,
+/// so output classes escape these (`items` -> `items_`).
+pub const DICT_RESERVED: &[&str] = &["get", "items", "keys", "values"];
+
+/// The other `dict` methods: getters may take these names (`timeouts.update`, as in
+/// Pulumi's SDKs); the type checker is told the override is intended.
+pub const DICT_SHADOWED: &[&str] = &["clear", "copy", "fromkeys", "pop", "popitem", "setdefault", "update"];
 
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)

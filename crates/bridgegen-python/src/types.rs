@@ -6,7 +6,7 @@ use serde_json::Value;
 use bridgegen_model::{EnumKind, ObjectId};
 
 use crate::ctx::{enum_base, Ctx, Here, Kind, Refs};
-use crate::names::{self, DICT_RESERVED};
+use crate::names::{self, DICT_RESERVED, DICT_SHADOWED};
 use crate::props::{self, PropView};
 
 #[derive(Debug, Serialize)]
@@ -74,9 +74,7 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
     let mut classes = Vec::new();
     for id in ids {
         let o = ctx.pkg.object(*id);
-        // Getters keep their names even where they shadow a `dict` method (`items`,
-        // `update`), as Pulumi's SDKs do; the checker is told the override is intended.
-        let map = props::name_map(&[&o.properties], &[]);
+        let map = props::name_map(&[&o.properties], &[DICT_RESERVED]);
         let mut ps: Vec<PropView> = o
             .properties
             .iter()
@@ -86,7 +84,7 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
                 let t = ctx.out_type(p, optional, &here, &mut refs);
                 v.arg_type = t.clone();
                 v.get_type = t;
-                if DICT_RESERVED.contains(&v.name.as_str()) {
+                if DICT_SHADOWED.contains(&v.name.as_str()) {
                     v.def_suffix = "  # pyright: ignore[reportIncompatibleMethodOverride]".into();
                 }
                 v.param_doc = props::param_doc(

@@ -91,3 +91,19 @@ fn api_surface_script_detects_differences() {
         .expect("run");
     assert!(!out.status.success(), "a changed annotation was not detected");
 }
+
+#[test]
+fn keywords_package_runs_under_mocks() {
+    let root = repo_root();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tmp.path().join("kw");
+    generate_into(&load(&root.join("tests/schemas/keywords-python.json")), &out);
+    let venv = fresh_venv(&tmp.path().join("venv"));
+    pip_install(&venv, &[out]);
+    let mut cmd = Command::new(&venv);
+    cmd.args(["-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        .arg(root.join("tests/python/test_keywords_runtime.py"))
+        .current_dir(tmp.path());
+    let out = run(&mut cmd, "pytest tests/python/test_keywords_runtime.py");
+    assert!(out.contains("1 passed"), "{out}");
+}

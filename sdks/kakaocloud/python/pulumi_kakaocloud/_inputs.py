@@ -12,6 +12,7 @@ if sys.version_info >= (3, 11):
     from typing import NotRequired, TypedDict, TypeAlias
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
+import typing as _typing
 from . import _utilities
 
 __all__ = [
@@ -36,6 +37,11 @@ class ImageMemberTimeoutsArgsDict(TypedDict):
     """
     A string that can be [parsed as a duration](https://pkg.go.dev/time#ParseDuration) consisting of numbers and unit suffixes, such as "30s" or "2h45m". Valid time units are "s" (seconds), "m" (minutes), "h" (hours).
     """
+
+if _typing.TYPE_CHECKING:
+    _ImageMemberTimeoutsArgsDict = ImageMemberTimeoutsArgsDict
+else:
+    _ImageMemberTimeoutsArgsDict = dict
 
 @pulumi.input_type
 class ImageMemberTimeoutsArgs:

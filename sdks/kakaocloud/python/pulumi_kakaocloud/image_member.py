@@ -23,13 +23,13 @@ class ImageMemberArgs:
     def __init__(__self__, *,
                  image_id: pulumi.Input[_builtins.str],
                  member_id: pulumi.Input[_builtins.str],
-                 timeouts: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]] = None):
+                 timeouts: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]] = None):
         """
         The set of arguments for constructing a ImageMember resource.
 
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
-        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, _ImageMemberTimeoutsArgsDict]] timeouts:
         """
         pulumi.set(__self__, "image_id", image_id)
         pulumi.set(__self__, "member_id", member_id)
@@ -62,11 +62,11 @@ class ImageMemberArgs:
 
     @_builtins.property
     @pulumi.getter
-    def timeouts(self) -> pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]]:
+    def timeouts(self) -> Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]]:
         return pulumi.get(self, "timeouts")
 
     @timeouts.setter
-    def timeouts(self, value: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]]):
+    def timeouts(self, value: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]]):
         pulumi.set(self, "timeouts", value)
 
 
@@ -77,7 +77,7 @@ class _ImageMemberState:
                  image_id: pulumi.Input[Optional[_builtins.str]] = None,
                  member_id: pulumi.Input[Optional[_builtins.str]] = None,
                  status: pulumi.Input[Optional[_builtins.str]] = None,
-                 timeouts: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]] = None,
+                 timeouts: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]] = None,
                  updated_at: pulumi.Input[Optional[_builtins.str]] = None):
         """
         Input properties used for looking up and filtering ImageMember resources.
@@ -86,7 +86,7 @@ class _ImageMemberState:
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
         :param pulumi.Input[_builtins.str] status: Image sharing status
-        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, _ImageMemberTimeoutsArgsDict]] timeouts:
         :param pulumi.Input[_builtins.str] updated_at: Time when the resource was last modified <br/> - ISO_8601 format  <br/> - Based on UTC
         """
         if created_at is not None:
@@ -152,11 +152,11 @@ class _ImageMemberState:
 
     @_builtins.property
     @pulumi.getter
-    def timeouts(self) -> pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]]:
+    def timeouts(self) -> Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]]:
         return pulumi.get(self, "timeouts")
 
     @timeouts.setter
-    def timeouts(self, value: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]]):
+    def timeouts(self, value: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]]):
         pulumi.set(self, "timeouts", value)
 
     @_builtins.property
@@ -179,7 +179,7 @@ class ImageMember(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  image_id: pulumi.Input[Optional[_builtins.str]] = None,
                  member_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 timeouts: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]] = None,
+                 timeouts: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]] = None,
                  __props__=None):
         """
         The `kakaocloud.ImageMember` resource allows you to manage image sharing between projects in KakaoCloud.
@@ -215,7 +215,7 @@ class ImageMember(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
-        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, _ImageMemberTimeoutsArgsDict]] timeouts:
         """
         ...
     @overload
@@ -270,7 +270,7 @@ class ImageMember(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  image_id: pulumi.Input[Optional[_builtins.str]] = None,
                  member_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 timeouts: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]] = None,
+                 timeouts: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -304,7 +304,7 @@ class ImageMember(pulumi.CustomResource):
             image_id: pulumi.Input[Optional[_builtins.str]] = None,
             member_id: pulumi.Input[Optional[_builtins.str]] = None,
             status: pulumi.Input[Optional[_builtins.str]] = None,
-            timeouts: pulumi.Input[Optional[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs.ImageMemberTimeoutsArgsDict']]] = None,
+            timeouts: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]] = None,
             updated_at: pulumi.Input[Optional[_builtins.str]] = None) -> 'ImageMember':
         """
         Get an existing ImageMember resource's state with the given name, id, and optional extra
@@ -317,7 +317,7 @@ class ImageMember(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] image_id: Unique ID of the image
         :param pulumi.Input[_builtins.str] member_id: ID of the project with which the image will be shared
         :param pulumi.Input[_builtins.str] status: Image sharing status
-        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, ImageMemberTimeoutsArgsDict]] timeouts:
+        :param pulumi.Input[Union[ImageMemberTimeoutsArgs, _ImageMemberTimeoutsArgsDict]] timeouts:
         :param pulumi.Input[_builtins.str] updated_at: Time when the resource was last modified <br/> - ISO_8601 format  <br/> - Based on UTC
         """
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
