@@ -18,6 +18,23 @@ pub struct Field {
     pub ty: String,
 }
 
+/// A resource method: an instance method calling `pulumi.runtime.call` with `__self__`.
+#[derive(Serialize)]
+pub struct MethodView {
+    pub doc: String,
+    pub name: String,
+    pub token: String,
+    pub has_args: bool,
+    pub args_optional: bool,
+    pub args_name: String,
+    pub args_name_short: String,
+    pub args_fields: Vec<Field>,
+    pub call_args: Vec<String>,
+    pub result_type: String,
+    pub result_name: Option<String>,
+    pub result_fields: Vec<Field>,
+}
+
 #[derive(Serialize)]
 pub struct ResourceView {
     pub doc: String,
@@ -45,6 +62,7 @@ pub struct ResourceView {
     /// Statements after both branches (option merges), before `super`.
     pub tail_body: Vec<String>,
     pub instance_check: String,
+    pub methods: Vec<MethodView>,
 }
 
 /// A JS expression for a schema literal.
@@ -279,7 +297,65 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         format!("obj['__pulumiType'] === {class_name}.__pulumiType")
     };
 
+    let mut methods = Vec::new();
+    let mut uses_method_objects = false;
+    let mut taken: std::collections::HashSet<String> = res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
+    for m in &res.methods {
+        let f = pkg.function(m.function);
+        // Method names are property names: keywords are fine (`res.delete()`).
+        let camel = names::camel(&m.name);
+        let mut name = if names::is_identifier_name(&camel) { camel } else { names::escape_identifier(&camel) };
+        if names::RESOURCE_MEMBERS.contains(&name.as_str()) || ["get", "isInstance"].contains(&name.as_str()) {
+            name.push('_');
+        }
+        let name = names::unique(name, &mut taken);
+        let title = names::pascal(&name);
+        let args: Vec<&Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").collect();
+        let mfield = |p: &Property, shape: Shape| Field {
+            doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "        "),
+            key: property_key(&p.name),
+            optional: !p.required,
+            ty: if shape == Shape::Output { tcx.output_field(p) } else { tcx.input_field(p, shape) },
+        };
+        for p in &args {
+            p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
+        }
+        let mut call_args = vec!["\"__self__\": this,".to_string()];
+        call_args.extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
+        let (result_type, result_name, result_fields) = match &f.outputs {
+            bridgegen_model::FunctionReturn::Object(props) => {
+                for p in props {
+                    p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
+                }
+                let n = format!("{title}Result");
+                (format!("{class_name}.{n}"), Some(n), props.iter().map(|p| mfield(p, Shape::Output)).collect())
+            }
+            bridgegen_model::FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new()),
+            bridgegen_model::FunctionReturn::None => ("void".to_string(), None, Vec::new()),
+        };
+        methods.push(MethodView {
+            doc: doc::comment(f.description.as_deref(), f.deprecation_message.as_deref(), "    "),
+            token: js_string(&f.token.full),
+            has_args: !args.is_empty(),
+            args_optional: !args.iter().any(|p| p.required),
+            args_name: format!("{class_name}.{title}Args"),
+            args_name_short: format!("{title}Args"),
+            args_fields: args.iter().map(|p| mfield(p, Shape::Input)).collect(),
+            call_args,
+            result_type,
+            result_name,
+            result_fields,
+            name,
+        });
+    }
+    if uses_method_objects && !imports.iter().any(|i| i.contains("types/input")) {
+        imports.insert(1, format!("import * as inputs from \"{root}types/input\";"));
+        imports.insert(2, format!("import * as outputs from \"{root}types/output\";"));
+        imports.insert(3, format!("import * as enums from \"{root}types/enums\";"));
+    }
+
     ResourceView {
+        methods,
         doc: doc::comment(res.description.as_deref(), res.deprecation_message.as_deref(), ""),
         imports,
         class_name: class_name.to_string(),

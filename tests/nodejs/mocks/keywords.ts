@@ -50,6 +50,12 @@ async function main(): Promise<void> {
     assert.strictEqual(inputs["constructor"], "ctor");
     // Object defaults are applied (`delete` defaults to true).
     assert.deepStrictEqual(inputs["function"], { function: "f", delete: true });
+    // Methods (`delete` is a fine method name; `getProvider` would shadow Resource's).
+    // The mock monitor of @pulumi/pulumi 3.142 cannot answer method calls, so only their
+    // presence is checked here; their types are checked by tsc.
+    assert.strictEqual(typeof c.delete, "function");
+    assert.strictEqual(typeof c.getProvider_, "function");
+    assert.strictEqual(typeof c.getProvider, "function", "Resource.getProvider is still inherited");
     assert.throws(() => new kw.Class("bad", { default: "d" } as any), /Missing required property 'x-kubernetes-foo'/);
 
     // `Error` shadows the global inside its file; the required check still throws an Error.
