@@ -38,6 +38,9 @@ fn seed_serve_and_list() {
     assert!(ok);
     assert!(text.contains("application credential secret:"), "{text}");
 
+    let friend = json(&db, &["account", "create", "--cloud", "alicloud", "--id", "1234567890123456", "--json"]);
+    let friend_id = friend["account"]["id"].as_str().unwrap().to_string();
+    assert_eq!(friend_id, "1234567890123456");
     let img = json(&db, &["image", "create", "--cloud", "alicloud", "--owner", &owner_id, "--id", "m-seedimage0000000001", "--json"]);
     assert_eq!(img["owner"], owner_id.as_str());
     assert_eq!(img["system"], false);
@@ -72,14 +75,45 @@ fn seed_serve_and_list() {
     let addr = endpoint.strip_prefix("http://").unwrap_or_else(|| panic!("not an endpoint: {line:?}")).to_string();
     let health = http_get(&addr, "/_bridgegen/health");
     let unsigned = http_get(&addr, "/?Action=DescribeImageSharePermission&ImageId=m-seedimage0000000001&RegionId=cn-beijing");
-    child.kill().unwrap();
+    // a signed share, answered 200, then the server is SIGKILLed: the share must be on disk
+    let mut params: std::collections::BTreeMap<String, String> = [
+        ("Action", "ModifyImageSharePermission"),
+        ("Version", "2014-05-26"),
+        ("Format", "JSON"),
+        ("AccessKeyId", owner["credential"]["key_id"].as_str().unwrap()),
+        ("SignatureMethod", "HMAC-SHA1"),
+        ("SignatureVersion", "1.0"),
+        ("SignatureNonce", "cli-test-nonce"),
+        ("Timestamp", &bridgegen_cloud::time::now_iso8601()),
+        ("RegionId", "cn-beijing"),
+        ("ImageId", "m-seedimage0000000001"),
+        ("AddAccount.1", &friend_id),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let secret = owner["credential"]["secret"].as_str().unwrap();
+    let signature = bridgegen_cloud::sign::sign(secret, &bridgegen_cloud::sign::string_to_sign("GET", &params));
+    params.insert("Signature".into(), signature);
+    let q: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{}={}", bridgegen_cloud::sign::percent_encode(k), bridgegen_cloud::sign::percent_encode(v)))
+        .collect();
+    let shared = http_get(&addr, &format!("/?{}", q.join("&")));
+    child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     assert!(health.starts_with("HTTP/1.1 200") && health.ends_with("ok"), "{health}");
     assert!(unsigned.starts_with("HTTP/1.1 400") && unsigned.contains("IncompleteSignature"), "{unsigned}");
+    assert!(shared.starts_with("HTTP/1.1 200") && shared.contains("RequestId"), "{shared}");
+    let (ok, table, _) = bridgegen(&db, &["image", "list"]);
+    assert!(ok);
+    let row = table.lines().find(|l| l.contains("m-seedimage0000000001")).unwrap();
+    assert!(row.trim_end().ends_with(" 1"), "one share survives SIGKILL: {row}");
 
     // the CLI sees the same state the server used
     let store = bridgegen_cloud::Store::open(&db).unwrap();
-    assert_eq!(store.list_accounts(None).unwrap().len(), 2);
+    assert_eq!(store.list_accounts(None).unwrap().len(), 3);
+    assert_eq!(store.shares("m-seedimage0000000001").unwrap().len(), 1);
     let (ok, _, _) = bridgegen(&db, &["image", "delete", "m-seedimage0000000001"]);
     assert!(ok);
     assert!(store.image("m-seedimage0000000001").unwrap().is_none());
