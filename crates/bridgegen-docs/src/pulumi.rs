@@ -179,6 +179,21 @@ struct Ctx<'a> {
     langs: &'a Langs,
     opts: &'a Options,
     paths: Paths,
+    /// `type_name` results per (language, type, input): the same types recur on many
+    /// pages, and a language's `type_name` may rebuild its naming tables on every call.
+    type_names: std::cell::RefCell<HashMap<(&'static str, String, bool), String>>,
+}
+
+impl Ctx<'_> {
+    fn type_name(&self, lang: &dyn LanguageDocs, ty: &Type, input: bool) -> String {
+        let key = (lang.language(), format!("{ty:?}"), input);
+        if let Some(n) = self.type_names.borrow().get(&key) {
+            return n.clone();
+        }
+        let n = lang.type_name(self.pkg, ty, input);
+        self.type_names.borrow_mut().insert(key, n.clone());
+        n
+    }
 }
 
 pub(crate) fn generate(
@@ -187,7 +202,7 @@ pub(crate) fn generate(
     langs: &Langs,
     opts: &Options,
 ) -> Result<Vec<GeneratedFile>, GenError> {
-    let ctx = Ctx { pkg, langs, opts, paths: Paths::new(pkg) };
+    let ctx = Ctx { pkg, langs, opts, paths: Paths::new(pkg), type_names: Default::default() };
     let mut files = Vec::new();
     files.push(GeneratedFile::new(PACKAGE_INDEX, render(hb, "package", &package_page(&ctx))?));
     let provider = resource_page(&ctx, &pkg.provider, PROVIDER_PAGE);
@@ -370,7 +385,7 @@ fn examples(ctx: &Ctx<'_>, ex: &[crate::markdown::Example]) -> (Vec<ExampleView>
 }
 
 fn type_md(ctx: &Ctx<'_>, lang: &dyn LanguageDocs, ty: &Type, input: bool, sup: &Supporting) -> String {
-    let name = lang.type_name(ctx.pkg, ty, input);
+    let name = ctx.type_name(lang, ty, input);
     match sup.anchor_of(ty) {
         Some(a) => format!("[{}](#{a})", md_code(&name)),
         None => md_code(&name),
@@ -465,10 +480,10 @@ fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<SupportingView> {
                 let names = |lang: &dyn LanguageDocs| {
                     let mut v = Vec::new();
                     if o.usage.input || o.usage.plain_input || !o.usage.output {
-                        v.push(lang.type_name(pkg, t, true));
+                        v.push(ctx.type_name(lang, t, true));
                     }
                     if o.usage.output {
-                        v.push(lang.type_name(pkg, t, false));
+                        v.push(ctx.type_name(lang, t, false));
                     }
                     v.dedup();
                     v.iter().map(|n| md_code(n)).collect::<Vec<_>>().join(", ")
@@ -485,7 +500,7 @@ fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<SupportingView> {
             Type::Enum(id) => {
                 let e = pkg.enum_type(*id);
                 let a = sup.enums[id].clone();
-                let names = |lang: &dyn LanguageDocs| md_code(&lang.type_name(pkg, t, true));
+                let names = |lang: &dyn LanguageDocs| md_code(&ctx.type_name(lang, t, true));
                 SupportingView {
                     title: md_text(&e.token.name),
                     description: e.description.as_deref().map(|d| sanitize(d.trim(), ctx.opts.trusted_html)).unwrap_or_default(),

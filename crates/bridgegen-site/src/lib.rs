@@ -174,7 +174,7 @@ pub fn build(docs: &[PathBuf], out: &Path, opts: &SiteOptions) -> Result<SiteRep
     let work = tempfile::Builder::new().prefix("bridgegen-site-").tempdir().context("creating a temporary book directory")?;
     let book = work.path();
     let src = book.join("src");
-    fs::create_dir_all(src.join("_bridgegen"))?;
+    fs::create_dir_all(&src)?;
     let mut summary = String::from("# Summary\n\n[Packages](index.md)\n\n");
     let mut index = String::from("# Packages\n\n");
     let mut titles = Vec::new();
@@ -247,6 +247,7 @@ use-default-preprocessors = false
 additional-js = ["chooser.js"]
 additional-css = ["chooser.css"]
 no-section-label = true
+smart-punctuation = false
 mathjax-support = false
 hash-files = false
 
