@@ -105,3 +105,49 @@ impl LanguageDocs for GoDocs {
         format!("func {name}(ctx *pulumi.Context{args}, opts ...pulumi.InvokeOption) {ret}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bridgegen_codegen::Generator;
+
+    fn load(name: &str) -> Package {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema").join(name);
+        bridgegen_model::load_package(&p).unwrap().0
+    }
+
+    #[test]
+    fn names_match_the_generated_sdk() {
+        let pkg = load("alicloud.json");
+        let files = crate::GoGenerator.generate(&pkg).unwrap();
+        let src = |path: &str| String::from_utf8(files.iter().find(|f| f.path == path).unwrap().contents.clone()).unwrap();
+        let res = &pkg.resources[0];
+        let d = GoDocs;
+        assert_eq!(d.language(), "go");
+        assert_eq!(d.resource_name(&pkg, res), "ecs.ImageSharePermission");
+        let ctor = d.constructor_signature(&pkg, res);
+        assert_eq!(ctor, "func NewImageSharePermission(ctx *pulumi.Context, name string, args *ImageSharePermissionArgs, opts ...pulumi.ResourceOption) (*ImageSharePermission, error)");
+        let code = src("ecs/imageSharePermission.go");
+        assert!(code.contains("func NewImageSharePermission(ctx *pulumi.Context,\n\tname string, args *ImageSharePermissionArgs, opts ...pulumi.ResourceOption) (*ImageSharePermission, error)"));
+        assert!(code.contains("func GetImageSharePermission(ctx *pulumi.Context,\n\tname string, id pulumi.IDInput, state *ImageSharePermissionState, opts ...pulumi.ResourceOption) (*ImageSharePermission, error)"));
+        for p in &res.inputs {
+            let n = d.property_name(&pkg, p);
+            assert!(code.contains(&format!("\t{n} ")), "{n} is a field of the generated Args");
+            assert_eq!(d.type_name(&pkg, &p.ty, true), "pulumi.StringInput");
+            assert_eq!(d.type_name(&pkg, &p.ty, false), "pulumi.StringOutput");
+        }
+    }
+
+    #[test]
+    fn object_types_are_package_qualified() {
+        let pkg = load("kakaocloud.json");
+        let d = GoDocs;
+        let res = &pkg.resources[0];
+        assert_eq!(d.resource_name(&pkg, res), "kakaocloud.ImageMember");
+        let timeouts = res.inputs.iter().find(|p| p.name == "timeouts").unwrap();
+        assert_eq!(d.property_name(&pkg, timeouts), "Timeouts");
+        assert_eq!(d.type_name(&pkg, &timeouts.ty, true), "kakaocloud.ImageMemberTimeoutsInput");
+        assert_eq!(d.type_name(&pkg, &Type::Array(Box::new(timeouts.ty.clone())), false), "kakaocloud.ImageMemberTimeoutsArrayOutput");
+        assert!(d.get_signature(&pkg, res).starts_with("func GetImageMember(ctx *pulumi.Context, name string, id pulumi.IDInput, state *ImageMemberState"));
+    }
+}

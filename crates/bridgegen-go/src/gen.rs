@@ -758,7 +758,7 @@ impl Ctx<'_> {
             &self.hb,
             "utilities",
             &json!({
-                "version": if version.is_empty() { None } else { Some(go_string(&version)) },
+                "version": if is_semver(&version) { Some(go_string(&version)) } else { None },
                 "download_url": self.pkg.plugin_download_url.as_deref().map(go_string),
             }),
         )
@@ -799,6 +799,26 @@ fn one_line(header: &str, field: &str) -> bool {
     header.len() + "return v.".len() + field.len() <= 100
 }
 
+/// Strict semver as `github.com/blang/semver.MustParse` accepts it (otherwise the SDK
+/// would panic at init); anything else leaves the version unknown.
+fn is_semver(v: &str) -> bool {
+    let (v, build) = match v.split_once('+') {
+        Some((a, b)) => (a, Some(b)),
+        None => (v, None),
+    };
+    let (core, pre) = match v.split_once('-') {
+        Some((a, b)) => (a, Some(b)),
+        None => (v, None),
+    };
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) && (s == "0" || !s.starts_with('0'));
+    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|p| numeric(p))
+        && pre.is_none_or(|p| p.split('.').all(|x| ident(x) && (!x.chars().all(|c| c.is_ascii_digit()) || numeric(x))))
+        && build.is_none_or(|b| b.split('.').all(ident))
+}
+
 fn zero(kind: EnumKind, values: &[bridgegen_model::EnumValue]) -> String {
     let _ = values;
     match kind {
@@ -806,6 +826,19 @@ fn zero(kind: EnumKind, values: &[bridgegen_model::EnumValue]) -> String {
         EnumKind::Integer => "0".to_string(),
         EnumKind::Number => "0.0".to_string(),
         EnumKind::Boolean => "false".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn semver_validation() {
+        for ok in ["1.0.0", "0.1.0", "3.108.0-alpha.1+dev", "1.2.3-rc.0"] {
+            assert!(super::is_semver(ok), "{ok}");
+        }
+        for bad in ["", "1.0", "v1.0.0", "01.0.0", "1.0.0-01", "1.0.0-", "x"] {
+            assert!(!super::is_semver(bad), "{bad}");
+        }
     }
 }
 

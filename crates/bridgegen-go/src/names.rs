@@ -95,7 +95,9 @@ pub fn from_words(text: &str) -> String {
     for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
         for part in camel_parts(word) {
             let upper = part.to_ascii_uppercase();
-            if INITIALISMS.contains(&upper.as_str()) {
+            let all_caps = part.len() > 1 && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if INITIALISMS.contains(&upper.as_str()) || all_caps {
+                // Known initialisms, and words written in capitals in the schema, stay upper-case.
                 out.push_str(&upper);
             } else {
                 out.push_str(&upper_first(&part.to_ascii_lowercase()));
