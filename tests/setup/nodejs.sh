@@ -12,6 +12,8 @@ command -v node >/dev/null || { echo "nodejs.sh: node is required (apt-get insta
 command -v npm >/dev/null || { echo "nodejs.sh: npm is required (apt-get install npm)"; exit 1; }
 
 # Keep these pins in sync with crates/bridgegen-nodejs/tests/support/mod.rs.
+# @pulumi/kubernetes 3.7.0 (named by the external-resource-schema conformance case) is not
+# on npm; 3.7.2 is the nearest release and satisfies the generated "^3.7.0" dependency.
 PULUMI_VERSION=3.142.0
 TYPESCRIPT_VERSION=5.6.3
 TYPES_NODE_VERSION=20.17.6

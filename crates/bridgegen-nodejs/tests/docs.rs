@@ -35,7 +35,7 @@ fn docs_signatures_agree_with_generated_declarations() {
     let files = NodejsGenerator.generate(&pkg).unwrap();
     let all: String = files.iter().map(|f| String::from_utf8_lossy(&f.contents).into_owned()).collect();
     let d = NodejsDocs;
-    for f in pkg.functions.iter() {
+    for f in pkg.functions.iter().filter(|f| f.method_of.is_none()) {
         let sig = d.function_signature(&pkg, f);
         let decl = format!("export function {}", sig.split(" => ").next().unwrap());
         let head = decl.split('(').next().unwrap();
