@@ -13,14 +13,14 @@ fn synthetic(resources: usize) -> String {
     for i in 0..resources {
         let module = format!("mod{}", i % 40);
         types.push(format!(
-            r#""synth:{module}/Spec{i}:Spec{i}": {{"type": "object", "description": "Spec {i}.", "properties": {{"name": {{"type": "string"}}, "size": {{"type": "integer"}}, "tags": {{"type": "object", "additionalProperties": {{"type": "string"}}}}, "rules": {{"type": "array", "items": {{"type": "string"}}}}}}, "required": ["name"]}}"#
+            r##""synth:{module}/Spec{i}:Spec{i}": {{"type": "object", "description": "Spec {i}.", "properties": {{"name": {{"type": "string"}}, "size": {{"type": "integer"}}, "tags": {{"type": "object", "additionalProperties": {{"type": "string"}}}}, "rules": {{"type": "array", "items": {{"type": "string"}}}}}}, "required": ["name"]}}"##
         ));
         res.push(format!(
-            r#""synth:{module}/thing{i}:Thing{i}": {{"description": "Thing {i}.", "properties": {{"arn": {{"type": "string"}}, "name": {{"type": "string"}}, "spec": {{"$ref": "#/types/synth:{module}/Spec{i}:Spec{i}"}}, "secret": {{"type": "string", "secret": true}}}}, "required": ["arn", "name"], "inputProperties": {{"name": {{"type": "string", "willReplaceOnChanges": true}}, "spec": {{"$ref": "#/types/synth:{module}/Spec{i}:Spec{i}"}}, "secret": {{"type": "string", "secret": true}}, "count": {{"type": "integer", "default": 1}}}}, "requiredInputs": ["name"]}}"#
+            r##""synth:{module}/thing{i}:Thing{i}": {{"description": "Thing {i}.", "properties": {{"arn": {{"type": "string"}}, "name": {{"type": "string"}}, "spec": {{"$ref": "#/types/synth:{module}/Spec{i}:Spec{i}"}}, "secret": {{"type": "string", "secret": true}}}}, "required": ["arn", "name"], "inputProperties": {{"name": {{"type": "string", "willReplaceOnChanges": true}}, "spec": {{"$ref": "#/types/synth:{module}/Spec{i}:Spec{i}"}}, "secret": {{"type": "string", "secret": true}}, "count": {{"type": "integer", "default": 1}}}}, "requiredInputs": ["name"]}}"##
         ));
     }
     format!(
-        r#"{{"name": "synth", "version": "1.0.0", "meta": {{"moduleFormat": "(.*)(?:/[^/]*)"}}, "types": {{{}}}, "resources": {{{}}}}}"#,
+        r##"{{"name": "synth", "version": "1.0.0", "meta": {{"moduleFormat": "(.*)(?:/[^/]*)"}}, "types": {{{}}}, "resources": {{{}}}}}"##,
         types.join(","),
         res.join(",")
     )
