@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Python SDK tests: a venv with a pinned pulumi 3.x, pytest and mypy, plus pyright (npm).
+# Python SDK tests: a venv with a pinned pulumi 3.x and pytest, plus pyright (npm).
 # Installs into .work/python/ at the repo root; idempotent (a stamp records the pins).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -7,11 +7,10 @@ dir="$root/.work/python"
 venv="$dir/venv"
 PULUMI_VERSION="3.272.0"
 PYTEST_VERSION="9.2.0"
-MYPY_VERSION="2.4.1"
 PYRIGHT_VERSION="1.1.414"
 # The published SDK our API surface is compared with (tests/python/api_surface.py).
 ALICLOUD_WHEEL="pulumi-alicloud==3.108.0"
-stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION mypy=$MYPY_VERSION pyright=$PYRIGHT_VERSION wheel=$ALICLOUD_WHEEL"
+stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION pyright=$PYRIGHT_VERSION wheel=$ALICLOUD_WHEEL"
 mkdir -p "$dir"
 if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ] \
    && [ -x "$venv/bin/python" ] && [ -x "$dir/node_modules/.bin/pyright" ] \
@@ -22,7 +21,7 @@ fi
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
 "$venv/bin/python" -m pip install --quiet \
-  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION" "mypy==$MYPY_VERSION"
+  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION"
 # pyright runs on node; the npm package bundles everything it needs.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "python setup: node and npm are needed for pyright" >&2
