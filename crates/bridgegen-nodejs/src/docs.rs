@@ -86,6 +86,31 @@ impl LanguageDocs for NodejsDocs {
 
     fn function_signature(&self, pkg: &Package, func: &Function) -> String {
         let names = Names::new(pkg);
+        if let Some(rid) = func.method_of {
+            // A resource method: called on an instance, answers with an Output.
+            let res = pkg.resource(rid);
+            let class = names.resource(rid).to_string();
+            let method = res.methods.iter().find(|m| pkg.function(m.function).token.full == func.token.full);
+            let raw = method.map(|m| m.name.clone()).unwrap_or_else(|| func.token.name.clone());
+            let name = names::method_name(&raw);
+            let title = names::pascal(&name);
+            let args: Vec<&Property> = func.inputs.iter().flatten().filter(|p| p.name != "__self__").collect();
+            let arg = if args.is_empty() {
+                String::new()
+            } else {
+                let opt = if args.iter().any(|p| p.required) { "" } else { "?" };
+                format!("args{opt}: {class}.{title}Args")
+            };
+            let ret = match &func.outputs {
+                FunctionReturn::Object(_) => format!("{class}.{title}Result"),
+                FunctionReturn::Type(t) => {
+                    let tcx = TypeCtx { pkg, names: &names, root: format!("@pulumi/{}/", pkg.name) };
+                    tcx.inner(t, Shape::Output)
+                }
+                FunctionReturn::None => "void".into(),
+            };
+            return format!("{}.{name}({arg}): pulumi.Output<{ret}>", names::camel_ident(&class));
+        }
         let name = match pkg.functions.iter().position(|f| f.token.full == func.token.full) {
             Some(i) => names.function_name[i].clone(),
             None => names::camel_ident(&func.token.name),

@@ -45,6 +45,17 @@ pub const RESOURCE_MEMBERS: &[&str] = &[
     "__pulumiProviderResource",
 ];
 
+/// A resource method's name: a property name (keywords are fine, `res.delete()`), with a
+/// `_` added when it would replace a member every resource has (`getProvider`, `urn`).
+pub fn method_name(raw: &str) -> String {
+    let c = camel(raw);
+    let mut name = if is_identifier_name(&c) { c } else { escape_identifier(&c) };
+    if RESOURCE_MEMBERS.contains(&name.as_str()) || ["get", "isInstance"].contains(&name.as_str()) {
+        name.push('_');
+    }
+    name
+}
+
 pub fn is_reserved(name: &str) -> bool {
     RESERVED.contains(&name) || GENERATED_BINDINGS.contains(&name)
 }
@@ -279,6 +290,13 @@ mod tests {
         assert_eq!(enum_value_name(None, &json!(3)), "Value3");
         assert_eq!(enum_value_name(None, &json!(-1.5)), "Value_1_5");
         assert_eq!(enum_value_name(None, &json!(true)), "True");
+    }
+
+    #[test]
+    fn method_names() {
+        assert_eq!(method_name("delete"), "delete");
+        assert_eq!(method_name("getProvider"), "getProvider_");
+        assert_eq!(method_name("get-kubeconfig"), "getKubeconfig");
     }
 
     #[test]

@@ -302,13 +302,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     let mut taken: std::collections::HashSet<String> = res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
     for m in &res.methods {
         let f = pkg.function(m.function);
-        // Method names are property names: keywords are fine (`res.delete()`).
-        let camel = names::camel(&m.name);
-        let mut name = if names::is_identifier_name(&camel) { camel } else { names::escape_identifier(&camel) };
-        if names::RESOURCE_MEMBERS.contains(&name.as_str()) || ["get", "isInstance"].contains(&name.as_str()) {
-            name.push('_');
-        }
-        let name = names::unique(name, &mut taken);
+        let name = names::unique(names::method_name(&m.name), &mut taken);
         let title = names::pascal(&name);
         let args: Vec<&Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").collect();
         let mfield = |p: &Property, shape: Shape| Field {
