@@ -11,7 +11,8 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 
-const [siteDir, expectPath, shotPath] = process.argv.slice(2);
+const [siteArg, expectPath, shotPath] = process.argv.slice(2);
+const siteDir = path.resolve(siteArg);
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
 const { chromium } = require(path.join(root, ".work/docs/node_modules/playwright-core"));
@@ -84,6 +85,9 @@ try {
   await page.waitForSelector(".bg-chooser button[data-lang=python]");
   await checkPython("after reload");
   await page.screenshot({ path: shotPath, fullPage: false });
+  // A second artifact: the constructor signatures, Python chosen.
+  await page.evaluate(() => document.getElementById("create-a-imagesharepermission-resource")?.scrollIntoView());
+  await page.screenshot({ path: shotPath.replace(/\.png$/, "-create.png"), fullPage: false });
 
   // Nested-type anchors: the link to a supporting type lands on its heading.
   if (want.anchorPage) {
