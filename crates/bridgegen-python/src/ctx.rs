@@ -70,6 +70,36 @@ pub struct Ctx<'a> {
     pub function_name: Vec<String>,
     pub function_file: Vec<String>,
     pub provider_file: String,
+    /// Objects that get input classes / output classes (usage, closed over references).
+    pub has_input: Vec<bool>,
+    pub has_output: Vec<bool>,
+}
+
+/// Marks every object reachable from the marked ones through property types.
+fn close_over(pkg: &Package, marks: &mut [bool]) {
+    let mut stack: Vec<usize> = (0..marks.len()).filter(|&i| marks[i]).collect();
+    while let Some(i) = stack.pop() {
+        for p in &pkg.objects[i].properties {
+            p.ty.walk(&mut |t| {
+                if let Type::Object(id) = t {
+                    if !marks[id.0] {
+                        marks[id.0] = true;
+                        stack.push(id.0);
+                    }
+                }
+            });
+        }
+    }
+}
+
+fn mark_props(props: &[Property], marks: &mut [bool]) {
+    for p in props {
+        p.ty.walk(&mut |t| {
+            if let Type::Object(id) = t {
+                marks[id.0] = true;
+            }
+        });
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -157,7 +187,39 @@ impl<'a> Ctx<'a> {
             function_name.push(n.clone());
             function_file.push(if f.method_of.is_some() { String::new() } else { claim(&f.token.module, n) });
         }
+        // Which object classes to emit: the model's usage, plus everything the emitted
+        // signatures reference, closed over nested object properties.
+        let n = pkg.objects.len();
+        let mut has_input: Vec<bool> = pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input || !o.usage.output).collect();
+        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.output || !(o.usage.input || o.usage.plain_input)).collect();
+        debug_assert_eq!(has_input.len(), n);
+        for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
+            mark_props(&r.inputs, &mut has_input);
+            if let Some(st) = &r.state_inputs {
+                mark_props(st, &mut has_input);
+            }
+            mark_props(&r.properties, &mut has_output);
+        }
+        for f in &pkg.functions {
+            if let Some(i) = &f.inputs {
+                mark_props(i, &mut has_input);
+            }
+            match &f.outputs {
+                bridgegen_model::FunctionReturn::Object(o) => mark_props(o, &mut has_output),
+                bridgegen_model::FunctionReturn::Type(t) => t.walk(&mut |t| {
+                    if let Type::Object(id) = t {
+                        has_output[id.0] = true;
+                    }
+                }),
+                bridgegen_model::FunctionReturn::None => {}
+            }
+        }
+        mark_props(&pkg.config, &mut has_output);
+        close_over(pkg, &mut has_input);
+        close_over(pkg, &mut has_output);
         Ctx {
+            has_input,
+            has_output,
             pkg,
             package_name,
             module_paths,
@@ -338,14 +400,12 @@ impl<'a> Ctx<'a> {
 
     /// Objects whose input classes are generated.
     pub fn object_has_input(&self, id: usize) -> bool {
-        let u = self.pkg.objects[id].usage;
-        u.input || u.plain_input || (!u.output)
+        self.has_input[id]
     }
 
     /// Objects whose output classes are generated.
     pub fn object_has_output(&self, id: usize) -> bool {
-        let u = self.pkg.objects[id].usage;
-        u.output || (!u.input && !u.plain_input)
+        self.has_output[id]
     }
 
     /// The function result class name (`GetImagesResult`).

@@ -123,7 +123,11 @@ pub fn compile_all(dirs: &[PathBuf]) {
 /// pyright over the directories; panics listing the errors. Returns the summary line.
 pub fn pyright_check(dirs: &[PathBuf], venv_python: &Path) -> String {
     let mut cmd = Command::new(pyright());
-    cmd.arg("--pythonpath").arg(venv_python).args(dirs);
+    cmd.arg("--pythonpath").arg(venv_python);
+    // Only the package itself (pip may leave a `build/` copy beside it).
+    for d in dirs {
+        cmd.arg(d.join(import_name(d)));
+    }
     let out = cmd.output().expect("run pyright");
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
     let errors: Vec<&str> = stdout.lines().filter(|l| l.contains(" - error:")).collect();
