@@ -592,20 +592,11 @@ fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> ResourcePage {
     let input_names: Vec<&str> = r.inputs.iter().map(|p| p.name.as_str()).collect();
     let mut outs: Vec<Property> = Vec::new();
     if !r.is_provider && !r.properties.iter().any(|p| p.name == "id") {
-        outs.push(Property {
-            name: "id".into(),
-            ty: Type::String,
-            plain: false,
-            required: true,
-            description: Some("The provider-assigned unique ID for this managed resource.".into()),
-            default: None,
-            const_value: None,
-            deprecation_message: None,
-            secret: false,
-            replace_on_changes: false,
-            will_replace_on_changes: false,
-            language: Default::default(),
-        });
+        outs.push(Property::required(
+            "id",
+            Type::String,
+            Some("The provider-assigned unique ID for this managed resource.".into()),
+        ));
     }
     outs.extend(r.properties.iter().filter(|p| !input_names.contains(&p.name.as_str())).cloned());
     let outputs = prop_lists(ctx, &outs, false, false, &sup, "output", None);
@@ -637,18 +628,8 @@ fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> FunctionPage {
     let result_props: Vec<Property> = match &f.outputs {
         FunctionReturn::Object(p) => p.clone(),
         FunctionReturn::Type(t) => vec![Property {
-            name: "result".into(),
-            ty: t.clone(),
             plain: true,
-            required: true,
-            description: Some("The value the function returns.".into()),
-            default: None,
-            const_value: None,
-            deprecation_message: None,
-            secret: false,
-            replace_on_changes: false,
-            will_replace_on_changes: false,
-            language: Default::default(),
+            ..Property::required("result", t.clone(), Some("The value the function returns.".into()))
         }],
         FunctionReturn::None => Vec::new(),
     };

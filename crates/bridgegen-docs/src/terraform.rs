@@ -164,18 +164,8 @@ fn schema(
     let mut read_only: Vec<Property> = outputs.iter().filter(|o| !inputs.iter().any(|i| i.name == o.name)).cloned().collect();
     if with_id && !read_only.iter().any(|p| p.name == "id") {
         read_only.push(Property {
-            name: "id".into(),
-            ty: Type::String,
             plain: true,
-            required: true,
-            description: Some("The ID of this resource.".into()),
-            default: None,
-            const_value: None,
-            deprecation_message: None,
-            secret: false,
-            replace_on_changes: false,
-            will_replace_on_changes: false,
-            language: Default::default(),
+            ..Property::required("id", Type::String, Some("The ID of this resource.".into()))
         });
     }
     let groups = vec![

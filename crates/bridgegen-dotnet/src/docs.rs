@@ -48,20 +48,7 @@ impl LanguageDocs for DotnetDocs {
         if input {
             readable(&names.input_ty(pkg, ty))
         } else {
-            let p = Property {
-                name: String::new(),
-                ty: ty.clone(),
-                plain: false,
-                required: true,
-                description: None,
-                default: None,
-                const_value: None,
-                deprecation_message: None,
-                secret: false,
-                replace_on_changes: false,
-                will_replace_on_changes: false,
-                language: Default::default(),
-            };
+            let p = Property::required("", ty.clone(), None);
             readable(&format!("Output<{}>", nullable_output(pkg, &names, &p)))
         }
     }

@@ -176,6 +176,27 @@ pub struct Property {
     pub language: LanguageMap,
 }
 
+impl Property {
+    /// A required, non-secret property with nothing else set: for properties a
+    /// generator synthesizes (the implicit `id`, a function's single result).
+    pub fn required(name: impl Into<String>, ty: Type, description: Option<String>) -> Self {
+        Property {
+            name: name.into(),
+            ty,
+            plain: false,
+            required: true,
+            description,
+            default: None,
+            const_value: None,
+            deprecation_message: None,
+            secret: false,
+            replace_on_changes: false,
+            will_replace_on_changes: false,
+            language: LanguageMap::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alias {
     pub name: Option<String>,
