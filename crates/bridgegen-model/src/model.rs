@@ -225,10 +225,11 @@ pub struct Resource {
 
 impl Resource {
     /// Properties flagged replace-on-change, as dotted paths for the engine
-    /// (nested object properties included, arrays as `[*]`), sorted.
+    /// (nested object properties included, arrays as `[*]`), sorted. A flag on either
+    /// the output or the input spelling of a property counts: schemas put it on either.
     pub fn replace_on_changes(&self, pkg: &Package) -> Vec<String> {
         let mut out = Vec::new();
-        for p in &self.properties {
+        for p in self.properties.iter().chain(&self.inputs) {
             collect_replace_paths(pkg, p, &p.name, &mut out, &mut Vec::new());
         }
         out.sort();

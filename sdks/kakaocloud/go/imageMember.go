@@ -83,6 +83,11 @@ func NewImageMember(ctx *pulumi.Context,
 	if args.MemberId == nil {
 		return nil, errors.New("invalid value for required argument 'MemberId'")
 	}
+	replaceOnChanges := pulumi.ReplaceOnChanges([]string{
+		"imageId",
+		"memberId",
+	})
+	opts = append(opts, replaceOnChanges)
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource ImageMember
 	err := ctx.RegisterResource("kakaocloud:index/imageMember:ImageMember", name, args, &resource, opts...)

@@ -119,6 +119,8 @@ export class ImageMember extends pulumi.CustomResource {
             resourceInputs["updatedAt"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const replaceOnChanges = { replaceOnChanges: ["imageId", "memberId"] };
+        opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(ImageMember.__pulumiType, name, resourceInputs, opts);
     }
 }

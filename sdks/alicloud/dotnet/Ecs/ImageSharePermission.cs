@@ -125,6 +125,7 @@ namespace Pulumi.AliCloud.Ecs
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                ReplaceOnChanges = { "accountId", "imageId" },
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
             // Override the ID if one was specified for consistency with other language SDKs.

@@ -96,6 +96,8 @@ export class ImageSharePermission extends pulumi.CustomResource {
             resourceInputs["imageId"] = args?.imageId;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        const replaceOnChanges = { replaceOnChanges: ["accountId", "imageId"] };
+        opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(ImageSharePermission.__pulumiType, name, resourceInputs, opts);
     }
 }

@@ -290,6 +290,8 @@ class ImageMember(pulumi.CustomResource):
             __props__.__dict__["created_at"] = None
             __props__.__dict__["status"] = None
             __props__.__dict__["updated_at"] = None
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["imageId", "memberId"])
+        opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(ImageMember, __self__).__init__(
             "kakaocloud:index/imageMember:ImageMember",
             resource_name,

@@ -207,6 +207,8 @@ class ImageSharePermission(pulumi.CustomResource):
             if image_id is None and not opts.urn:
                 raise TypeError("Missing required property 'image_id'")
             __props__.__dict__["image_id"] = image_id
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["accountId", "imageId"])
+        opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(ImageSharePermission, __self__).__init__(
             "alicloud:ecs/imageSharePermission:ImageSharePermission",
             resource_name,
