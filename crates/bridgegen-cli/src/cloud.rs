@@ -171,7 +171,8 @@ pub(crate) fn run(args: CloudArgs) -> Result<(), Failure> {
     match args.command {
         CloudCommand::Serve { .. } => unreachable!("handled above"),
         CloudCommand::Account(AccountCommand::Create { cloud, id, name, json }) => {
-            let (account, cred) = store.create_account(cloud.into(), id.as_deref(), name.as_deref()).map_err(refusal_text)?;
+            let (account, cred) =
+                store.create_account(cloud.into(), id.as_deref(), name.as_deref()).map_err(refusal_text)?;
             if json {
                 print_json(&serde_json::json!({ "account": account, "credential": cred }))?;
             } else {
@@ -209,7 +210,10 @@ pub(crate) fn run(args: CloudArgs) -> Result<(), Failure> {
             if json {
                 print_json(&images)?;
             } else {
-                println!("{:<10} {:<38} {:<8} {:<34} {:<14} {:>6}", "CLOUD", "IMAGE", "KIND", "OWNER", "REGION", "SHARES");
+                println!(
+                    "{:<10} {:<38} {:<8} {:<34} {:<14} {:>6}",
+                    "CLOUD", "IMAGE", "KIND", "OWNER", "REGION", "SHARES"
+                );
                 for i in images {
                     println!(
                         "{:<10} {:<38} {:<8} {:<34} {:<14} {:>6}",

@@ -42,13 +42,12 @@ pub(crate) fn run(args: &GenDocsArgs) -> Result<(), Failure> {
 }
 
 fn run_one(schema: &Path, out: &Path, style: DocsStyle) -> Result<(), Failure> {
-    use bridgegen_codegen::Generator;
     use anyhow::Context;
+    use bridgegen_codegen::Generator;
     let pkg = crate::load(schema)?;
     let started = std::time::Instant::now();
-    let files = generator(style)
-        .generate(&pkg)
-        .with_context(|| format!("generating docs for package `{}`", pkg.name))?;
+    let files =
+        generator(style).generate(&pkg).with_context(|| format!("generating docs for package `{}`", pkg.name))?;
     eprintln!("generated docs for {} ({} pages, {:.2}s)", pkg.name, files.len(), started.elapsed().as_secs_f64());
     crate::emit(out, &files, false)?;
     Ok(())

@@ -123,9 +123,7 @@ fn lang_target(lang: Lang) -> &'static str {
 fn generate(pkg: &Package, target: &str) -> Result<Vec<GeneratedFile>, Failure> {
     let generator = targets::generator(target)
         .ok_or_else(|| anyhow!("unknown target `{target}`; expected one of {}", targets::TARGETS.join(", ")))?;
-    let files = generator
-        .generate(pkg)
-        .with_context(|| format!("generating {target} for package `{}`", pkg.name))?;
+    let files = generator.generate(pkg).with_context(|| format!("generating {target} for package `{}`", pkg.name))?;
     Ok(files)
 }
 
@@ -185,7 +183,12 @@ fn gen(args: GenArgs) -> Result<(), Failure> {
                 for target in &p.targets {
                     let started = std::time::Instant::now();
                     let files = generate(&pkg, target)?;
-                    eprintln!("generated {target} for {} ({} files, {:.2}s)", pkg.name, files.len(), started.elapsed().as_secs_f64());
+                    eprintln!(
+                        "generated {target} for {} ({} files, {:.2}s)",
+                        pkg.name,
+                        files.len(),
+                        started.elapsed().as_secs_f64()
+                    );
                     outputs.push((p.out.join(target), files));
                 }
             }

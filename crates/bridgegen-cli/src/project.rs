@@ -30,8 +30,8 @@ pub struct ProjectPackage {
 impl Project {
     /// Reads the project file; paths in it become relative to the current directory.
     pub fn load(path: &Path) -> anyhow::Result<Project> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read project file {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read project file {}", path.display()))?;
         let mut project: Project =
             toml::from_str(&text).with_context(|| format!("{} is not a valid project file", path.display()))?;
         if project.packages.is_empty() {

@@ -8,11 +8,7 @@ fn repo_root() -> PathBuf {
 }
 
 fn bridgegen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bridgegen"))
-        .args(args)
-        .current_dir(repo_root())
-        .output()
-        .expect("bridgegen runs")
+    Command::new(env!("CARGO_BIN_EXE_bridgegen")).args(args).current_dir(repo_root()).output().expect("bridgegen runs")
 }
 
 fn stderr(o: &Output) -> String {
@@ -73,7 +69,13 @@ fn json_schema_command_prints_the_committed_schema() {
 
 #[test]
 fn help_on_every_level() {
-    for args in [vec!["--help"], vec!["schema", "--help"], vec!["schema", "check", "--help"], vec!["gen", "--help"], vec!["gen", "sdk", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["schema", "--help"],
+        vec!["schema", "check", "--help"],
+        vec!["gen", "--help"],
+        vec!["gen", "sdk", "--help"],
+    ] {
         let out = bridgegen(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Usage:"), "{args:?}");
@@ -93,9 +95,19 @@ fn usage_errors_exit_2() {
 fn invalid_schema_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("s.json");
-    std::fs::write(&schema, r#"{"name": "x", "resources": {"x:index:R": {"properties": {"p": {"type": "array"}}}}}"#).unwrap();
+    std::fs::write(&schema, r#"{"name": "x", "resources": {"x:index:R": {"properties": {"p": {"type": "array"}}}}}"#)
+        .unwrap();
     let out_dir = dir.path().join("out");
-    let out = bridgegen(&["gen", "sdk", "--lang", "nodejs", "--schema", schema.to_str().unwrap(), "--out", out_dir.to_str().unwrap()]);
+    let out = bridgegen(&[
+        "gen",
+        "sdk",
+        "--lang",
+        "nodejs",
+        "--schema",
+        schema.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("array type has no `items`"));
     assert!(!out_dir.exists(), "nothing may be written for an invalid schema");
@@ -113,7 +125,10 @@ fn project_file_with_unknown_target_is_rejected_before_writing() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("bridgegen.toml"),
-        format!("[[package]]\nschema = \"{}\"\nout = \"out\"\ntargets = [\"cobol\"]\n", repo_root().join("schema/alicloud.json").display()),
+        format!(
+            "[[package]]\nschema = \"{}\"\nout = \"out\"\ntargets = [\"cobol\"]\n",
+            repo_root().join("schema/alicloud.json").display()
+        ),
     )
     .unwrap();
     let out = bridgegen(&["gen", "--project", dir.path().join("bridgegen.toml").to_str().unwrap()]);

@@ -5,8 +5,13 @@ use std::net::TcpStream;
 use std::process::{Command, Stdio};
 
 fn bridgegen(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bridgegen")).arg("cloud").arg("--db").arg(db).args(args).output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_bridgegen")).arg("cloud").arg("--db").arg(db).args(args).output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
@@ -41,7 +46,10 @@ fn seed_serve_and_list() {
     let friend = json(&db, &["account", "create", "--cloud", "alicloud", "--id", "1234567890123456", "--json"]);
     let friend_id = friend["account"]["id"].as_str().unwrap().to_string();
     assert_eq!(friend_id, "1234567890123456");
-    let img = json(&db, &["image", "create", "--cloud", "alicloud", "--owner", &owner_id, "--id", "m-seedimage0000000001", "--json"]);
+    let img = json(
+        &db,
+        &["image", "create", "--cloud", "alicloud", "--owner", &owner_id, "--id", "m-seedimage0000000001", "--json"],
+    );
     assert_eq!(img["owner"], owner_id.as_str());
     assert_eq!(img["system"], false);
     let sys = json(&db, &["image", "create", "--cloud", "kakaocloud", "--system", "--json"]);
@@ -53,7 +61,10 @@ fn seed_serve_and_list() {
     assert!(!ok && err.contains("424242"), "{err}");
     let (ok, _, _) = bridgegen(&db, &["image", "create", "--cloud", "alicloud"]);
     assert!(!ok, "an owner or --system is required");
-    let (ok, _, err) = bridgegen(&db, &["image", "create", "--cloud", "alicloud", "--owner", &owner_id, "--id", "m-seedimage0000000001"]);
+    let (ok, _, err) = bridgegen(
+        &db,
+        &["image", "create", "--cloud", "alicloud", "--owner", &owner_id, "--id", "m-seedimage0000000001"],
+    );
     assert!(!ok && err.contains("already exists"), "{err}");
 
     let list = json(&db, &["image", "list", "--json"]);
@@ -74,7 +85,8 @@ fn seed_serve_and_list() {
     let endpoint = line.trim().to_string();
     let addr = endpoint.strip_prefix("http://").unwrap_or_else(|| panic!("not an endpoint: {line:?}")).to_string();
     let health = http_get(&addr, "/_bridgegen/health");
-    let unsigned = http_get(&addr, "/?Action=DescribeImageSharePermission&ImageId=m-seedimage0000000001&RegionId=cn-beijing");
+    let unsigned =
+        http_get(&addr, "/?Action=DescribeImageSharePermission&ImageId=m-seedimage0000000001&RegionId=cn-beijing");
     // a signed share, answered 200, then the server is SIGKILLed: the share must be on disk
     let mut params: std::collections::BTreeMap<String, String> = [
         ("Action", "ModifyImageSharePermission"),
@@ -97,7 +109,9 @@ fn seed_serve_and_list() {
     params.insert("Signature".into(), signature);
     let q: Vec<String> = params
         .iter()
-        .map(|(k, v)| format!("{}={}", bridgegen_cloud::sign::percent_encode(k), bridgegen_cloud::sign::percent_encode(v)))
+        .map(|(k, v)| {
+            format!("{}={}", bridgegen_cloud::sign::percent_encode(k), bridgegen_cloud::sign::percent_encode(v))
+        })
         .collect();
     let shared = http_get(&addr, &format!("/?{}", q.join("&")));
     child.kill().unwrap(); // SIGKILL

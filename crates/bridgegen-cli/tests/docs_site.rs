@@ -202,7 +202,10 @@ fn seed_site_in_headless_chromium() {
     let create = "## Create a ImageSharePermission Resource";
     let python = signature(&page, create, "python");
     let typescript = signature(&page, create, "typescript");
-    assert!(python.contains("resource_name") && typescript.contains("new ImageSharePermission("), "{python}\n{typescript}");
+    assert!(
+        python.contains("resource_name") && typescript.contains("new ImageSharePermission("),
+        "{python}\n{typescript}"
+    );
     let expect = serde_json::json!({
         "page": "alicloud/ecs/imagesharepermission.html",
         "title": "ImageSharePermission",

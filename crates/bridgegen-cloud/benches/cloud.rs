@@ -18,9 +18,11 @@ fn main() {
         let server = CloudServer::open(dir.path().join("cloud.db"), "127.0.0.1:0").await.unwrap();
         let store = server.store().clone();
         let (owner, cred) = store.create_account(Cloud::Alicloud, None, None).unwrap();
-        let friends: Vec<String> = (0..50).map(|_| store.create_account(Cloud::Alicloud, None, None).unwrap().0.id).collect();
-        let images: Vec<String> =
-            (0..4).map(|_| store.create_image(Cloud::Alicloud, Some(&owner.id), false, None, None, None).unwrap().id).collect();
+        let friends: Vec<String> =
+            (0..50).map(|_| store.create_account(Cloud::Alicloud, None, None).unwrap().0.id).collect();
+        let images: Vec<String> = (0..4)
+            .map(|_| store.create_image(Cloud::Alicloud, Some(&owner.id), false, None, None, None).unwrap().id)
+            .collect();
         let ecs = AliyunEcsClient::new(&server.endpoint(), &cred.key_id, &cred.secret, "cn-beijing").unwrap();
 
         let t = Instant::now();
@@ -45,7 +47,8 @@ fn main() {
         report("alicloud ModifyImageSharePermission (50 parallel)", friends.len(), t);
 
         let (kowner, kcred) = store.create_account(Cloud::Kakaocloud, None, None).unwrap();
-        let members: Vec<String> = (0..50).map(|_| store.create_account(Cloud::Kakaocloud, None, None).unwrap().0.id).collect();
+        let members: Vec<String> =
+            (0..50).map(|_| store.create_account(Cloud::Kakaocloud, None, None).unwrap().0.id).collect();
         let kimg = store.create_image(Cloud::Kakaocloud, Some(&kowner.id), false, None, None, None).unwrap().id;
         let k = KakaoImageClient::new(&server.endpoint(), &kcred.key_id, &kcred.secret).unwrap();
         k.authenticate().await.unwrap();

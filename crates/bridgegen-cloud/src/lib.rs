@@ -33,7 +33,9 @@ pub use client::aliyun::{AliyunEcsClient, ImageSharePermissionPage, SharedAccoun
 pub use client::kakao::{ImageMember, KakaoImageClient};
 pub use error::CloudError;
 pub use server::{serve_blocking, CloudServer, FaultPlan, ServeError, DEFAULT_ADDR};
-pub use store::{default_db_path, Account, Cloud, Credential, Image, OpError, Refusal, Share, Store, StoreError, SHARE_LIMIT};
+pub use store::{
+    default_db_path, Account, Cloud, Credential, Image, OpError, Refusal, Share, Store, StoreError, SHARE_LIMIT,
+};
 
 /// Environment variable naming the embedded cloud's endpoint for providers whose endpoint
 /// config is unset.

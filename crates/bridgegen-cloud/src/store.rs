@@ -233,9 +233,7 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let err = |source| StoreError { path: path.display().to_string(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                err(rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-            })?;
+            std::fs::create_dir_all(parent).map_err(|e| err(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
         }
         let conn = Connection::open(&path).map_err(err)?;
         conn.busy_timeout(Duration::from_secs(10)).map_err(err)?;
@@ -255,14 +253,9 @@ impl Store {
     }
 
     /// Runs `f` in an IMMEDIATE transaction; commits on `Ok`, rolls back on `Err`.
-    fn write<T>(
-        &self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, OpError>,
-    ) -> Result<T, OpError> {
+    fn write<T>(&self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, OpError>) -> Result<T, OpError> {
         let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| self.err(e))?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(|e| self.err(e))?;
         let out = f(&tx)?;
         tx.commit().map_err(|e| self.err(e))?;
         Ok(out)
@@ -303,7 +296,9 @@ impl Store {
         let sql = self.sql();
         self.write(|tx| {
             let exists: bool = tx
-                .query_row("SELECT 1 FROM accounts WHERE cloud = ?1 AND id = ?2", params![cloud.as_str(), id], |_| Ok(()))
+                .query_row("SELECT 1 FROM accounts WHERE cloud = ?1 AND id = ?2", params![cloud.as_str(), id], |_| {
+                    Ok(())
+                })
                 .optional()
                 .map_err(&sql)?
                 .is_some();
@@ -330,7 +325,11 @@ impl Store {
         let sql = self.sql();
         self.write(|tx| {
             let exists = tx
-                .query_row("SELECT 1 FROM accounts WHERE cloud = ?1 AND id = ?2", params![cloud.as_str(), account_id], |_| Ok(()))
+                .query_row(
+                    "SELECT 1 FROM accounts WHERE cloud = ?1 AND id = ?2",
+                    params![cloud.as_str(), account_id],
+                    |_| Ok(()),
+                )
                 .optional()
                 .map_err(&sql)?
                 .is_some();
@@ -349,10 +348,16 @@ impl Store {
 
     pub fn list_accounts(&self, cloud: Option<Cloud>) -> Result<Vec<Account>, StoreError> {
         self.read(|c| {
-            let mut st = c.prepare("SELECT cloud, id, name, created_at FROM accounts ORDER BY cloud, created_at, id")?;
+            let mut st =
+                c.prepare("SELECT cloud, id, name, created_at FROM accounts ORDER BY cloud, created_at, id")?;
             let rows = st.query_map([], |r| {
                 let cloud: String = r.get(0)?;
-                Ok(Account { cloud: cloud.parse().unwrap_or(Cloud::Alicloud), id: r.get(1)?, name: r.get(2)?, created_at: r.get(3)? })
+                Ok(Account {
+                    cloud: cloud.parse().unwrap_or(Cloud::Alicloud),
+                    id: r.get(1)?,
+                    name: r.get(2)?,
+                    created_at: r.get(3)?,
+                })
             })?;
             let all: Vec<Account> = rows.collect::<Result<_, _>>()?;
             Ok(all.into_iter().filter(|a| cloud.is_none() || cloud == Some(a.cloud)).collect())
@@ -388,7 +393,13 @@ impl Store {
             return Err(Refusal::Invalid("a custom image needs an owner (or make it a system image)".into()).into());
         }
         let id = match id {
-            Some(id) if !id.is_empty() && !id.contains(['/', ':', '?', '#', '%']) && !id.chars().any(char::is_whitespace) => id.to_string(),
+            Some(id)
+                if !id.is_empty()
+                    && !id.contains(['/', ':', '?', '#', '%'])
+                    && !id.chars().any(char::is_whitespace) =>
+            {
+                id.to_string()
+            }
             Some(id) => return Err(Refusal::Invalid(format!("invalid image id `{id}`")).into()),
             None => match cloud {
                 Cloud::Alicloud => format!("m-{}", random_string(20, LOWER_ALNUM)),
@@ -459,14 +470,19 @@ impl Store {
 
     pub fn image(&self, id: &str) -> Result<Option<Image>, StoreError> {
         self.read(|c| {
-            c.query_row(&format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS), params![id], Self::image_row)
-                .optional()
+            c.query_row(
+                &format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS),
+                params![id],
+                Self::image_row,
+            )
+            .optional()
         })
     }
 
     pub fn list_images(&self, cloud: Option<Cloud>) -> Result<Vec<Image>, StoreError> {
         self.read(|c| {
-            let mut st = c.prepare(&format!("SELECT {} FROM images i ORDER BY i.cloud, i.created_at, i.id", Self::IMAGE_COLS))?;
+            let mut st =
+                c.prepare(&format!("SELECT {} FROM images i ORDER BY i.cloud, i.created_at, i.id", Self::IMAGE_COLS))?;
             let all: Vec<Image> = st.query_map([], Self::image_row)?.collect::<Result<_, _>>()?;
             Ok(all.into_iter().filter(|i| cloud.is_none() || cloud == Some(i.cloud)).collect())
         })
@@ -489,11 +505,22 @@ impl Store {
     // ---------------------------------------------------------------- sharing
 
     /// Checks that `caller` may manage the shares of `image_id` in `cloud`.
-    fn owned_image(tx: &Connection, cloud: Cloud, caller: &str, image_id: &str, region: Option<&str>) -> Result<Result<Image, Refusal>, rusqlite::Error> {
+    fn owned_image(
+        tx: &Connection,
+        cloud: Cloud,
+        caller: &str,
+        image_id: &str,
+        region: Option<&str>,
+    ) -> Result<Result<Image, Refusal>, rusqlite::Error> {
         let img = tx
-            .query_row(&format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS), params![image_id], Self::image_row)
+            .query_row(
+                &format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS),
+                params![image_id],
+                Self::image_row,
+            )
             .optional()?;
-        let Some(img) = img.filter(|i| i.cloud == cloud && region.is_none() || region == Some(i.region.as_str())) else {
+        let Some(img) = img.filter(|i| i.cloud == cloud && region.is_none() || region == Some(i.region.as_str()))
+        else {
             return Ok(Err(Refusal::ImageNotFound));
         };
         if img.system {
@@ -638,14 +665,26 @@ impl Store {
     }
 
     /// Kakao: the member project itself accepts/rejects a shared image.
-    pub fn set_kakao_member_status(&self, caller: &str, image_id: &str, member: &str, status: &str) -> Result<Share, OpError> {
+    pub fn set_kakao_member_status(
+        &self,
+        caller: &str,
+        image_id: &str,
+        member: &str,
+        status: &str,
+    ) -> Result<Share, OpError> {
         if !matches!(status, "pending" | "accepted" | "rejected") {
-            return Err(Refusal::Invalid(format!("status must be pending, accepted or rejected, not `{status}`")).into());
+            return Err(
+                Refusal::Invalid(format!("status must be pending, accepted or rejected, not `{status}`")).into()
+            );
         }
         let sql = self.sql();
         self.write(|tx| {
             let img = tx
-                .query_row(&format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS), params![image_id], Self::image_row)
+                .query_row(
+                    &format!("SELECT {} FROM images i WHERE i.id = ?1", Self::IMAGE_COLS),
+                    params![image_id],
+                    Self::image_row,
+                )
                 .optional()
                 .map_err(&sql)?
                 .filter(|i| i.cloud == Cloud::Kakaocloud);
@@ -685,8 +724,11 @@ impl Store {
         let sql = self.sql();
         self.write(|tx| {
             tx.execute("DELETE FROM tokens WHERE expires_at < ?1", params![unix_now()]).map_err(&sql)?;
-            tx.execute("INSERT INTO tokens (token, key_id, expires_at) VALUES (?1, ?2, ?3)", params![token, key_id, expires])
-                .map_err(&sql)?;
+            tx.execute(
+                "INSERT INTO tokens (token, key_id, expires_at) VALUES (?1, ?2, ?3)",
+                params![token, key_id, expires],
+            )
+            .map_err(&sql)?;
             Ok(())
         })?;
         Ok(Some((token, cred.account_id, expires)))
@@ -709,8 +751,11 @@ impl Store {
         let sql = self.sql();
         self.write(|tx| {
             let now = unix_now();
-            tx.execute("DELETE FROM nonces WHERE seen_at < ?1", params![now - window.as_secs() as i64]).map_err(&sql)?;
-            let n = tx.execute("INSERT OR IGNORE INTO nonces (nonce, seen_at) VALUES (?1, ?2)", params![nonce, now]).map_err(&sql)?;
+            tx.execute("DELETE FROM nonces WHERE seen_at < ?1", params![now - window.as_secs() as i64])
+                .map_err(&sql)?;
+            let n = tx
+                .execute("INSERT OR IGNORE INTO nonces (nonce, seen_at) VALUES (?1, ?2)", params![nonce, now])
+                .map_err(&sql)?;
             Ok(n == 1)
         })
     }
@@ -734,13 +779,21 @@ fn share_of(c: &Connection, image_id: &str, member: &str) -> rusqlite::Result<Op
 }
 
 fn share_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Share> {
-    Ok(Share { image_id: r.get(0)?, member_id: r.get(1)?, status: r.get(2)?, created_at: r.get(3)?, updated_at: r.get(4)? })
+    Ok(Share {
+        image_id: r.get(0)?,
+        member_id: r.get(1)?,
+        status: r.get(2)?,
+        created_at: r.get(3)?,
+        updated_at: r.get(4)?,
+    })
 }
 
 fn validate_account_id(cloud: Cloud, id: &str) -> Result<(), Refusal> {
     let ok = match cloud {
         Cloud::Alicloud => !id.is_empty() && id.len() <= 32 && id.bytes().all(|b| b.is_ascii_digit()),
-        Cloud::Kakaocloud => !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        Cloud::Kakaocloud => {
+            !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        }
     };
     if ok {
         Ok(())

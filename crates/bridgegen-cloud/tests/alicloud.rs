@@ -83,7 +83,11 @@ async fn ownership_system_images_and_missing_things() {
     let (intruder, icred) = env.account(Cloud::Alicloud);
     let (friend, _) = env.account(Cloud::Alicloud);
     let img = env.image(Cloud::Alicloud, &owner);
-    let sys = env.server.store().create_image(Cloud::Alicloud, None, true, Some("ubuntu_22_04_x64_20G_alibase_20240101.vhd"), None, None).unwrap();
+    let sys = env
+        .server
+        .store()
+        .create_image(Cloud::Alicloud, None, true, Some("ubuntu_22_04_x64_20G_alibase_20240101.vhd"), None, None)
+        .unwrap();
     let own = env.image(Cloud::Alicloud, &intruder);
     let ecs = client(&env, &icred.key_id, &icred.secret);
 
@@ -100,7 +104,8 @@ async fn ownership_system_images_and_missing_things() {
     assert_eq!((code(&e), e.status()), ("InvalidImageId.NotFound", Some(404)));
     assert!(e.is_not_found() && !e.is_retryable());
     // the image lives in cn-beijing; another region does not see it
-    let other_region = AliyunEcsClient::new(&env.server.endpoint(), &icred.key_id, &icred.secret, "cn-hangzhou").unwrap();
+    let other_region =
+        AliyunEcsClient::new(&env.server.endpoint(), &icred.key_id, &icred.secret, "cn-hangzhou").unwrap();
     let e = other_region.describe_image_share_permission(&own.id, 1, 10).await.unwrap_err();
     assert_eq!(code(&e), "InvalidImageId.NotFound");
 
@@ -125,7 +130,11 @@ fn signed(method: &str, secret: &str, params: &[(&str, &str)]) -> BTreeMap<Strin
 }
 
 fn query(params: &BTreeMap<String, String>) -> String {
-    params.iter().map(|(k, v)| format!("{}={}", sign::percent_encode(k), sign::percent_encode(v))).collect::<Vec<_>>().join("&")
+    params
+        .iter()
+        .map(|(k, v)| format!("{}={}", sign::percent_encode(k), sign::percent_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 async fn raw_get(env: &Env, params: &BTreeMap<String, String>) -> (u16, serde_json::Value) {
@@ -313,7 +322,8 @@ async fn injected_429_then_success() {
         .unwrap();
     assert_eq!(r.status().as_u16(), 200);
     ecs.describe_image_share_permission(&img.id, 1, 10).await.unwrap();
-    let pending: serde_json::Value = http.get(format!("{}/_bridgegen/faults", env.server.endpoint())).send().await.unwrap().json().await.unwrap();
+    let pending: serde_json::Value =
+        http.get(format!("{}/_bridgegen/faults", env.server.endpoint())).send().await.unwrap().json().await.unwrap();
     assert_eq!(pending["count"], 1);
     assert_eq!(pending["status"], 429);
 }

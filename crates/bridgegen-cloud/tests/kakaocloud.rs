@@ -24,7 +24,10 @@ async fn add_get_list_remove() {
     assert_eq!(k.authenticate().await.unwrap(), owner.id);
 
     let m = k.add_member(&img.id, &friend.id).await.unwrap();
-    assert_eq!((m.image_id.as_str(), m.member_id.as_str(), m.status.as_str()), (img.id.as_str(), friend.id.as_str(), "pending"));
+    assert_eq!(
+        (m.image_id.as_str(), m.member_id.as_str(), m.status.as_str()),
+        (img.id.as_str(), friend.id.as_str(), "pending")
+    );
     assert!(is_iso8601_utc(&m.created_at) && is_iso8601_utc(&m.updated_at), "{m:?}");
     assert_eq!(k.get_member(&img.id, &friend.id).await.unwrap(), m);
     assert_eq!(k.list_members(&img.id).await.unwrap(), vec![m.clone()]);
@@ -58,7 +61,8 @@ async fn only_the_owning_project_shares_private_images() {
     let (other, ocred) = env.account(Cloud::Kakaocloud);
     let (friend, _) = env.account(Cloud::Kakaocloud);
     let img = env.image(Cloud::Kakaocloud, &owner);
-    let public = env.server.store().create_image(Cloud::Kakaocloud, None, true, None, Some("Ubuntu 22.04"), None).unwrap();
+    let public =
+        env.server.store().create_image(Cloud::Kakaocloud, None, true, None, Some("Ubuntu 22.04"), None).unwrap();
     let k = client(&env, &ocred.key_id, &ocred.secret);
 
     let e = k.add_member(&img.id, &friend.id).await.unwrap_err();

@@ -36,8 +36,7 @@ impl Drift {
 
 fn checked_path(out: &Path, rel: &str) -> Result<PathBuf, WriteError> {
     let p = Path::new(rel);
-    let safe = !rel.is_empty()
-        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    let safe = !rel.is_empty() && p.components().all(|c| matches!(c, Component::Normal(_)));
     if !safe {
         return Err(WriteError::UnsafePath(rel.to_string()));
     }
@@ -58,10 +57,7 @@ fn read_manifest(out: &Path) -> BTreeSet<String> {
 /// not rewritten. Files listed in the previous manifest but not generated now are removed.
 pub fn write_output(out: &Path, files: &[GeneratedFile]) -> Result<WriteReport, WriteError> {
     // Validate every path before touching the disk.
-    let targets: Vec<PathBuf> = files
-        .iter()
-        .map(|f| checked_path(out, &f.path))
-        .collect::<Result<_, _>>()?;
+    let targets: Vec<PathBuf> = files.iter().map(|f| checked_path(out, &f.path)).collect::<Result<_, _>>()?;
     std::fs::create_dir_all(out).map_err(io(out))?;
     let previous = read_manifest(out);
     let mut report = WriteReport::default();
@@ -116,10 +112,7 @@ pub fn check_output(out: &Path, files: &[GeneratedFile]) -> Result<Drift, WriteE
 pub fn write_atomic(target: &Path, contents: &[u8]) -> Result<(), WriteError> {
     let dir = target.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".bridgegen-")
-        .tempfile_in(dir)
-        .map_err(io(dir))?;
+    let mut tmp = tempfile::Builder::new().prefix(".bridgegen-").tempfile_in(dir).map_err(io(dir))?;
     tmp.write_all(contents).map_err(io(target))?;
     tmp.as_file().sync_all().map_err(io(target))?;
     tmp.persist(target).map_err(|e| WriteError::Io { path: target.to_path_buf(), source: e.error })?;
@@ -144,10 +137,7 @@ mod tests {
     fn replaces_stale_generated_files_and_keeps_foreign_ones() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path();
-        let first = vec![
-            GeneratedFile::new("a.txt", "a"),
-            GeneratedFile::new("sub/b.txt", "b"),
-        ];
+        let first = vec![GeneratedFile::new("a.txt", "a"), GeneratedFile::new("sub/b.txt", "b")];
         write_output(out, &first).unwrap();
         std::fs::write(out.join("foreign.txt"), "mine").unwrap();
         let second = vec![GeneratedFile::new("a.txt", "a2")];

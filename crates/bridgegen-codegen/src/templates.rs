@@ -16,18 +16,13 @@ pub fn new_registry(templates: TemplateSet) -> Result<Handlebars<'static>, GenEr
     hb.set_strict_mode(true);
     hb.register_escape_fn(handlebars::no_escape);
     for (name, source) in templates {
-        hb.register_template_string(name, source).map_err(|e| GenError::Template {
-            template: (*name).to_string(),
-            message: e.to_string(),
-        })?;
+        hb.register_template_string(name, source)
+            .map_err(|e| GenError::Template { template: (*name).to_string(), message: e.to_string() })?;
     }
     Ok(hb)
 }
 
 /// Renders `name` with `data`.
 pub fn render<T: Serialize>(hb: &Handlebars<'_>, name: &str, data: &T) -> Result<String, GenError> {
-    hb.render(name, data).map_err(|e| GenError::Template {
-        template: name.to_string(),
-        message: e.to_string(),
-    })
+    hb.render(name, data).map_err(|e| GenError::Template { template: name.to_string(), message: e.to_string() })
 }

@@ -39,8 +39,10 @@ fn main() {
     let t0 = std::time::Instant::now();
     let (pkg, _) = bridgegen_model::load_package(std::path::Path::new(schema)).expect("schema loads");
     let t1 = std::time::Instant::now();
-    let langs: Vec<Box<dyn LanguageDocs>> =
-        ["typescript", "python", "go", "csharp"].into_iter().map(|l| Box::new(Plain(l)) as Box<dyn LanguageDocs>).collect();
+    let langs: Vec<Box<dyn LanguageDocs>> = ["typescript", "python", "go", "csharp"]
+        .into_iter()
+        .map(|l| Box::new(Plain(l)) as Box<dyn LanguageDocs>)
+        .collect();
     let files = bridgegen_docs::DocsGenerator::new(langs, bridgegen_docs::Style::Pulumi).generate(&pkg).expect("docs");
     let t2 = std::time::Instant::now();
     write_output(std::path::Path::new(out), &files).expect("write");

@@ -17,8 +17,8 @@
 pub mod markdown;
 pub mod paths;
 mod pulumi;
-mod terraform;
 mod templates;
+mod terraform;
 
 use bridgegen_codegen::{GenError, GeneratedFile, Generator, LanguageDocs, Package};
 
@@ -88,12 +88,7 @@ pub(crate) struct Options {
 impl Options {
     fn from_package(pkg: &Package) -> Options {
         let block = pkg.language_block("docs");
-        Options {
-            trusted_html: block
-                .and_then(|b| b.get("trustedHtml"))
-                .and_then(|v| v.as_bool())
-                .unwrap_or(false),
-        }
+        Options { trusted_html: block.and_then(|b| b.get("trustedHtml")).and_then(|v| v.as_bool()).unwrap_or(false) }
     }
 }
 

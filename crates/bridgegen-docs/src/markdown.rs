@@ -278,8 +278,7 @@ pub fn import_commands(section: &str, token: &str) -> (String, Vec<String>) {
     (collapse_blank_lines(prose.trim()), commands)
 }
 
-static AUTOLINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^<(?:https?://|mailto:)[^<>\s]*>").expect("regex"));
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^<(?:https?://|mailto:)[^<>\s]*>").expect("regex"));
 static BR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^<br\s*/?>").expect("regex"));
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)(/?)>").expect("regex"));
@@ -380,9 +379,9 @@ fn escape_prose(seg: &str, trusted: bool, out: &mut String) {
         if tail.starts_with('&') {
             // Character references could spell a `javascript:` scheme inside a link: only
             // named references made of letters pass; numeric ones are escaped.
-            let ok = tail[1..].find(';').is_some_and(|end| {
-                end > 0 && end <= 10 && tail[1..1 + end].chars().all(|c| c.is_ascii_alphanumeric())
-            });
+            let ok = tail[1..]
+                .find(';')
+                .is_some_and(|end| end > 0 && end <= 10 && tail[1..1 + end].chars().all(|c| c.is_ascii_alphanumeric()));
             out.push_str(if ok { "&" } else { "&amp;" });
             rest = &tail[1..];
             continue;
@@ -602,7 +601,10 @@ mod tests {
         assert_eq!(d.body, "Manage image sharing.\n\n> **NOTE:** Only your own images.");
         assert_eq!(d.examples.len(), 1);
         assert_eq!(d.examples[0].prose, "### Basic");
-        assert_eq!(d.examples[0].code, vec![("typescript".into(), "const a = 1;\n".into()), ("python".into(), "a = 1\n".into())]);
+        assert_eq!(
+            d.examples[0].code,
+            vec![("typescript".into(), "const a = 1;\n".into()), ("python".into(), "a = 1\n".into())]
+        );
         let imp = d.import.unwrap();
         let (prose, cmds) = import_commands(&imp, "alicloud:ecs/x:X");
         assert_eq!(prose, "image can be imported using the id, e.g.");
@@ -640,7 +642,10 @@ mod tests {
 
     #[test]
     fn trusted_html_keeps_safe_tags_only() {
-        let s = sanitize(r#"<b onclick="x()">b</b> <a href="javascript:x">a</a> <a href='https://e.com'>e</a> <script>x</script>"#, true);
+        let s = sanitize(
+            r#"<b onclick="x()">b</b> <a href="javascript:x">a</a> <a href='https://e.com'>e</a> <script>x</script>"#,
+            true,
+        );
         assert_eq!(s, r#"<b>b</b> <a>a</a> <a href="https://e.com">e</a> &lt;script>x&lt;/script>"#);
     }
 

@@ -8,8 +8,8 @@ use handlebars::Handlebars;
 use serde::Serialize;
 
 use crate::markdown::{
-    code_block, fence_language, import_commands, indent_rest, md_code, md_text, sanitize, split_description,
-    summary, yaml_str,
+    code_block, fence_language, import_commands, indent_rest, md_code, md_text, sanitize, split_description, summary,
+    yaml_str,
 };
 use crate::paths::{anchor, relative, Paths, Unique, PACKAGE_INDEX, PROVIDER_PAGE};
 use crate::{language_label, Options};
@@ -490,7 +490,11 @@ fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<SupportingView> {
                 };
                 SupportingView {
                     title: md_text(&o.token.name),
-                    description: o.description.as_deref().map(|d| sanitize(d.trim(), ctx.opts.trusted_html)).unwrap_or_default(),
+                    description: o
+                        .description
+                        .as_deref()
+                        .map(|d| sanitize(d.trim(), ctx.opts.trusted_html))
+                        .unwrap_or_default(),
                     is_enum: false,
                     langs: prop_lists(ctx, &o.properties, input, input, sup, &a, Some(&names)),
                     values: Vec::new(),
@@ -503,14 +507,22 @@ fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<SupportingView> {
                 let names = |lang: &dyn LanguageDocs| md_code(&ctx.type_name(lang, t, true));
                 SupportingView {
                     title: md_text(&e.token.name),
-                    description: e.description.as_deref().map(|d| sanitize(d.trim(), ctx.opts.trusted_html)).unwrap_or_default(),
+                    description: e
+                        .description
+                        .as_deref()
+                        .map(|d| sanitize(d.trim(), ctx.opts.trusted_html))
+                        .unwrap_or_default(),
                     is_enum: true,
                     langs: prop_lists(ctx, &[], true, false, sup, &a, Some(&names)),
                     values: e
                         .values
                         .iter()
                         .map(|v| {
-                            let mut d = v.description.as_deref().map(|d| sanitize(d.trim(), ctx.opts.trusted_html)).unwrap_or_default();
+                            let mut d = v
+                                .description
+                                .as_deref()
+                                .map(|d| sanitize(d.trim(), ctx.opts.trusted_html))
+                                .unwrap_or_default();
                             if let Some(m) = &v.deprecation_message {
                                 d.push_str(&format!(" *Deprecated: {}*", md_text(m)));
                             }
@@ -561,7 +573,9 @@ fn common(
         package: yaml_str(&ctx.pkg.name),
         module: yaml_str(&token.module),
         token: yaml_str(&token.full),
-        deprecation: deprecation.map(|m| sanitize(m.trim(), ctx.opts.trusted_html).replace('\n', " ")).unwrap_or_default(),
+        deprecation: deprecation
+            .map(|m| sanitize(m.trim(), ctx.opts.trusted_html).replace('\n', " "))
+            .unwrap_or_default(),
         description: sanitize(&d.body, ctx.opts.trusted_html),
         examples,
         chooser: chooser_langs,
@@ -586,8 +600,10 @@ fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> ResourcePage {
     }
     let title = if r.is_provider { "Provider".to_string() } else { r.token.name.clone() };
     let kind = if r.is_provider { "provider" } else { "resource" };
-    let common = common(ctx, kind, &r.token, &title, r.description.as_deref(), r.deprecation_message.as_deref(), path, &sup);
-    let constructors = ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(ctx.pkg, r))).collect();
+    let common =
+        common(ctx, kind, &r.token, &title, r.description.as_deref(), r.deprecation_message.as_deref(), path, &sup);
+    let constructors =
+        ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(ctx.pkg, r))).collect();
     let inputs = prop_lists(ctx, &r.inputs, true, true, &sup, "input", None);
     let input_names: Vec<&str> = r.inputs.iter().map(|p| p.name.as_str()).collect();
     let mut outs: Vec<Property> = Vec::new();
@@ -634,7 +650,16 @@ fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> FunctionPage {
         FunctionReturn::None => Vec::new(),
     };
     sup.collect(ctx.pkg, &result_props);
-    let common = common(ctx, "function", &f.token, &f.token.name, f.description.as_deref(), f.deprecation_message.as_deref(), path, &sup);
+    let common = common(
+        ctx,
+        "function",
+        &f.token,
+        &f.token.name,
+        f.description.as_deref(),
+        f.deprecation_message.as_deref(),
+        path,
+        &sup,
+    );
     FunctionPage {
         common,
         signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.function_signature(ctx.pkg, f))).collect(),
@@ -696,7 +721,11 @@ fn child_modules(ctx: &Ctx<'_>, parent: &str, from: &str) -> Vec<Link> {
                 }
             }
         })
-        .map(|m| Link { title: md_text(&m.name), href: relative(from, &ctx.paths.module_index(&m.name)), summary: String::new() })
+        .map(|m| Link {
+            title: md_text(&m.name),
+            href: relative(from, &ctx.paths.module_index(&m.name)),
+            summary: String::new(),
+        })
         .collect()
 }
 

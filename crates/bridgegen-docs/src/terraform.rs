@@ -127,7 +127,9 @@ impl SchemaBuilder<'_> {
         if let Some(a) = self.done.get(&(id, read_only)) {
             return a.clone();
         }
-        let anchor = self.anchors.take(&format!("nestedatt--{}", path.iter().map(|s| segment(s)).collect::<Vec<_>>().join("--")));
+        let anchor = self
+            .anchors
+            .take(&format!("nestedatt--{}", path.iter().map(|s| segment(s)).collect::<Vec<_>>().join("--")));
         self.done.insert((id, read_only), anchor.clone());
         let slot = self.nested.len();
         self.nested.push(Nested { anchor: anchor.clone(), title: md_code(&path.join(".")), groups: Vec::new() });
@@ -161,7 +163,8 @@ fn schema(
 ) -> (Vec<Group>, Vec<Nested>) {
     let mut b = SchemaBuilder { pkg, opts, nested: Vec::new(), done: HashMap::new(), anchors: Unique::default() };
     let (req, opt): (Vec<Property>, Vec<Property>) = inputs.iter().cloned().partition(|p| p.required);
-    let mut read_only: Vec<Property> = outputs.iter().filter(|o| !inputs.iter().any(|i| i.name == o.name)).cloned().collect();
+    let mut read_only: Vec<Property> =
+        outputs.iter().filter(|o| !inputs.iter().any(|i| i.name == o.name)).cloned().collect();
     if with_id && !read_only.iter().any(|p| p.name == "id") {
         read_only.push(Property {
             plain: true,
@@ -215,7 +218,11 @@ fn page(
         page_title: yaml_str(&format!("{title} {kind} - {}", pkg.name)),
         subcategory: yaml_str(""),
         description_block: yaml_block(&body),
-        title: if kind == "Provider" { format!("{} Provider", md_text(title)) } else { format!("{} ({kind})", md_text(title)) },
+        title: if kind == "Provider" {
+            format!("{} Provider", md_text(title))
+        } else {
+            format!("{} ({kind})", md_text(title))
+        },
         body,
         has_schema: !groups.is_empty(),
         groups,
@@ -227,25 +234,49 @@ fn page(
 pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Result<Vec<GeneratedFile>, GenError> {
     let mut files = Vec::new();
     let provider_title = pkg.name.clone();
-    let provider = page(hb, pkg, opts, &provider_title, "Provider", pkg.description.as_deref(), None, &pkg.provider.inputs, &[], false)?;
+    let provider = page(
+        hb,
+        pkg,
+        opts,
+        &provider_title,
+        "Provider",
+        pkg.description.as_deref(),
+        None,
+        &pkg.provider.inputs,
+        &[],
+        false,
+    )?;
     files.push(GeneratedFile::new("index.md", provider));
     let mut resources = Unique::default();
     for r in &pkg.resources {
         let short = tf_name(&r.token.name);
         let name = format!("{}_{short}", tf_name(&pkg.name));
         let file = resources.take(&segment(&short));
-        let text = page(hb, pkg, opts, &name, "Resource", r.description.as_deref(), Some(&r.token), &r.inputs, &r.properties, true)?;
+        let text = page(
+            hb,
+            pkg,
+            opts,
+            &name,
+            "Resource",
+            r.description.as_deref(),
+            Some(&r.token),
+            &r.inputs,
+            &r.properties,
+            true,
+        )?;
         files.push(GeneratedFile::new(format!("resources/{file}.md"), text));
     }
     let mut sources = Unique::default();
     for f in pkg.functions.iter().filter(|f| f.method_of.is_none()) {
         let FunctionReturn::Object(outs) = &f.outputs else { continue };
-        let base = f.token.name.strip_prefix("get").filter(|r| r.starts_with(char::is_uppercase)).unwrap_or(&f.token.name);
+        let base =
+            f.token.name.strip_prefix("get").filter(|r| r.starts_with(char::is_uppercase)).unwrap_or(&f.token.name);
         let short = tf_name(base);
         let name = format!("{}_{short}", tf_name(&pkg.name));
         let file = sources.take(&segment(&short));
         let inputs = f.inputs.as_deref().unwrap_or(&[]);
-        let text = page(hb, pkg, opts, &name, "Data Source", f.description.as_deref(), Some(&f.token), inputs, outs, false)?;
+        let text =
+            page(hb, pkg, opts, &name, "Data Source", f.description.as_deref(), Some(&f.token), inputs, outs, false)?;
         files.push(GeneratedFile::new(format!("data-sources/{file}.md"), text));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));

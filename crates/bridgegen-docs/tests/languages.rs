@@ -37,7 +37,12 @@ fn text(f: &GeneratedFile) -> &str {
 fn page_for(pkg: &Package, token: &str) -> String {
     let files = DocsGenerator::new(real(), Style::Pulumi).generate(pkg).unwrap();
     let token_line = format!("token: \"{token}\"");
-    files.iter().map(text).find(|t| t.contains(&token_line)).unwrap_or_else(|| panic!("no page for {token}")).to_string()
+    files
+        .iter()
+        .map(text)
+        .find(|t| t.contains(&token_line))
+        .unwrap_or_else(|| panic!("no page for {token}"))
+        .to_string()
 }
 
 /// The SDK files of `lang` that define the resource (they mention its constructor/class).
@@ -51,7 +56,9 @@ fn sdk_text(pkg: &Package, gen: &dyn Generator, lang: &str, name: &str) -> Strin
     };
     let found: Vec<&GeneratedFile> = files
         .iter()
-        .filter(|f| f.path.ends_with(ext) && text(f).contains(name) && !f.path.contains("Inputs") && !f.path.contains("Outputs"))
+        .filter(|f| {
+            f.path.ends_with(ext) && text(f).contains(name) && !f.path.contains("Inputs") && !f.path.contains("Outputs")
+        })
         .collect();
     assert!(!found.is_empty(), "{lang}: no SDK file mentions {name}");
     found.iter().map(|f| text(f)).collect::<Vec<_>>().join("\n")

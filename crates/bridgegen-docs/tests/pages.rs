@@ -24,7 +24,8 @@ fn page<'a>(files: &'a [GeneratedFile], path: &str) -> &'a str {
 /// The text from `heading` (a whole line) to the next heading of the same or a higher level.
 fn section<'a>(text: &'a str, heading: &str) -> &'a str {
     let level = heading.chars().take_while(|c| *c == '#').count();
-    let start = text.find(&format!("\n{heading}\n")).unwrap_or_else(|| panic!("no heading {heading:?} in:\n{text}")) + 1;
+    let start =
+        text.find(&format!("\n{heading}\n")).unwrap_or_else(|| panic!("no heading {heading:?} in:\n{text}")) + 1;
     let body = &text[start + heading.len()..];
     let mut offset = 0;
     let mut in_code = false;
@@ -85,19 +86,25 @@ fn alicloud_page_has_the_seed_sections_in_order() {
         at += pos + 1;
     }
     // Every note of the description is kept as a blockquote, as on the seed page.
-    let seed = std::fs::read_to_string(repo_root().join("tests/docs/fixtures/seed-002-alicloud-imagesharepermission.md")).unwrap();
+    let seed =
+        std::fs::read_to_string(repo_root().join("tests/docs/fixtures/seed-002-alicloud-imagesharepermission.md"))
+            .unwrap();
     let notes: Vec<&str> = seed.lines().filter(|l| l.starts_with("> **NOTE:**")).collect();
     assert_eq!(notes.len(), 4);
     for n in notes {
         assert!(p.contains(&format!("\n{n}\n")), "note {n:?} missing");
     }
-    assert!(p.contains("Manage image sharing permissions. You can share your custom image to other Alibaba Cloud users."));
+    assert!(
+        p.contains("Manage image sharing permissions. You can share your custom image to other Alibaba Cloud users.")
+    );
     // The examples shortcodes are gone; each language's example is in its own tab.
     assert!(!p.contains("{{% example"), "{p}");
     let ex = lang_blocks(section(p, "## Example Usage"));
     assert_eq!(ex.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>(), ["typescript", "python", "go", "csharp"]);
     assert!(block(&ex, "typescript").contains("new alicloud.ecs.ImageSharePermission(\"default\", {"));
-    assert!(block(&ex, "python").contains("alicloud.ecs.ImageSharePermission(\"default\",\n    account_id=\"1234567890\","));
+    assert!(
+        block(&ex, "python").contains("alicloud.ecs.ImageSharePermission(\"default\",\n    account_id=\"1234567890\",")
+    );
     assert!(block(&ex, "go").contains("ecs.NewImageSharePermission(ctx, \"default\", &ecs.ImageSharePermissionArgs{"));
     assert!(block(&ex, "csharp").contains("new AliCloud.Ecs.ImageSharePermission(\"default\", new()"));
 }
@@ -140,7 +147,8 @@ fn alicloud_inputs_with_descriptions_per_language() {
     let outputs = lang_blocks(section(p, "### Outputs"));
     assert!(block(&outputs, "python").contains("`id` `python:string`"));
     let lookup = section(p, "## Look up an Existing ImageSharePermission Resource");
-    let state = lang_blocks(&lookup[lookup.find("The following state arguments are supported:").expect("state arguments")..]);
+    let state =
+        lang_blocks(&lookup[lookup.find("The following state arguments are supported:").expect("state arguments")..]);
     assert!(block(&state, "python").contains("`account_id` `python:string` — *Optional*"));
     assert!(block(&state, "go").contains("`ImageId` `go:string` — *Optional*"));
 }
@@ -186,7 +194,8 @@ fn kakaocloud_pulumi_page_links_the_nested_timeouts_type() {
     let files = gen("schema/kakaocloud.json", Style::Pulumi);
     let p = page(&files, "imagemember.md");
     let inputs = lang_blocks(section(p, "### Inputs"));
-    assert!(block(&inputs, "typescript").contains("`timeouts` [`typescript:ImageMemberTimeoutsArgs`](#imagemembertimeouts) — *Optional*"));
+    assert!(block(&inputs, "typescript")
+        .contains("`timeouts` [`typescript:ImageMemberTimeoutsArgs`](#imagemembertimeouts) — *Optional*"));
     let sup = section(p, "## Supporting Types");
     assert!(sup.starts_with("\n\n<a id=\"imagemembertimeouts\"></a>\n### ImageMemberTimeouts\n"), "{sup}");
     let blocks = lang_blocks(sup);
@@ -205,13 +214,20 @@ fn kakaocloud_pulumi_page_links_the_nested_timeouts_type() {
 fn kakaocloud_terraform_page_matches_seed_000() {
     let files = gen("schema/kakaocloud.json", Style::Terraform);
     let p = page(&files, "resources/image_member.md");
-    let seed = std::fs::read_to_string(repo_root().join("tests/docs/fixtures/seed-000-kakaocloud_image_member.md")).unwrap();
+    let seed =
+        std::fs::read_to_string(repo_root().join("tests/docs/fixtures/seed-000-kakaocloud_image_member.md")).unwrap();
     // Front matter and title as on the seed.
-    for line in ["page_title: \"kakaocloud_image_member Resource - kakaocloud\"", "subcategory: \"\"", "description: |-", "# kakaocloud_image_member (Resource)"] {
+    for line in [
+        "page_title: \"kakaocloud_image_member Resource - kakaocloud\"",
+        "subcategory: \"\"",
+        "description: |-",
+        "# kakaocloud_image_member (Resource)",
+    ] {
         assert!(seed.contains(line) && p.contains(line), "{line}");
     }
     // The description, retargeted to the Terraform name as on the seed.
-    let first = "The `kakaocloud_image_member` resource allows you to manage image sharing between projects in KakaoCloud.";
+    let first =
+        "The `kakaocloud_image_member` resource allows you to manage image sharing between projects in KakaoCloud.";
     assert!(seed.contains(first) && p.contains(first));
     // Every line of the seed's Schema section is on our page, in the same order, except the
     // `id` description (Terraform-only text the Pulumi schema does not carry).

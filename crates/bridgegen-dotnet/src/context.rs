@@ -3,9 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use bridgegen_model::{
-    EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType,
-};
+use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType};
 use serde_json::Value;
 
 use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES};
@@ -25,11 +23,7 @@ impl CsharpOptions {
         let get = |k: &str| block.and_then(|b| b.get(k));
         let str_map = |v: Option<&Value>| -> BTreeMap<String, String> {
             v.and_then(Value::as_object)
-                .map(|o| {
-                    o.iter()
-                        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
-                        .collect()
-                })
+                .map(|o| o.iter().filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string()))).collect())
                 .unwrap_or_default()
         };
         let mut package_references = str_map(get("packageReferences"));
@@ -41,10 +35,7 @@ impl CsharpOptions {
                 .unwrap_or_else(|| "Pulumi".to_string()),
             namespaces: str_map(get("namespaces")),
             package_references,
-            target_framework: get("targetFramework")
-                .and_then(Value::as_str)
-                .unwrap_or("net6.0")
-                .to_string(),
+            target_framework: get("targetFramework").and_then(Value::as_str).unwrap_or("net6.0").to_string(),
         }
     }
 }
@@ -86,11 +77,8 @@ pub struct Names {
 impl Names {
     pub fn new(pkg: &Package) -> Names {
         let opts = CsharpOptions::from_package(pkg);
-        let pkg_seg = opts
-            .namespaces
-            .get(&pkg.name)
-            .map(|s| dotted_identifier(s))
-            .unwrap_or_else(|| names::pascal(&pkg.name));
+        let pkg_seg =
+            opts.namespaces.get(&pkg.name).map(|s| dotted_identifier(s)).unwrap_or_else(|| names::pascal(&pkg.name));
         let root_ns = format!("{}.{}", opts.root_namespace, pkg_seg);
         let pkg_class = names::sanitize(pkg_seg.rsplit('.').next().unwrap_or("Package"));
         let attr = format!("{pkg_class}ResourceType");
@@ -106,9 +94,7 @@ impl Names {
         all_tokens.extend(pkg.objects.iter().map(|o| &o.token));
         all_tokens.extend(pkg.enums.iter().map(|e| &e.token));
         for t in &all_tokens {
-            module_ns
-                .entry(t.module.clone())
-                .or_insert_with(|| module_namespace(&opts, &root_ns, &t.module));
+            module_ns.entry(t.module.clone()).or_insert_with(|| module_namespace(&opts, &root_ns, &t.module));
         }
 
         // One namer per namespace; each reserves the child namespace segments first.
@@ -148,10 +134,7 @@ impl Names {
         for f in &pkg.functions {
             let ns = &module_ns[&f.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            functions.push(namer.allocate(
-                &names::pascal(&f.token.name),
-                &["Args", "InvokeArgs", "Result"],
-            ));
+            functions.push(namer.allocate(&names::pascal(&f.token.name), &["Args", "InvokeArgs", "Result"]));
         }
         let mut enums = Vec::new();
         for e in &pkg.enums {
@@ -295,11 +278,7 @@ fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String
     }
     let segs: Vec<String> = match opts.namespaces.get(module) {
         Some(given) => given.split('.').map(|s| namespace_segment(s, true)).collect(),
-        None => module
-            .split('/')
-            .filter(|s| !s.is_empty())
-            .map(|s| namespace_segment(s, false))
-            .collect(),
+        None => module.split('/').filter(|s| !s.is_empty()).map(|s| namespace_segment(s, false)).collect(),
     };
     if segs.is_empty() {
         return root_ns.to_string();

@@ -75,7 +75,9 @@ impl LanguageDocs for DotnetDocs {
             return String::new();
         }
         let state = if res.state_inputs.is_some() { format!("{class}State? state = null, ") } else { String::new() };
-        format!("public static {class} Get(string name, Input<string> id, {state}CustomResourceOptions? options = null)")
+        format!(
+            "public static {class} Get(string name, Input<string> id, {state}CustomResourceOptions? options = null)"
+        )
     }
 
     fn function_signature(&self, pkg: &Package, func: &Function) -> String {

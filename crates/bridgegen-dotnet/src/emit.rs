@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use crate::context::{self, is_value_type, nullable_output, Names};
 use crate::names::{
-    self, backing_field, member_names, wire_param, string_literal, summary,
-    ARGS_RESERVED_MEMBERS, RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
+    self, backing_field, member_names, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS,
+    RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
 };
 
 const IND1: &str = "    ";
@@ -279,9 +279,7 @@ impl Emitter<'_> {
             (Some(e), Some(l)) => Some(format!("{name} = {e} ?? {l};")),
             (None, Some(l)) => Some(format!("{name} = {l};")),
             (Some(e), None) if matches!(p.ty, Type::String) => Some(format!("{name} = {e};")),
-            (Some(e), None) => {
-                Some(format!("if ({e} is {{ }} __env{index}) {{ {name} = __env{index}; }}"))
-            }
+            (Some(e), None) => Some(format!("if ({e} is {{ }} __env{index}) {{ {name} = __env{index}; }}")),
             (None, None) => None,
         }
     }
@@ -349,11 +347,8 @@ impl Emitter<'_> {
     pub fn resource(&self, r: &Resource, class: &str) -> ResourceVm {
         let (pkg, n) = (self.pkg, self.names);
         let is_provider = r.is_provider;
-        let props: Vec<&Property> = r
-            .properties
-            .iter()
-            .filter(|p| !is_provider || matches!(p.ty, Type::String))
-            .collect();
+        let props: Vec<&Property> =
+            r.properties.iter().filter(|p| !is_provider || matches!(p.ty, Type::String)).collect();
         let member = member_names(class, RESOURCE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
         let outputs = props
             .iter()
@@ -366,8 +361,7 @@ impl Emitter<'_> {
                 name,
             })
             .collect();
-        let options_type =
-            if r.is_component { "ComponentResourceOptions" } else { "CustomResourceOptions" };
+        let options_type = if r.is_component { "ComponentResourceOptions" } else { "CustomResourceOptions" };
         let mut option_lines = Vec::new();
         if let Some(url) = &pkg.plugin_download_url {
             option_lines.push(format!("PluginDownloadURL = {},", string_literal(url)));
@@ -416,14 +410,9 @@ impl Emitter<'_> {
         let has_get = !r.is_component && !is_provider;
         let state_class = format!("{class}State");
         let state = match (&r.state_inputs, has_get) {
-            (Some(s), true) => Some(self.args_class(
-                &state_class,
-                "global::Pulumi.ResourceArgs",
-                None,
-                s,
-                InMode::Input,
-                false,
-            )),
+            (Some(s), true) => {
+                Some(self.args_class(&state_class, "global::Pulumi.ResourceArgs", None, s, InMode::Input, false))
+            }
             _ => None,
         };
         let (state_param, state_arg) = if state.is_some() {
@@ -523,18 +512,12 @@ impl Emitter<'_> {
                 ("Task".to_string(), "InvokeAsync".to_string(), String::new(), String::new(), false, None)
             }
         };
-        let args = inputs.map(|i| {
-            self.args_class(&args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Plain, false)
-        });
+        let args =
+            inputs.map(|i| self.args_class(&args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Plain, false));
         let invoke_args_class = match (inputs, has_invoke) {
-            (Some(i), true) => Some(self.args_class(
-                &invoke_args_name,
-                "global::Pulumi.InvokeArgs",
-                None,
-                i,
-                InMode::Input,
-                false,
-            )),
+            (Some(i), true) => {
+                Some(self.args_class(&invoke_args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Input, false))
+            }
             _ => None,
         };
         FunctionVm {
@@ -574,10 +557,12 @@ impl Emitter<'_> {
                 doc: doc(IND2, v.description.as_deref()),
                 obsolete: obsolete(IND2, v.deprecation_message.as_deref()),
                 literal: match e.kind {
-                    EnumKind::String => string_literal(
-                        &v.value.as_str().map(str::to_string).unwrap_or_else(|| v.value.to_string()),
-                    ),
-                    EnumKind::Integer => v.value.as_i64().unwrap_or_else(|| v.value.as_f64().unwrap_or(0.0) as i64).to_string(),
+                    EnumKind::String => {
+                        string_literal(&v.value.as_str().map(str::to_string).unwrap_or_else(|| v.value.to_string()))
+                    }
+                    EnumKind::Integer => {
+                        v.value.as_i64().unwrap_or_else(|| v.value.as_f64().unwrap_or(0.0) as i64).to_string()
+                    }
                     _ => double_literal(v.value.as_f64().unwrap_or(0.0)),
                 },
                 name,
@@ -604,7 +589,9 @@ impl Emitter<'_> {
                 let key = string_literal(&p.name);
                 let (ty, mut getter, env_fn) = match &p.ty {
                     Type::String => ("string?".to_string(), format!("__config.Get({key})"), Some("GetEnv")),
-                    Type::Boolean => ("bool?".to_string(), format!("__config.GetBoolean({key})"), Some("GetEnvBoolean")),
+                    Type::Boolean => {
+                        ("bool?".to_string(), format!("__config.GetBoolean({key})"), Some("GetEnvBoolean"))
+                    }
                     Type::Integer => ("int?".to_string(), format!("__config.GetInt32({key})"), Some("GetEnvInt32")),
                     Type::Number => ("double?".to_string(), format!("__config.GetDouble({key})"), Some("GetEnvDouble")),
                     other => {

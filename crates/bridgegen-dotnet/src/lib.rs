@@ -70,9 +70,8 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     for (name, src) in TEMPLATES.iter().filter(|(n, _)| {
         matches!(*n, "resource" | "object_input" | "object_output" | "function" | "enums" | "config" | "utilities")
     }) {
-        hb.register_template_string(name, format!("{partials}{src}")).map_err(|e| {
-            GenError::Template { template: (*name).to_string(), message: e.to_string() }
-        })?;
+        hb.register_template_string(name, format!("{partials}{src}"))
+            .map_err(|e| GenError::Template { template: (*name).to_string(), message: e.to_string() })?;
     }
     let names = Names::new(pkg);
     let em = Emitter { pkg, names: &names };
@@ -120,12 +119,14 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         }
         if o.usage.input {
             let class = format!("{base}Args");
-            let body = em.args_class(&class, "global::Pulumi.ResourceArgs", desc, &o.properties, emit::InMode::Input, false);
+            let body =
+                em.args_class(&class, "global::Pulumi.ResourceArgs", desc, &o.properties, emit::InMode::Input, false);
             let vm = FileVm { ns: format!("{ns}.Inputs"), body };
             put(format!("{dir}Inputs/{class}.cs"), render(&hb, "object_input", &vm)?)?;
         }
         if o.usage.plain_input {
-            let body = em.args_class(base, "global::Pulumi.InvokeArgs", desc, &o.properties, emit::InMode::Plain, false);
+            let body =
+                em.args_class(base, "global::Pulumi.InvokeArgs", desc, &o.properties, emit::InMode::Plain, false);
             let vm = FileVm { ns: format!("{ns}.Inputs"), body };
             put(format!("{dir}Inputs/{base}.cs"), render(&hb, "object_input", &vm)?)?;
         }
@@ -211,8 +212,8 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     if let Some(url) = &pkg.plugin_download_url {
         plugin.insert("server".into(), json!(url));
     }
-    let mut plugin_text = serde_json::to_string_pretty(&serde_json::Value::Object(plugin))
-        .map_err(|e| GenError::Other(e.to_string()))?;
+    let mut plugin_text =
+        serde_json::to_string_pretty(&serde_json::Value::Object(plugin)).map_err(|e| GenError::Other(e.to_string()))?;
     plugin_text.push('\n');
     put("pulumi-plugin.json".into(), plugin_text)?;
     put("version.txt".into(), format!("{version}\n"))?;

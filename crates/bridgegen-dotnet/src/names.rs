@@ -10,63 +10,226 @@ use std::collections::HashSet;
 /// C# reserved keywords. Source: C# language reference, "C# keywords"
 /// (<https://learn.microsoft.com/dotnet/csharp/language-reference/keywords/>).
 pub const KEYWORDS: &[&str] = &[
-    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked",
-    "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else",
-    "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
-    "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
-    "long", "namespace", "new", "null", "object", "operator", "out", "override", "params",
-    "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
-    "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true",
-    "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual",
-    "void", "volatile", "while",
+    "abstract",
+    "as",
+    "base",
+    "bool",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "checked",
+    "class",
+    "const",
+    "continue",
+    "decimal",
+    "default",
+    "delegate",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "event",
+    "explicit",
+    "extern",
+    "false",
+    "finally",
+    "fixed",
+    "float",
+    "for",
+    "foreach",
+    "goto",
+    "if",
+    "implicit",
+    "in",
+    "int",
+    "interface",
+    "internal",
+    "is",
+    "lock",
+    "long",
+    "namespace",
+    "new",
+    "null",
+    "object",
+    "operator",
+    "out",
+    "override",
+    "params",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "ref",
+    "return",
+    "sbyte",
+    "sealed",
+    "short",
+    "sizeof",
+    "stackalloc",
+    "static",
+    "string",
+    "struct",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "uint",
+    "ulong",
+    "unchecked",
+    "unsafe",
+    "ushort",
+    "using",
+    "virtual",
+    "void",
+    "volatile",
+    "while",
 ];
 
 /// Contextual keywords (same source). Escaping them with `@` is always legal and avoids
 /// surprises such as a parameter named `value`, `var` or `await` inside async code.
 pub const CONTEXTUAL_KEYWORDS: &[&str] = &[
-    "add", "alias", "and", "ascending", "args", "async", "await", "by", "descending",
-    "dynamic", "equals", "file", "from", "get", "global", "group", "init", "into", "join",
-    "let", "managed", "nameof", "nint", "not", "notnull", "nuint", "on", "or", "orderby",
-    "partial", "record", "remove", "required", "scoped", "select", "set", "unmanaged",
-    "value", "var", "when", "where", "with", "yield",
+    "add",
+    "alias",
+    "and",
+    "ascending",
+    "args",
+    "async",
+    "await",
+    "by",
+    "descending",
+    "dynamic",
+    "equals",
+    "file",
+    "from",
+    "get",
+    "global",
+    "group",
+    "init",
+    "into",
+    "join",
+    "let",
+    "managed",
+    "nameof",
+    "nint",
+    "not",
+    "notnull",
+    "nuint",
+    "on",
+    "or",
+    "orderby",
+    "partial",
+    "record",
+    "remove",
+    "required",
+    "scoped",
+    "select",
+    "set",
+    "unmanaged",
+    "value",
+    "var",
+    "when",
+    "where",
+    "with",
+    "yield",
 ];
 
 /// Type names a generated class must not take, because generated code refers to these
 /// Pulumi/.NET types unqualified (`Output<T>`, `[Input(...)]`, `ImmutableArray<T>`, ...)
 /// or because the package root already defines them. A clashing name gets a `_` suffix.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Output", "Input", "InputList", "InputMap", "InputUnion", "Union", "OutputType",
-    "OutputConstructor", "EnumType", "Archive", "Asset", "AssetOrArchive", "Alias",
-    "CustomResourceOptions", "ComponentResourceOptions", "InvokeOptions", "Deployment",
-    "ImmutableArray", "ImmutableDictionary", "Task", "Utilities", "Pulumi", "System",
-    "Inputs", "Outputs", "Config", "Provider", "Resource", "CustomResource",
-    "ComponentResource", "ProviderResource", "ResourceArgs", "InvokeArgs", "List",
-    "Dictionary", "IEquatable", "Func", "Environment", "Empty", "Serialization",
+    "Output",
+    "Input",
+    "InputList",
+    "InputMap",
+    "InputUnion",
+    "Union",
+    "OutputType",
+    "OutputConstructor",
+    "EnumType",
+    "Archive",
+    "Asset",
+    "AssetOrArchive",
+    "Alias",
+    "CustomResourceOptions",
+    "ComponentResourceOptions",
+    "InvokeOptions",
+    "Deployment",
+    "ImmutableArray",
+    "ImmutableDictionary",
+    "Task",
+    "Utilities",
+    "Pulumi",
+    "System",
+    "Inputs",
+    "Outputs",
+    "Config",
+    "Provider",
+    "Resource",
+    "CustomResource",
+    "ComponentResource",
+    "ProviderResource",
+    "ResourceArgs",
+    "InvokeArgs",
+    "List",
+    "Dictionary",
+    "IEquatable",
+    "Func",
+    "Environment",
+    "Empty",
+    "Serialization",
 ];
 
 /// Members a resource class inherits or defines itself; a property with one of these
 /// names gets a `Value` suffix.
 pub const RESOURCE_RESERVED_MEMBERS: &[&str] = &[
-    "Id", "Urn", "Get", "MakeResourceOptions", "GetResourceType", "GetResourceName",
-    "RegisterOutputs", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
-    "Finalize", "ReferenceEquals",
+    "Id",
+    "Urn",
+    "Get",
+    "MakeResourceOptions",
+    "GetResourceType",
+    "GetResourceName",
+    "RegisterOutputs",
+    "Equals",
+    "GetHashCode",
+    "ToString",
+    "GetType",
+    "MemberwiseClone",
+    "Finalize",
+    "ReferenceEquals",
     // Types the class body names in expressions; a member of that name would shadow them.
-    "Output", "Utilities", "CustomResourceOptions", "ComponentResourceOptions", "Input",
+    "Output",
+    "Utilities",
+    "CustomResourceOptions",
+    "ComponentResourceOptions",
+    "Input",
 ];
 
 /// Members of args classes (`Empty`) and object members every class has.
 pub const ARGS_RESERVED_MEMBERS: &[&str] = &[
-    "Empty", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    "ReferenceEquals", "ToDictionary", "ValidateMember",
+    "Empty",
+    "Equals",
+    "GetHashCode",
+    "ToString",
+    "GetType",
+    "MemberwiseClone",
+    "Finalize",
+    "ReferenceEquals",
+    "ToDictionary",
+    "ValidateMember",
     // Types the class body names in expressions (secret setters, defaults).
-    "Output", "Utilities", "ImmutableArray", "ImmutableDictionary",
+    "Output",
+    "Utilities",
+    "ImmutableArray",
+    "ImmutableDictionary",
 ];
 
 /// Members of output classes and enum structs.
-pub const VALUE_RESERVED_MEMBERS: &[&str] = &[
-    "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    "ReferenceEquals", "Utilities",
-];
+pub const VALUE_RESERVED_MEMBERS: &[&str] =
+    &["Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "Utilities"];
 
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s) || CONTEXTUAL_KEYWORDS.contains(&s)
@@ -84,8 +247,7 @@ pub fn escape_keyword(s: &str) -> String {
 /// Keeps only characters legal in a C# identifier and makes sure the first one may
 /// start an identifier (`2fa` -> `_2fa`, `` -> `_`).
 pub fn sanitize(s: &str) -> String {
-    let mut out: String =
-        s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    let mut out: String = s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, '_');
     }
@@ -119,8 +281,7 @@ pub fn camel_param(pascal_name: &str) -> String {
 /// a C# identifier allows (`accountId`, `x-kubernetes-foo` -> `x_kubernetes_foo`,
 /// `class` -> `@class`).
 pub fn wire_param(wire: &str) -> String {
-    let mut s: String =
-        wire.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    let mut s: String = wire.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
     if s.is_empty() || s.starts_with(|c: char| c.is_ascii_digit()) {
         s.insert(0, '_');
     }
@@ -195,8 +356,8 @@ impl TypeNamer {
     pub fn allocate(&mut self, base: &str, suffixes: &[&str]) -> String {
         let mut name = base.to_string();
         loop {
-            let free = !self.used.contains(&name)
-                && suffixes.iter().all(|s| !self.used.contains(&format!("{name}{s}")));
+            let free =
+                !self.used.contains(&name) && suffixes.iter().all(|s| !self.used.contains(&format!("{name}{s}")));
             if free {
                 break;
             }
@@ -254,10 +415,8 @@ pub fn doc_lines(s: &str) -> Vec<String> {
         .chars()
         .map(|c| if c.is_control() && c != '\t' && c != '\n' && c != '\r' && c != '\u{85}' { ' ' } else { c })
         .collect();
-    let mut lines: Vec<String> = cleaned
-        .split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
-        .map(|l| l.trim_end().to_string())
-        .collect();
+    let mut lines: Vec<String> =
+        cleaned.split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']).map(|l| l.trim_end().to_string()).collect();
     while lines.last().is_some_and(|l| l.is_empty()) {
         lines.pop();
     }
@@ -329,11 +488,7 @@ mod tests {
     #[test]
     fn member_collisions() {
         // A property named like its class, a base member and two names collapsing together.
-        let names = member_names(
-            "Foo",
-            RESOURCE_RESERVED_MEMBERS,
-            ["foo", "id", "urn", "a_b", "aB", "name"],
-        );
+        let names = member_names("Foo", RESOURCE_RESERVED_MEMBERS, ["foo", "id", "urn", "a_b", "aB", "name"]);
         assert_eq!(names, ["FooValue", "IdValue", "UrnValue", "AB", "ABValue", "Name"]);
         let names = member_names("XArgs", ARGS_RESERVED_MEMBERS, ["empty", "xArgs"]);
         assert_eq!(names, ["EmptyValue", "XArgsValue"]);

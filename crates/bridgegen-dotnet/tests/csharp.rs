@@ -149,7 +149,11 @@ fn generated_csharp_parses_and_passes_semantic_checks() {
         let pkg = match bridgegen_model::load_package(&path) {
             Ok((pkg, _)) => pkg,
             Err(d) if !must_bind => {
-                println!("skip {} (does not bind: {})", path.display(), d.0.first().map(|x| x.to_string()).unwrap_or_default());
+                println!(
+                    "skip {} (does not bind: {})",
+                    path.display(),
+                    d.0.first().map(|x| x.to_string()).unwrap_or_default()
+                );
                 continue;
             }
             Err(d) => panic!("{} does not bind: {d:?}", path.display()),
@@ -168,7 +172,11 @@ fn generated_csharp_parses_and_passes_semantic_checks() {
 
 #[test]
 fn generation_is_deterministic() {
-    for path in [repo().join("schema/alicloud.json"), repo().join("schema/kakaocloud.json"), repo().join("tests/schemas/keywords-dotnet.json")] {
+    for path in [
+        repo().join("schema/alicloud.json"),
+        repo().join("schema/kakaocloud.json"),
+        repo().join("tests/schemas/keywords-dotnet.json"),
+    ] {
         let (a, _) = bridgegen_model::load_package(&path).unwrap();
         let (b, _) = bridgegen_model::load_package(&path).unwrap();
         let fa = bridgegen_dotnet::generate(&a).unwrap();
@@ -259,14 +267,18 @@ fn consumer_fixture_names_generated_types() {
         let mut rest = src.as_str();
         while let Some(i) = rest.find(&format!("{alias}.")) {
             let after = &rest[i + alias.len() + 1..];
-            let path: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_').collect();
+            let path: String =
+                after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '_').collect();
             let segs: Vec<&str> = path.split('.').filter(|s| !s.is_empty()).collect();
             // The longest prefix that is a type; anything after it is a member of that type.
             let found = (1..=segs.len()).rev().find(|k| declared.contains(&format!("{root}.{}", segs[..*k].join("."))));
             match found {
                 Some(k) => {
                     for member in &segs[k..] {
-                        assert!(texts.contains(&format!(" {member}")), "member `{member}` of {alias}.{path} not generated");
+                        assert!(
+                            texts.contains(&format!(" {member}")),
+                            "member `{member}` of {alias}.{path} not generated"
+                        );
                     }
                     used += 1;
                 }
@@ -338,8 +350,15 @@ fn checker_rejects_semantic_errors() {
     let enum_attr = format!("{ok}namespace Pulumi.X {{ [EnumType] public enum E {{ A = 1 }} }}\n");
     assert!(check_src(&enum_attr, exp.clone()).iter().any(|e| e.contains("AttributeUsage")));
     // A member shadowing a type used in an expression.
-    let member = ok.replace("public Input<string>? A { get; set; }", "public Input<string>? Output { get; set; }\n        public FooArgs() { var s = Output.CreateSecret(0); }");
-    assert!(check_src(&member, exp.clone()).iter().any(|e| e.contains("member of the enclosing class")), "{:?}", check_src(&member, exp.clone()));
+    let member = ok.replace(
+        "public Input<string>? A { get; set; }",
+        "public Input<string>? Output { get; set; }\n        public FooArgs() { var s = Output.CreateSecret(0); }",
+    );
+    assert!(
+        check_src(&member, exp.clone()).iter().any(|e| e.contains("member of the enclosing class")),
+        "{:?}",
+        check_src(&member, exp.clone())
+    );
     // Missing using.
     let no_using = ok.replace("using Pulumi.Serialization;\n", "");
     assert!(check_src(&no_using, exp.clone()).iter().any(|e| e.contains("missing `using")));

@@ -19,7 +19,11 @@ thread_local! {
 
 /// The naming table for `pkg`, cached per thread for the last package seen.
 fn naming(pkg: &Package) -> Rc<Naming> {
-    let key = (pkg as *const Package as usize, pkg.name.clone(), pkg.resources.len() + pkg.objects.len() * 7 + pkg.functions.len() * 13);
+    let key = (
+        pkg as *const Package as usize,
+        pkg.name.clone(),
+        pkg.resources.len() + pkg.objects.len() * 7 + pkg.functions.len() * 13,
+    );
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if let Some((p, n, k, naming)) = c.as_ref() {
@@ -120,7 +124,8 @@ mod tests {
     fn names_match_the_generated_sdk() {
         let pkg = load("alicloud.json");
         let files = crate::GoGenerator.generate(&pkg).unwrap();
-        let src = |path: &str| String::from_utf8(files.iter().find(|f| f.path == path).unwrap().contents.clone()).unwrap();
+        let src =
+            |path: &str| String::from_utf8(files.iter().find(|f| f.path == path).unwrap().contents.clone()).unwrap();
         let res = &pkg.resources[0];
         let d = GoDocs;
         assert_eq!(d.language(), "go");
@@ -147,7 +152,12 @@ mod tests {
         let timeouts = res.inputs.iter().find(|p| p.name == "timeouts").unwrap();
         assert_eq!(d.property_name(&pkg, timeouts), "Timeouts");
         assert_eq!(d.type_name(&pkg, &timeouts.ty, true), "kakaocloud.ImageMemberTimeoutsInput");
-        assert_eq!(d.type_name(&pkg, &Type::Array(Box::new(timeouts.ty.clone())), false), "kakaocloud.ImageMemberTimeoutsArrayOutput");
-        assert!(d.get_signature(&pkg, res).starts_with("func GetImageMember(ctx *pulumi.Context, name string, id pulumi.IDInput, state *ImageMemberState"));
+        assert_eq!(
+            d.type_name(&pkg, &Type::Array(Box::new(timeouts.ty.clone())), false),
+            "kakaocloud.ImageMemberTimeoutsArrayOutput"
+        );
+        assert!(d.get_signature(&pkg, res).starts_with(
+            "func GetImageMember(ctx *pulumi.Context, name string, id pulumi.IDInput, state *ImageMemberState"
+        ));
     }
 }

@@ -29,7 +29,8 @@ pub fn doc_lines(text: &str) -> Vec<String> {
                 }
                 code.push(l.trim_end().to_string());
             }
-            let keep = matches!(lang.as_str(), "" | "go" | "golang" | "sh" | "bash" | "shell" | "text" | "console" | "json");
+            let keep =
+                matches!(lang.as_str(), "" | "go" | "golang" | "sh" | "bash" | "shell" | "text" | "console" | "json");
             if !keep || code.iter().all(|l| l.is_empty()) {
                 continue;
             }
@@ -78,7 +79,13 @@ pub fn doc_lines(text: &str) -> Vec<String> {
                 let t = l[1..].trim().to_string();
                 lines[i] = format!("# {t}");
             }
-        } else if prev_blank && next_blank && i + 2 < n && !lines[i + 2].starts_with('\t') && !lines[i + 2].is_empty() && is_old_heading(l) {
+        } else if prev_blank
+            && next_blank
+            && i + 2 < n
+            && !lines[i + 2].starts_with('\t')
+            && !lines[i + 2].is_empty()
+            && is_old_heading(l)
+        {
             lines[i] = format!("# {l}");
         }
     }
@@ -92,11 +99,7 @@ pub fn doc_lines(text: &str) -> Vec<String> {
 }
 
 fn clean(raw: &str) -> String {
-    raw.chars()
-        .map(|c| if c.is_control() && c != '\t' { ' ' } else { c })
-        .collect::<String>()
-        .trim_end()
-        .to_string()
+    raw.chars().map(|c| if c.is_control() && c != '\t' { ' ' } else { c }).collect::<String>().trim_end().to_string()
 }
 
 fn common_ws_prefix(code: &[String]) -> String {
@@ -258,8 +261,16 @@ mod tests {
 
     #[test]
     fn fields_align_like_gofmt() {
-        let f = |doc: &str, n: &str, t: &str| Field { doc: doc.into(), name: n.into(), ty: t.into(), tag: Some(format!("`pulumi:\"{n}\"`")) };
+        let f = |doc: &str, n: &str, t: &str| Field {
+            doc: doc.into(),
+            name: n.into(),
+            ty: t.into(),
+            tag: Some(format!("`pulumi:\"{n}\"`")),
+        };
         let s = fields(&[f("", "A", "int"), f("", "Long", "string"), f("\t// x\n", "B", "bool")]);
-        assert_eq!(s, "\tA    int    `pulumi:\"A\"`\n\tLong string `pulumi:\"Long\"`\n\t// x\n\tB bool `pulumi:\"B\"`\n");
+        assert_eq!(
+            s,
+            "\tA    int    `pulumi:\"A\"`\n\tLong string `pulumi:\"Long\"`\n\t// x\n\tB bool `pulumi:\"B\"`\n"
+        );
     }
 }

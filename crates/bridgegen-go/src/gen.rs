@@ -69,7 +69,13 @@ struct Ctx<'a> {
 const PULUMI: &str = "github.com/pulumi/pulumi/sdk/v3/go/pulumi";
 
 impl Ctx<'_> {
-    fn file(&self, dir: &str, body: &str, mut imports: Imports, speller_imports: &BTreeSet<String>) -> Result<String, GenError> {
+    fn file(
+        &self,
+        dir: &str,
+        body: &str,
+        mut imports: Imports,
+        speller_imports: &BTreeSet<String>,
+    ) -> Result<String, GenError> {
         for d in speller_imports {
             imports.other.insert(self.naming.import_path(d), Some(self.naming.alias(d)));
         }
@@ -180,7 +186,10 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let mut seen = HashSet::new();
     for f in &files {
         if !seen.insert(f.path.to_ascii_lowercase()) {
-            return Err(GenError::Unsupported(format!("two generated Go files map to `{}` (names differ only in case)", f.path)));
+            return Err(GenError::Unsupported(format!(
+                "two generated Go files map to `{}` (names differ only in case)",
+                f.path
+            )));
         }
     }
     Ok(files)
@@ -215,7 +224,9 @@ fn literal(value: &Value, base: Base) -> Option<String> {
     match (value, base) {
         (Value::String(s), Base::Prim("String") | Base::Enum(_)) => Some(go_string(s)),
         (Value::Bool(b), Base::Prim("Bool") | Base::Enum(_)) => Some(b.to_string()),
-        (Value::Number(n), Base::Prim("Int")) => n.as_i64().map(|i| i.to_string()).or_else(|| n.as_f64().map(|f| format!("{}", f as i64))),
+        (Value::Number(n), Base::Prim("Int")) => {
+            n.as_i64().map(|i| i.to_string()).or_else(|| n.as_f64().map(|f| format!("{}", f as i64)))
+        }
         (Value::Number(n), Base::Prim("Float64")) => n.as_f64().map(|f| format!("float64({f:?})")),
         (Value::Number(n), Base::Enum(_)) => Some(n.to_string()),
         _ => None,
@@ -241,11 +252,23 @@ fn env_parser(pkg: &Package, base: Base) -> Option<(&'static str, &'static str)>
 
 impl Ctx<'_> {
     fn reserved_resource(name: &str) -> Vec<String> {
-        ["URN", "ID", "PulumiResourceName", "PulumiResourceType", "GetProvider", "ElementType", "ApplyT", "ApplyTWithContext", "CustomResourceState", "ProviderResourceState", "ResourceState"]
-            .iter()
-            .map(|s| s.to_string())
-            .chain([format!("To{name}Output"), format!("To{name}OutputWithContext")])
-            .collect()
+        [
+            "URN",
+            "ID",
+            "PulumiResourceName",
+            "PulumiResourceType",
+            "GetProvider",
+            "ElementType",
+            "ApplyT",
+            "ApplyTWithContext",
+            "CustomResourceState",
+            "ProviderResourceState",
+            "ResourceState",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([format!("To{name}Output"), format!("To{name}OutputWithContext")])
+        .collect()
     }
 
     fn reserved_object(name: &str) -> Vec<String> {
@@ -262,7 +285,13 @@ impl Ctx<'_> {
     }
 
     /// Renders the containers (`Array`, `Map` and deeper chains) of a named base.
-    fn containers(&self, sp: &mut Speller, base: Base, chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>, regs: &mut Vec<String>) -> Result<String, GenError> {
+    fn containers(
+        &self,
+        sp: &mut Speller,
+        base: Base,
+        chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>,
+        regs: &mut Vec<String>,
+    ) -> Result<String, GenError> {
         let mut all: BTreeSet<Vec<Container>> = BTreeSet::new();
         all.insert(vec![Container::Array]);
         all.insert(vec![Container::Map]);
@@ -291,7 +320,13 @@ impl Ctx<'_> {
         Ok(out)
     }
 
-    fn resource_file(&self, dir: &str, r: &Resource, idx: Option<usize>, chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>) -> Result<String, GenError> {
+    fn resource_file(
+        &self,
+        dir: &str,
+        r: &Resource,
+        idx: Option<usize>,
+        chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>,
+    ) -> Result<String, GenError> {
         let pkg = self.pkg;
         let name = match idx {
             Some(i) => self.naming.resources[i].name.clone(),
@@ -311,11 +346,8 @@ impl Ctx<'_> {
         let go_name = |p: &Property| gonames[wire.iter().position(|w| w.name == p.name).unwrap()].clone();
 
         // Outputs: the provider only exposes string outputs (the engine stores config as strings).
-        let outputs: Vec<&Property> = r
-            .properties
-            .iter()
-            .filter(|p| !r.is_provider || matches!(p.ty, Type::String))
-            .collect();
+        let outputs: Vec<&Property> =
+            r.properties.iter().filter(|p| !r.is_provider || matches!(p.ty, Type::String)).collect();
         let mut output_fields = Vec::new();
         let mut accessors = Vec::new();
         for p in &outputs {
@@ -368,7 +400,11 @@ impl Ctx<'_> {
             let wrap = |sp: &mut Speller, expr: &str| -> Option<String> {
                 match s.base {
                     Base::Prim(prim) if crate::types::has_ptr(prim) => Some(if p.plain {
-                        if p.required { return None } else { format!("pulumi.{prim}Ref({expr})") }
+                        if p.required {
+                            return None;
+                        } else {
+                            format!("pulumi.{prim}Ref({expr})")
+                        }
                     } else if p.required {
                         format!("pulumi.{prim}({expr})")
                     } else {
@@ -406,7 +442,6 @@ impl Ctx<'_> {
                     "\tif args.{gn} == nil {{\n\t\tif d := internal.GetEnvOrDefault({lit}, {parser}{envs}); d != nil {{\n\t\t\targs.{gn} = {w}\n\t\t}}\n\t}}\n"
                 ));
             }
-
         }
         for p in &r.inputs {
             if p.secret && !p.plain {
@@ -437,10 +472,8 @@ impl Ctx<'_> {
                     kv.push(("Type", format!("pulumi.String({})", go_string(n))));
                 }
                 let w = kv.iter().map(|(k, _)| k.len() + 1).max().unwrap_or(0);
-                let body: String = kv
-                    .iter()
-                    .map(|(k, v)| format!("\t\t\t{:<w$} {v},\n", format!("{k}:"), w = w))
-                    .collect();
+                let body: String =
+                    kv.iter().map(|(k, v)| format!("\t\t\t{:<w$} {v},\n", format!("{k}:"), w = w)).collect();
                 format!("\t\t{{\n{body}\t\t}},\n")
             })
             .collect();
@@ -487,7 +520,13 @@ impl Ctx<'_> {
         self.file(dir, &body, imports, &sp.imports)
     }
 
-    fn object_view(&self, sp: &mut Speller, i: usize, chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>, regs: &mut Vec<String>) -> Result<String, GenError> {
+    fn object_view(
+        &self,
+        sp: &mut Speller,
+        i: usize,
+        chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>,
+        regs: &mut Vec<String>,
+    ) -> Result<String, GenError> {
         let o = &self.pkg.objects[i];
         let name = self.naming.objects[i].name.clone();
         let gonames = prop_names(&o.properties, &Self::reserved_object(&name));
@@ -518,7 +557,10 @@ impl Ctx<'_> {
         let containers = self.containers(sp, Base::Object(i), chains, regs)?;
         regs.insert(0, format!("pulumi.RegisterOutputType({name}PtrOutput{{}})"));
         regs.insert(0, format!("pulumi.RegisterOutputType({name}Output{{}})"));
-        regs.insert(0, format!("pulumi.RegisterInputType(reflect.TypeOf((*{name}PtrInput)(nil)).Elem(), {name}Args{{}})"));
+        regs.insert(
+            0,
+            format!("pulumi.RegisterInputType(reflect.TypeOf((*{name}PtrInput)(nil)).Elem(), {name}Args{{}})"),
+        );
         regs.insert(0, format!("pulumi.RegisterInputType(reflect.TypeOf((*{name}Input)(nil)).Elem(), {name}Args{{}})"));
         render(
             &self.hb,
@@ -534,7 +576,12 @@ impl Ctx<'_> {
         )
     }
 
-    fn types_file(&self, dir: &str, objects: &[usize], chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>) -> Result<String, GenError> {
+    fn types_file(
+        &self,
+        dir: &str,
+        objects: &[usize],
+        chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>,
+    ) -> Result<String, GenError> {
         let mut sp = Speller::new(self.pkg, &self.naming, dir);
         let mut body = String::new();
         let mut regs = Vec::new();
@@ -548,7 +595,12 @@ impl Ctx<'_> {
         self.file(dir, &body, imports, &sp.imports)
     }
 
-    fn enums_file(&self, dir: &str, enums: &[usize], chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>) -> Result<String, GenError> {
+    fn enums_file(
+        &self,
+        dir: &str,
+        enums: &[usize],
+        chains: &BTreeMap<Base, BTreeSet<Vec<Container>>>,
+    ) -> Result<String, GenError> {
         let mut sp = Speller::new(self.pkg, &self.naming, dir);
         let mut body = String::new();
         let mut regs = Vec::new();
@@ -588,8 +640,14 @@ impl Ctx<'_> {
             let mut r = Vec::new();
             let containers = self.containers(&mut sp, Base::Enum(i), chains, &mut r)?;
             let name = &n.name;
-            regs.push(format!("pulumi.RegisterInputType(reflect.TypeOf((*{name}Input)(nil)).Elem(), {name}({}))", zero(e.kind, &e.values)));
-            regs.push(format!("pulumi.RegisterInputType(reflect.TypeOf((*{name}PtrInput)(nil)).Elem(), {name}({}))", zero(e.kind, &e.values)));
+            regs.push(format!(
+                "pulumi.RegisterInputType(reflect.TypeOf((*{name}Input)(nil)).Elem(), {name}({}))",
+                zero(e.kind, &e.values)
+            ));
+            regs.push(format!(
+                "pulumi.RegisterInputType(reflect.TypeOf((*{name}PtrInput)(nil)).Elem(), {name}({}))",
+                zero(e.kind, &e.values)
+            ));
             regs.push(format!("pulumi.RegisterOutputType({name}Output{{}})"));
             regs.push(format!("pulumi.RegisterOutputType({name}PtrOutput{{}})"));
             regs.extend(r);
@@ -622,7 +680,12 @@ impl Ctx<'_> {
         for (p, gn) in inputs.iter().zip(&in_names) {
             let s = sp.shape(&p.ty);
             let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
-            args_fields.push(Field { doc: doc.clone(), name: gn.clone(), ty: sp.plain(&s, !p.required), tag: Some(tag(&p.name)) });
+            args_fields.push(Field {
+                doc: doc.clone(),
+                name: gn.clone(),
+                ty: sp.plain(&s, !p.required),
+                tag: Some(tag(&p.name)),
+            });
             let ty = if p.plain { sp.plain(&s, !p.required) } else { sp.input(&s, !p.required) };
             out_args_fields.push(Field { doc, name: gn.clone(), ty, tag: Some(tag(&p.name)) });
         }
@@ -687,7 +750,9 @@ impl Ctx<'_> {
         let mut cases = Vec::new();
         let mut modules: BTreeSet<String> = BTreeSet::new();
         for &r in resources {
-            cases.push(json!({ "token": go_string(&pkg.resources[r].token.full), "name": self.naming.resources[r].name }));
+            cases.push(
+                json!({ "token": go_string(&pkg.resources[r].token.full), "name": self.naming.resources[r].name }),
+            );
             modules.insert(pkg.resources[r].token.raw_module.clone());
         }
         let body = render(
@@ -747,7 +812,12 @@ impl Ctx<'_> {
 
     fn doc_go(&self) -> Result<String, GenError> {
         let pkg = self.pkg;
-        let text = pkg.description.clone().unwrap_or_else(|| format!("Package {} exports types, functions and resources of the {} Pulumi package.", self.naming.root_package, pkg.name));
+        let text = pkg.description.clone().unwrap_or_else(|| {
+            format!(
+                "Package {} exports types, functions and resources of the {} Pulumi package.",
+                self.naming.root_package, pkg.name
+            )
+        });
         Ok(format!("{}package {}\n", format::comment(&text, ""), self.naming.root_package))
     }
 

@@ -17,33 +17,125 @@
 
 /// Go keywords. Source: <https://go.dev/ref/spec#Keywords>.
 pub const KEYWORDS: &[&str] = &[
-    "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough",
-    "for", "func", "go", "goto", "if", "import", "interface", "map", "package", "range",
-    "return", "select", "struct", "switch", "type", "var",
+    "break",
+    "case",
+    "chan",
+    "const",
+    "continue",
+    "default",
+    "defer",
+    "else",
+    "fallthrough",
+    "for",
+    "func",
+    "go",
+    "goto",
+    "if",
+    "import",
+    "interface",
+    "map",
+    "package",
+    "range",
+    "return",
+    "select",
+    "struct",
+    "switch",
+    "type",
+    "var",
 ];
 
 /// Predeclared identifiers (<https://go.dev/ref/spec#Predeclared_identifiers>) plus the
 /// package and local names generated code uses; an import alias or package name must avoid them.
 pub const RESERVED_LOWER: &[&str] = &[
-    "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32",
-    "float64", "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8",
-    "uint16", "uint32", "uint64", "uintptr", "true", "false", "iota", "nil", "append", "cap",
-    "clear", "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new",
-    "panic", "print", "println", "real", "recover",
+    "any",
+    "bool",
+    "byte",
+    "comparable",
+    "complex64",
+    "complex128",
+    "error",
+    "float32",
+    "float64",
+    "int",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "rune",
+    "string",
+    "uint",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "uintptr",
+    "true",
+    "false",
+    "iota",
+    "nil",
+    "append",
+    "cap",
+    "clear",
+    "close",
+    "complex",
+    "copy",
+    "delete",
+    "imag",
+    "len",
+    "make",
+    "max",
+    "min",
+    "new",
+    "panic",
+    "print",
+    "println",
+    "real",
+    "recover",
     // imports of generated files
-    "pulumi", "context", "reflect", "errors", "fmt", "semver", "internal", "config",
+    "pulumi",
+    "context",
+    "reflect",
+    "errors",
+    "fmt",
+    "semver",
+    "internal",
+    "config",
     // package-level and local names of generated files
-    "module", "pkg", "ctx", "name", "args", "opts", "err", "resource", "rv", "v", "o", "i",
-    "e", "in", "d", "vs", "k", "ret", "secrets", "aliases", "options", "urn", "typ", "version",
-    "value", "key", "id", "state",
+    "module",
+    "pkg",
+    "ctx",
+    "name",
+    "args",
+    "opts",
+    "err",
+    "resource",
+    "rv",
+    "v",
+    "o",
+    "i",
+    "e",
+    "in",
+    "d",
+    "vs",
+    "k",
+    "ret",
+    "secrets",
+    "aliases",
+    "options",
+    "urn",
+    "typ",
+    "version",
+    "value",
+    "key",
+    "id",
+    "state",
 ];
 
 /// Common Go initialisms (from the Go wiki "CodeReviewComments" list and golint).
 pub const INITIALISMS: &[&str] = &[
-    "ACL", "API", "ARN", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS",
-    "ID", "IP", "JSON", "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP",
-    "TLS", "TTL", "UDP", "UI", "UID", "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF",
-    "XSS",
+    "ACL", "API", "ARN", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON",
+    "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID",
+    "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
 ];
 
 pub fn is_keyword(s: &str) -> bool {
@@ -116,8 +208,7 @@ fn camel_parts(word: &str) -> Vec<String> {
             && c.is_ascii_uppercase()
             && (chars[i - 1].is_ascii_lowercase()
                 || chars[i - 1].is_ascii_digit()
-                || (chars[i - 1].is_ascii_uppercase()
-                    && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase())));
+                || (chars[i - 1].is_ascii_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase())));
         if boundary && !cur.is_empty() {
             parts.push(std::mem::take(&mut cur));
         }
@@ -152,7 +243,11 @@ pub fn enum_member(enum_name: &str, given: Option<&str>, value: &serde_json::Val
                     .chars()
                     .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
                     .collect();
-                if neg { format!("Minus{digits}") } else { digits }
+                if neg {
+                    format!("Minus{digits}")
+                } else {
+                    digits
+                }
             }
             _ => String::new(),
         },
@@ -169,11 +264,7 @@ pub fn enum_member(enum_name: &str, given: Option<&str>, value: &serde_json::Val
 
 /// The Go package name for a module directory's last segment.
 pub fn package_name(segment: &str) -> String {
-    let mut s: String = segment
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let mut s: String = segment.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
     if s.is_empty() {
         s = "pkg".to_string();
     }
@@ -195,11 +286,8 @@ pub fn module_dir(module: &str) -> String {
         .filter(|s| !s.is_empty())
         .enumerate()
         .map(|(i, seg)| {
-            let mut s: String = seg
-                .chars()
-                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let mut s: String =
+                seg.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>().to_ascii_lowercase();
             s = s.trim_start_matches('_').to_string();
             if s.is_empty() {
                 s = "pkg".to_string();

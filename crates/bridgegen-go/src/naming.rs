@@ -50,18 +50,17 @@ pub struct GoOptions {
 
 impl GoOptions {
     pub fn from_package(pkg: &Package) -> GoOptions {
-        pkg.language_block("go")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default()
+        pkg.language_block("go").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 }
 
 fn resource_names(n: &str) -> Vec<String> {
     let l = lower_first(n);
-    let mut v: Vec<String> = ["", "Args", "State", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
-        .iter()
-        .map(|s| format!("{n}{s}"))
-        .collect();
+    let mut v: Vec<String> =
+        ["", "Args", "State", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
+            .iter()
+            .map(|s| format!("{n}{s}"))
+            .collect();
     v.push(format!("New{n}"));
     v.push(format!("Get{n}"));
     v.push(format!("{l}Args"));
@@ -75,27 +74,58 @@ fn function_names(n: &str) -> Vec<String> {
 
 fn object_names(n: &str) -> Vec<String> {
     let l = lower_first(n);
-    let mut v: Vec<String> = ["", "Input", "Args", "Output", "Ptr", "PtrInput", "PtrOutput", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
-        .iter()
-        .map(|s| format!("{n}{s}"))
-        .collect();
+    let mut v: Vec<String> = [
+        "",
+        "Input",
+        "Args",
+        "Output",
+        "Ptr",
+        "PtrInput",
+        "PtrOutput",
+        "Array",
+        "ArrayInput",
+        "ArrayOutput",
+        "Map",
+        "MapInput",
+        "MapOutput",
+    ]
+    .iter()
+    .map(|s| format!("{n}{s}"))
+    .collect();
     v.push(format!("{l}PtrType"));
     v
 }
 
 fn enum_names(n: &str) -> Vec<String> {
     let l = lower_first(n);
-    let mut v: Vec<String> = ["", "Input", "Output", "Ptr", "PtrInput", "PtrOutput", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
-        .iter()
-        .map(|s| format!("{n}{s}"))
-        .collect();
+    let mut v: Vec<String> = [
+        "",
+        "Input",
+        "Output",
+        "Ptr",
+        "PtrInput",
+        "PtrOutput",
+        "Array",
+        "ArrayInput",
+        "ArrayOutput",
+        "Map",
+        "MapInput",
+        "MapOutput",
+    ]
+    .iter()
+    .map(|s| format!("{n}{s}"))
+    .collect();
     v.push(format!("{l}Ptr"));
     v.push(format!("{l}PtrType"));
     v
 }
 
 /// Claims the first candidate whose derived names are all free.
-fn claim(taken: &mut HashSet<String>, candidates: impl Iterator<Item = String>, derive: fn(&str) -> Vec<String>) -> String {
+fn claim(
+    taken: &mut HashSet<String>,
+    candidates: impl Iterator<Item = String>,
+    derive: fn(&str) -> Vec<String>,
+) -> String {
     for c in candidates {
         let all = derive(&c);
         if all.iter().all(|n| !taken.contains(n)) {
@@ -107,16 +137,17 @@ fn claim(taken: &mut HashSet<String>, candidates: impl Iterator<Item = String>, 
 }
 
 fn with_suffixes(first: Vec<String>, base: String, suffix: &'static str) -> impl Iterator<Item = String> {
-    first.into_iter().chain((1..).map(move |i| if i == 1 { format!("{base}{suffix}") } else { format!("{base}{suffix}{i}") }))
+    first
+        .into_iter()
+        .chain((1..).map(move |i| if i == 1 { format!("{base}{suffix}") } else { format!("{base}{suffix}{i}") }))
 }
 
 impl Naming {
     pub fn new(pkg: &Package) -> Naming {
         let opts = GoOptions::from_package(pkg);
-        let import_base = opts
-            .import_base_path
-            .clone()
-            .unwrap_or_else(|| format!("github.com/pulumi/pulumi-{}/sdk/go/{}", pkg.name, names::package_name(&pkg.name)));
+        let import_base = opts.import_base_path.clone().unwrap_or_else(|| {
+            format!("github.com/pulumi/pulumi-{}/sdk/go/{}", pkg.name, names::package_name(&pkg.name))
+        });
         let root_package = opts
             .root_package_name
             .as_deref()
@@ -198,7 +229,16 @@ impl Naming {
             }
             enums.push(EnumNames { dir, name, members, skipped: e.is_overlay });
         }
-        let mut naming = Naming { import_base, root_package, module_dirs, resources, functions, objects, enums, blocked: HashSet::new() };
+        let mut naming = Naming {
+            import_base,
+            root_package,
+            module_dirs,
+            resources,
+            functions,
+            objects,
+            enums,
+            blocked: HashSet::new(),
+        };
         naming.blocked = naming.cycle_breaks(pkg);
         naming
     }
@@ -333,7 +373,11 @@ impl Naming {
         if dir.is_empty() {
             // The root package imported from a module package.
             let a = self.root_package.clone();
-            if names::RESERVED_LOWER.contains(&a.as_str()) { format!("{a}pkg") } else { a }
+            if names::RESERVED_LOWER.contains(&a.as_str()) {
+                format!("{a}pkg")
+            } else {
+                a
+            }
         } else {
             names::import_alias(dir)
         }

@@ -220,7 +220,10 @@ impl<'a> Speller<'a> {
     pub fn plain_nilable(s: &Shape, optional: bool) -> bool {
         !s.chain.is_empty()
             || (optional && Self::ptr_ok(s))
-            || matches!(s.base, Base::Any | Base::Resource(_) | Base::Provider | Base::Prim("Archive") | Base::Prim("AssetOrArchive"))
+            || matches!(
+                s.base,
+                Base::Any | Base::Resource(_) | Base::Provider | Base::Prim("Archive") | Base::Prim("AssetOrArchive")
+            )
     }
 
     /// Whether the optional form differs from the required form (has a Ptr variant).

@@ -24,7 +24,11 @@ fn require_go() {
     let ok = Command::new("go").arg("version").output().map(|o| o.status.success()).unwrap_or(false);
     assert!(ok, "`go` is not installed: run tests/setup.sh (tests/setup/go.sh)");
     let ready = work().join("base").join(format!(".ready-{PULUMI_SDK_VERSION}"));
-    assert!(ready.exists(), "{} missing: run tests/setup.sh (tests/setup/go.sh) to prepare the pinned pulumi sdk", ready.display());
+    assert!(
+        ready.exists(),
+        "{} missing: run tests/setup.sh (tests/setup/go.sh) to prepare the pinned pulumi sdk",
+        ready.display()
+    );
 }
 
 fn go(dir: &Path, args: &[&str]) -> Command {
@@ -163,7 +167,9 @@ fn output_is_deterministic_and_gofmt_clean() {
 
 #[test]
 fn committed_seed_sdks_are_current() {
-    for (schema, out) in [("schema/alicloud.json", "sdks/alicloud/go"), ("schema/kakaocloud.json", "sdks/kakaocloud/go")] {
+    for (schema, out) in
+        [("schema/alicloud.json", "sdks/alicloud/go"), ("schema/kakaocloud.json", "sdks/kakaocloud/go")]
+    {
         let files = generate(&root().join(schema)).unwrap();
         let drift = bridgegen_codegen::check_output(&root().join(out), &files).unwrap();
         assert!(drift.is_clean(), "{out} differs from the generator: {drift:?}; run `bridgegen gen`");
@@ -180,7 +186,8 @@ fn seed_sdks_run_under_pulumi_mocks() {
         let files = generate(&root().join(schema)).unwrap();
         write_sdk(&files, &tmp.path().join(dir));
         let gomod = files.iter().find(|f| f.path == "go.mod").unwrap();
-        let module = String::from_utf8_lossy(&gomod.contents).lines().next().unwrap().trim_start_matches("module ").to_string();
+        let module =
+            String::from_utf8_lossy(&gomod.contents).lines().next().unwrap().trim_start_matches("module ").to_string();
         requires.push_str(&format!("\t{module} v0.0.0-00010101000000-000000000000\n"));
         replaces.push_str(&format!("replace {module} => ../{dir}\n"));
     }

@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use bridgegen_schema::{
-    ComplexTypeSpec, Diagnostic, FunctionSpec, ObjectTypeSpec, PackageSpec, Pointer,
-    PropertySpec, ResourceSpec, ReturnTypeSpec, TypeSpec,
+    ComplexTypeSpec, Diagnostic, FunctionSpec, ObjectTypeSpec, PackageSpec, Pointer, PropertySpec, ResourceSpec,
+    ReturnTypeSpec, TypeSpec,
 };
 use indexmap::IndexMap;
 use regex::Regex;
@@ -46,11 +46,7 @@ const PRIMITIVE_TYPES: &[&str] = &["boolean", "integer", "number", "string", "ar
 impl<'a> Binder<'a> {
     fn new(spec: &'a PackageSpec) -> Self {
         let mut diags = Vec::new();
-        let format = spec
-            .meta
-            .as_ref()
-            .and_then(|m| m.module_format.as_deref())
-            .unwrap_or("(.*)");
+        let format = spec.meta.as_ref().and_then(|m| m.module_format.as_deref()).unwrap_or("(.*)");
         let module_format = match Regex::new(format) {
             Ok(r) if r.captures_len() >= 2 => r,
             Ok(_) => {
@@ -77,28 +73,9 @@ impl<'a> Binder<'a> {
                 object_ids.insert(tok.as_str(), ObjectId(object_ids.len()));
             }
         }
-        let resource_ids = spec
-            .resources
-            .keys()
-            .enumerate()
-            .map(|(i, k)| (k.as_str(), ResourceId(i)))
-            .collect();
-        let function_ids = spec
-            .functions
-            .keys()
-            .enumerate()
-            .map(|(i, k)| (k.as_str(), FunctionId(i)))
-            .collect();
-        Binder {
-            spec,
-            diags,
-            module_format,
-            object_ids,
-            enum_ids,
-            resource_ids,
-            function_ids,
-            broken: HashSet::new(),
-        }
+        let resource_ids = spec.resources.keys().enumerate().map(|(i, k)| (k.as_str(), ResourceId(i))).collect();
+        let function_ids = spec.functions.keys().enumerate().map(|(i, k)| (k.as_str(), FunctionId(i))).collect();
+        Binder { spec, diags, module_format, object_ids, enum_ids, resource_ids, function_ids, broken: HashSet::new() }
     }
 
     fn error(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
@@ -109,15 +86,15 @@ impl<'a> Binder<'a> {
         let spec = self.spec;
         if spec.name.is_empty() {
             self.error("#/name", "package name is empty; expected a name such as `alicloud`");
-        } else if !spec
-            .name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        } else if !spec.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             || !spec.name.starts_with(|c: char| c.is_ascii_alphabetic())
         {
             self.error(
                 "#/name",
-                format!("package name `{}` is not valid; expected letters, digits, `-` or `_`, starting with a letter", spec.name),
+                format!(
+                    "package name `{}` is not valid; expected letters, digits, `-` or `_`, starting with a letter",
+                    spec.name
+                ),
             );
         }
         let root = Pointer::root();
@@ -134,13 +111,8 @@ impl<'a> Binder<'a> {
             }
         }
 
-        let config = self.properties(
-            &spec.config.variables,
-            &spec.config.required,
-            &[],
-            &root.key("config"),
-            "variables",
-        );
+        let config =
+            self.properties(&spec.config.variables, &spec.config.required, &[], &root.key("config"), "variables");
 
         let provider = match &spec.provider {
             Some(p) => {
@@ -228,7 +200,10 @@ impl<'a> Binder<'a> {
         if parts.len() != 3 {
             self.error(
                 ptr,
-                format!("token `{tok}` is malformed; expected `package:module:Name`, e.g. `{}:index:Widget`", self.spec.name),
+                format!(
+                    "token `{tok}` is malformed; expected `package:module:Name`, e.g. `{}:index:Widget`",
+                    self.spec.name
+                ),
             );
             let name = parts.last().copied().unwrap_or_default().to_string();
             return Token {
@@ -243,10 +218,7 @@ impl<'a> Binder<'a> {
         if package != self.spec.name && !self.spec.allowed_package_names.iter().any(|a| a == package) {
             self.error(
                 ptr,
-                format!(
-                    "token `{tok}` belongs to package `{package}`; expected the package name `{}`",
-                    self.spec.name
-                ),
+                format!("token `{tok}` belongs to package `{package}`; expected the package name `{}`", self.spec.name),
             );
         }
         // Method implementations are named `Resource/method`.
@@ -266,12 +238,7 @@ impl<'a> Binder<'a> {
     }
 
     fn module_of(&self, raw: &str) -> String {
-        let module = self
-            .module_format
-            .captures(raw)
-            .and_then(|c| c.get(1))
-            .map(|m| m.as_str())
-            .unwrap_or("");
+        let module = self.module_format.captures(raw).and_then(|c| c.get(1)).map(|m| m.as_str()).unwrap_or("");
         if module.starts_with("index") {
             String::new()
         } else {
@@ -311,7 +278,10 @@ impl<'a> Binder<'a> {
             }
             if let Some(name) = &v.name {
                 if !name.chars().any(|c| c.is_alphanumeric()) {
-                    self.error(vptr.key("name"), format!("enum value name `{name}` has no letter or digit; expected a name such as `Standard`"));
+                    self.error(
+                        vptr.key("name"),
+                        format!("enum value name `{name}` has no letter or digit; expected a name such as `Standard`"),
+                    );
                 }
             }
             values.push(EnumValue {
@@ -338,7 +308,10 @@ impl<'a> Binder<'a> {
     fn object_type(&mut self, token: Token, o: &ObjectTypeSpec, ptr: &Pointer) -> ObjectType {
         if let Some(t) = o.type_.as_deref() {
             if t != "object" {
-                self.error(ptr.key("type"), format!("type `{t}` declares no `enum`; expected `object` for an object type, or an `enum` list"));
+                self.error(
+                    ptr.key("type"),
+                    format!("type `{t}` declares no `enum`; expected `object` for an object type, or an `enum` list"),
+                );
             }
         }
         let properties = self.properties(&o.properties, &o.required, &o.plain, ptr, "properties");
@@ -353,20 +326,8 @@ impl<'a> Binder<'a> {
     }
 
     fn resource(&mut self, token: Token, r: &ResourceSpec, ptr: &Pointer, is_provider: bool) -> Resource {
-        let properties = self.properties(
-            &r.object.properties,
-            &r.object.required,
-            &r.object.plain,
-            ptr,
-            "properties",
-        );
-        let inputs = self.properties(
-            &r.input_properties,
-            &r.required_inputs,
-            &r.plain_inputs,
-            ptr,
-            "inputProperties",
-        );
+        let properties = self.properties(&r.object.properties, &r.object.required, &r.object.plain, ptr, "properties");
+        let inputs = self.properties(&r.input_properties, &r.required_inputs, &r.plain_inputs, ptr, "inputProperties");
         let state_inputs = r.state_inputs.as_ref().map(|s| {
             let sptr = ptr.key("stateInputs");
             self.properties(&s.properties, &s.required, &s.plain, &sptr, "properties")
@@ -402,9 +363,10 @@ impl<'a> Binder<'a> {
     }
 
     fn function(&mut self, token: Token, f: &FunctionSpec, ptr: &Pointer) -> Function {
-        let inputs = f.inputs.as_ref().map(|i| {
-            self.properties(&i.properties, &i.required, &i.plain, &ptr.key("inputs"), "properties")
-        });
+        let inputs = f
+            .inputs
+            .as_ref()
+            .map(|i| self.properties(&i.properties, &i.required, &i.plain, &ptr.key("inputs"), "properties"));
         for (i, name) in f.multi_argument_inputs.iter().enumerate() {
             let known = f.inputs.as_ref().is_some_and(|inp| inp.properties.contains_key(name));
             if !known {
@@ -468,7 +430,10 @@ impl<'a> Binder<'a> {
             .map(|(name, p)| {
                 let ptr = owner.key(key).key(name);
                 if name.is_empty() || !name.chars().any(|c| c.is_alphanumeric()) {
-                    self.error(&ptr, format!("property name `{name}` has no letter or digit; expected a name such as `imageId`"));
+                    self.error(
+                        &ptr,
+                        format!("property name `{name}` has no letter or digit; expected a name such as `imageId`"),
+                    );
                 }
                 let ty = self.type_of(&p.type_spec, &ptr);
                 self.check_literal(&ty, p.default.as_ref(), &ptr.key("default"), "default");
@@ -509,13 +474,8 @@ impl<'a> Binder<'a> {
             Type::Number => value.is_number(),
             Type::String => value.is_string(),
             Type::Enum(id) => {
-                let values = self
-                    .spec
-                    .types
-                    .values()
-                    .filter(|t| t.enum_.is_some())
-                    .nth(id.0)
-                    .and_then(|t| t.enum_.as_ref());
+                let values =
+                    self.spec.types.values().filter(|t| t.enum_.is_some()).nth(id.0).and_then(|t| t.enum_.as_ref());
                 let allowed: Vec<String> = values.into_iter().flatten().map(|v| v.value.to_string()).collect();
                 if !allowed.contains(&value.to_string()) {
                     self.error(ptr, format!("{what} {value} is not one of the enum's values: {}", allowed.join(", ")));
@@ -542,12 +502,8 @@ impl<'a> Binder<'a> {
 
     fn type_of(&mut self, t: &TypeSpec, ptr: &Pointer) -> Type {
         if !t.one_of.is_empty() {
-            let elements = t
-                .one_of
-                .iter()
-                .enumerate()
-                .map(|(i, e)| self.type_of(e, &ptr.key("oneOf").index(i)))
-                .collect();
+            let elements =
+                t.one_of.iter().enumerate().map(|(i, e)| self.type_of(e, &ptr.key("oneOf").index(i))).collect();
             if let Some(d) = &t.discriminator {
                 for (value, r) in &d.mapping {
                     let mptr = ptr.key("discriminator").key("mapping").key(value);
@@ -639,7 +595,12 @@ impl<'a> Binder<'a> {
             self.error(ptr, format!("`$ref` `{r}` points to resource `{tok}`, which is not defined under #/resources"));
             return Type::Invalid;
         }
-        self.error(ptr, format!("`$ref` `{r}` is not understood; expected `#/types/<token>`, `#/resources/<token>` or `#/provider`"));
+        self.error(
+            ptr,
+            format!(
+                "`$ref` `{r}` is not understood; expected `#/types/<token>`, `#/resources/<token>` or `#/provider`"
+            ),
+        );
         Type::Invalid
     }
 
@@ -669,7 +630,10 @@ impl<'a> Binder<'a> {
             Some(t) => {
                 let parts: Vec<&str> = t.split(':').collect();
                 if parts.len() != 3 {
-                    self.error(ptr, format!("external `$ref` `{r}` has a malformed token `{t}`; expected `package:module:Name`"));
+                    self.error(
+                        ptr,
+                        format!("external `$ref` `{r}` has a malformed token `{t}`; expected `package:module:Name`"),
+                    );
                     return Type::Invalid;
                 }
                 Some(Token {

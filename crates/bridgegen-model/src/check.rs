@@ -83,11 +83,8 @@ fn check_member_names(pkg: &Package, diags: &mut Vec<Diagnostic>) {
             }
         }
         let mut types: HashMap<String, &str> = HashMap::new();
-        let tys = m
-            .objects
-            .iter()
-            .map(|id| &pkg.objects[id.0].token)
-            .chain(m.enums.iter().map(|id| &pkg.enums[id.0].token));
+        let tys =
+            m.objects.iter().map(|id| &pkg.objects[id.0].token).chain(m.enums.iter().map(|id| &pkg.enums[id.0].token));
         for tok in tys {
             let key = tok.name.to_upper_camel_case().to_lowercase();
             if let Some(first) = types.insert(key, &tok.full) {
@@ -150,10 +147,8 @@ fn dfs<'a>(
         stack.push((node, prop));
         if state[next.0] == 1 {
             let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
-            let path: Vec<String> = stack[from..]
-                .iter()
-                .map(|(n, p)| format!("{}.{p}", pkg.objects[n.0].token.name))
-                .collect();
+            let path: Vec<String> =
+                stack[from..].iter().map(|(n, p)| format!("{}.{p}", pkg.objects[n.0].token.name)).collect();
             diags.push(Diagnostic::error(
                 Pointer::root().key("types").key(tokens[node.0]).key("properties").key(prop),
                 format!("required properties form a cycle ({} -> {}): such a value can never be built; expected at least one optional property, array or map in the cycle", path.join(" -> "), pkg.objects[next.0].token.name),

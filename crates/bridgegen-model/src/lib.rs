@@ -19,15 +19,11 @@ pub fn load_package(path: &Path) -> Result<(Package, Vec<Diagnostic>), Diagnosti
         Diagnostics(vec![Diagnostic::error("#", format!("cannot read schema file: {e}")).with_file(path)])
     })?;
     let with_file = |ds: Vec<Diagnostic>| ds.into_iter().map(|d| d.with_file(path)).collect::<Vec<_>>();
-    bind_str(&text)
-        .map(|(pkg, warnings)| (pkg, with_file(warnings)))
-        .map_err(|ds| Diagnostics(with_file(ds.0)))
+    bind_str(&text).map(|(pkg, warnings)| (pkg, with_file(warnings))).map_err(|ds| Diagnostics(with_file(ds.0)))
 }
 
 /// Binds an already decoded schema (no file name in diagnostics).
-pub fn bind_spec(
-    spec: &bridgegen_schema::PackageSpec,
-) -> Result<(Package, Vec<Diagnostic>), Diagnostics> {
+pub fn bind_spec(spec: &bridgegen_schema::PackageSpec) -> Result<(Package, Vec<Diagnostic>), Diagnostics> {
     bind::bind(spec, &[]).map_err(Diagnostics)
 }
 

@@ -239,21 +239,11 @@ impl Resource {
 
     /// Output properties marked secret, in schema order.
     pub fn secret_outputs(&self) -> Vec<&str> {
-        self.properties
-            .iter()
-            .filter(|p| p.secret)
-            .map(|p| p.name.as_str())
-            .collect()
+        self.properties.iter().filter(|p| p.secret).map(|p| p.name.as_str()).collect()
     }
 }
 
-fn collect_replace_paths(
-    pkg: &Package,
-    p: &Property,
-    path: &str,
-    out: &mut Vec<String>,
-    seen: &mut Vec<ObjectId>,
-) {
+fn collect_replace_paths(pkg: &Package, p: &Property, path: &str, out: &mut Vec<String>, seen: &mut Vec<ObjectId>) {
     if p.replace_on_changes {
         out.push(path.to_string());
     }

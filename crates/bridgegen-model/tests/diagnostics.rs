@@ -12,11 +12,7 @@ fn errors_of(schema: &Value) -> Vec<(String, String)> {
 fn errors_of_text(text: &str) -> Vec<(String, String)> {
     match bind_str(text) {
         Ok(_) => panic!("expected errors, the schema bound cleanly: {text}"),
-        Err(Diagnostics(ds)) => ds
-            .into_iter()
-            .filter(|d| d.is_error())
-            .map(|d| (d.pointer, d.message))
-            .collect(),
+        Err(Diagnostics(ds)) => ds.into_iter().filter(|d| d.is_error()).map(|d| (d.pointer, d.message)).collect(),
     }
 }
 
@@ -60,7 +56,10 @@ fn unknown_type_ref() {
 #[test]
 fn dangling_resource_ref_in_array_items() {
     assert_one(
-        pkg(json!({"x:index:R": {"inputProperties": {"p": {"type": "array", "items": {"$ref": "#/resources/x:index:Gone"}}}}}), json!({})),
+        pkg(
+            json!({"x:index:R": {"inputProperties": {"p": {"type": "array", "items": {"$ref": "#/resources/x:index:Gone"}}}}}),
+            json!({}),
+        ),
         "#/resources/x:index:R/inputProperties/p/items/$ref",
         "not defined under #/resources",
     );
@@ -78,7 +77,11 @@ fn token_of_another_package() {
 
 #[test]
 fn token_name_must_be_an_identifier() {
-    assert_one(pkg(json!({"x:index:my-widget": {}}), json!({})), "#/resources/x:index:my-widget", "expected an identifier");
+    assert_one(
+        pkg(json!({"x:index:my-widget": {}}), json!({})),
+        "#/resources/x:index:my-widget",
+        "expected an identifier",
+    );
 }
 
 #[test]
@@ -102,7 +105,10 @@ fn required_input_not_among_input_properties() {
 #[test]
 fn required_not_among_object_properties() {
     assert_one(
-        pkg(json!({}), json!({"x:index:T": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["b"]}})),
+        pkg(
+            json!({}),
+            json!({"x:index:T": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["b"]}}),
+        ),
         "#/types/x:index:T/required/0",
         "required names `b`",
     );
@@ -143,7 +149,11 @@ fn required_cycle_cannot_be_built() {
         "x:index:A": {"type": "object", "properties": {"b": {"$ref": "#/types/x:index:B"}}, "required": ["b"]},
         "x:index:B": {"type": "object", "properties": {"a": {"$ref": "#/types/x:index:A"}}, "required": ["a"]}
     });
-    assert_one(pkg(json!({}), types), "#/types/x:index:B/properties/a", "required properties form a cycle (A.b -> B.a -> A)");
+    assert_one(
+        pkg(json!({}), types),
+        "#/types/x:index:B/properties/a",
+        "required properties form a cycle (A.b -> B.a -> A)",
+    );
 }
 
 #[test]
@@ -169,7 +179,10 @@ fn default_of_the_wrong_type() {
 #[test]
 fn default_on_an_array() {
     assert_one(
-        pkg(json!({"x:index:R": {"inputProperties": {"l": {"type": "array", "items": {"type": "string"}, "default": []}}}}), json!({})),
+        pkg(
+            json!({"x:index:R": {"inputProperties": {"l": {"type": "array", "items": {"type": "string"}, "default": []}}}}),
+            json!({}),
+        ),
         "#/resources/x:index:R/inputProperties/l/default",
         "only allowed on boolean, integer, number, string and enum properties",
     );
@@ -179,7 +192,10 @@ fn default_on_an_array() {
 fn enum_default_not_among_values() {
     let types = json!({"x:index:Size": {"type": "string", "enum": [{"value": "small"}, {"value": "large"}]}});
     assert_one(
-        pkg(json!({"x:index:R": {"inputProperties": {"s": {"$ref": "#/types/x:index:Size", "default": "medium"}}}}), types),
+        pkg(
+            json!({"x:index:R": {"inputProperties": {"s": {"$ref": "#/types/x:index:Size", "default": "medium"}}}}),
+            types,
+        ),
         "#/resources/x:index:R/inputProperties/s/default",
         "is not one of the enum's values",
     );
@@ -232,11 +248,7 @@ fn enum_value_of_the_wrong_kind_and_duplicates() {
 
 #[test]
 fn bad_module_format_regex() {
-    assert_one(
-        json!({"name": "x", "meta": {"moduleFormat": "(.*"}}),
-        "#/meta/moduleFormat",
-        "not a valid regex",
-    );
+    assert_one(json!({"name": "x", "meta": {"moduleFormat": "(.*"}}), "#/meta/moduleFormat", "not a valid regex");
 }
 
 #[test]

@@ -51,11 +51,7 @@ pub fn global_ref<'a>(global: &str, declared: impl IntoIterator<Item = &'a str>)
 /// Segments of a module of another package (no schema at hand): each part is cut at its
 /// first dot, the convention Pulumi's Kubernetes SDK uses (`storage.k8s.io/v1` -> `storage.v1`).
 pub fn external_module_segments(module: &str) -> Vec<String> {
-    module
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(|s| names::camel_ident(s.split('.').next().unwrap_or(s)))
-        .collect()
+    module.split('/').filter(|s| !s.is_empty()).map(|s| names::camel_ident(s.split('.').next().unwrap_or(s))).collect()
 }
 
 /// `"./"`, `"../"`, ... from a file in module `module` back to the package root.
@@ -130,8 +126,13 @@ impl Names {
                 let f = &pkg.functions[id.0];
                 let name = names::unique(names::camel_ident(member_name(&f.token)), &mut exported);
                 let base = names::camel(member_name(&f.token));
-                function_output_name[id.0] =
-                    names::unique(names::escape_identifier(&format!("{}Output", name.strip_suffix('_').filter(|_| name != base).unwrap_or(&name))), &mut exported);
+                function_output_name[id.0] = names::unique(
+                    names::escape_identifier(&format!(
+                        "{}Output",
+                        name.strip_suffix('_').filter(|_| name != base).unwrap_or(&name)
+                    )),
+                    &mut exported,
+                );
                 function_file[id.0] = names::unique(names::file_name(&name), &mut files);
                 function_name[id.0] = name;
             }
@@ -159,7 +160,15 @@ impl Names {
                 enum_name[id.0] = names::unique(names::pascal_ident(member_name(&e.token)), &mut etaken);
             }
         }
-        Names { resource_class, resource_file, function_name, function_output_name, function_file, object_name, enum_name }
+        Names {
+            resource_class,
+            resource_file,
+            function_name,
+            function_output_name,
+            function_file,
+            object_name,
+            enum_name,
+        }
     }
 
     pub fn resource(&self, id: ResourceId) -> &str {

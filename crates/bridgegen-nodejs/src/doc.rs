@@ -63,12 +63,7 @@ pub fn comment(description: Option<&str>, deprecated: Option<&str>, indent: &str
     comment_with(description, deprecated, &[], indent)
 }
 
-pub fn comment_with(
-    description: Option<&str>,
-    deprecated: Option<&str>,
-    extra: &[String],
-    indent: &str,
-) -> String {
+pub fn comment_with(description: Option<&str>, deprecated: Option<&str>, extra: &[String], indent: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     if let Some(d) = description {
         let d = typescript_description(d);

@@ -80,7 +80,9 @@ impl LanguageDocs for NodejsDocs {
         if res.state_inputs.is_some() {
             format!("{class}.get(name: string, id: pulumi.Input<pulumi.ID>, state?: {class}State, opts?: pulumi.CustomResourceOptions): {class}")
         } else {
-            format!("{class}.get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): {class}")
+            format!(
+                "{class}.get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): {class}"
+            )
         }
     }
 

@@ -53,10 +53,8 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
     };
     let args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Plain)).collect();
     let output_args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Input)).collect();
-    let invoke_args = inputs
-        .iter()
-        .map(|p| format!("{}: {},", js_string(&p.name), property_access("args", &p.name)))
-        .collect();
+    let invoke_args =
+        inputs.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args", &p.name))).collect();
     let (result_type, result_interface, result_fields, invoke_fn, invoke_output_fn) = match &f.outputs {
         FunctionReturn::Object(props) => {
             let n = format!("{title}Result");
@@ -71,7 +69,9 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
                 .collect();
             (n.clone(), Some(n), fields, "invoke", "invokeOutput")
         }
-        FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new(), "invokeSingle", "invokeSingleOutput"),
+        FunctionReturn::Type(t) => {
+            (tcx.inner(t, Shape::Output), None, Vec::new(), "invokeSingle", "invokeSingleOutput")
+        }
         FunctionReturn::None => ("void".to_string(), None, Vec::new(), "invoke", "invokeOutput"),
     };
 

@@ -26,8 +26,8 @@ use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator
 use bridgegen_model::{ExternalRef, Package, Type};
 
 use context::Names;
-use names::js_string;
 pub use docs::NodejsDocs;
+use names::js_string;
 
 /// Every template, embedded.
 pub const TEMPLATES: TemplateSet = &[
@@ -129,7 +129,8 @@ impl<'a> Gen<'a> {
             if f.is_overlay || f.method_of.is_some() {
                 continue;
             }
-            let view = function::build(pkg, &self.names, f, &self.names.function_name[i], &self.names.function_output_name[i]);
+            let view =
+                function::build(pkg, &self.names, f, &self.names.function_name[i], &self.names.function_output_name[i]);
             let path = format!("{}{}.ts", context::module_dir(&f.token.module), self.names.function_file[i]);
             files.insert(path, render_ts(self.hb, "function", &view)?);
         }
@@ -186,7 +187,8 @@ impl<'a> Gen<'a> {
             if empty {
                 text.push_str("export {};\n");
             }
-            let path = if dir.is_empty() { "types/enums/index.ts".to_string() } else { format!("types/enums/{dir}/index.ts") };
+            let path =
+                if dir.is_empty() { "types/enums/index.ts".to_string() } else { format!("types/enums/{dir}/index.ts") };
             files.insert(path, text);
         }
 
@@ -362,7 +364,10 @@ impl<'a> Gen<'a> {
         let o = &self.opts;
         let mut v = serde_json::Map::new();
         v.insert("name".into(), json!(o.package_name(pkg)));
-        v.insert("version".into(), json!(pkg.version.clone().unwrap_or_else(|| "0.0.0".into()).trim_start_matches('v')));
+        v.insert(
+            "version".into(),
+            json!(pkg.version.clone().unwrap_or_else(|| "0.0.0".into()).trim_start_matches('v')),
+        );
         if let Some(d) = o.package_description.clone().or_else(|| pkg.description.clone()) {
             v.insert("description".into(), json!(d));
         }
@@ -381,7 +386,10 @@ impl<'a> Gen<'a> {
         let mut deps = serde_json::Map::new();
         deps.insert("@pulumi/pulumi".into(), json!(PULUMI_DEPENDENCY));
         for (name, version) in external_packages(pkg) {
-            deps.insert(types::external_package(&name), json!(version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into())));
+            deps.insert(
+                types::external_package(&name),
+                json!(version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into())),
+            );
         }
         for (k, val) in &o.dependencies {
             deps.insert(k.clone(), json!(val));

@@ -18,20 +18,73 @@ use heck::{ToLowerCamelCase, ToUpperCamelCase};
 /// declarations (class, function, namespace, import alias, parameter names).
 pub const RESERVED: &[&str] = &[
     // ECMAScript reserved words.
-    "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-    "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
-    "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
-    "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with",
+    "await",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "continue",
+    "debugger",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "function",
+    "if",
+    "import",
+    "in",
+    "instanceof",
+    "new",
+    "null",
+    "return",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "var",
+    "void",
+    "while",
+    "with",
     "yield",
     // Strict mode (modules and classes are always strict).
-    "implements", "interface", "let", "package", "private", "protected", "public", "static",
+    "implements",
+    "interface",
+    "let",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "static",
     // Not assignable / restricted in strict mode.
-    "arguments", "eval",
+    "arguments",
+    "eval",
     // TypeScript: cannot name a class, interface or type alias.
-    "any", "boolean", "number", "string", "symbol", "never", "object", "unknown", "bigint",
-    "undefined", "type", "global",
+    "any",
+    "boolean",
+    "number",
+    "string",
+    "symbol",
+    "never",
+    "object",
+    "unknown",
+    "bigint",
+    "undefined",
+    "type",
+    "global",
     // CommonJS: the compiler reserves these at the top level of a module.
-    "module", "require", "exports",
+    "module",
+    "require",
+    "exports",
 ];
 
 /// Names every generated file may import; a user identifier must not shadow them.
@@ -40,8 +93,15 @@ pub const GENERATED_BINDINGS: &[&str] = &["pulumi", "utilities", "inputs", "outp
 /// Class members a resource class inherits or must not declare as a field; an output
 /// property with such a name is kept on the wire but not declared as a class field.
 pub const RESOURCE_MEMBERS: &[&str] = &[
-    "constructor", "id", "urn", "__pulumiType", "getProvider", "prototype",
-    "__pulumiResource", "__pulumiCustomResource", "__pulumiComponentResource",
+    "constructor",
+    "id",
+    "urn",
+    "__pulumiType",
+    "getProvider",
+    "prototype",
+    "__pulumiResource",
+    "__pulumiCustomResource",
+    "__pulumiComponentResource",
     "__pulumiProviderResource",
 ];
 
@@ -70,10 +130,8 @@ pub fn is_identifier_name(s: &str) -> bool {
 /// Turns arbitrary text into an identifier: non-identifier characters become word
 /// breaks, a leading digit gets a `_` prefix, and reserved words a `_` suffix.
 pub fn escape_identifier(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '$' { c } else { '_' })
-        .collect();
+    let mut out: String =
+        s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '$' { c } else { '_' }).collect();
     if out.is_empty() {
         out.push('_');
     }
@@ -185,7 +243,11 @@ pub fn enum_value_name(name: Option<&str>, value: &serde_json::Value) -> String 
             serde_json::Value::String(s) => {
                 let p = pascal(s);
                 if p.is_empty() {
-                    if s.is_empty() { "Empty".to_string() } else { "Value".to_string() }
+                    if s.is_empty() {
+                        "Empty".to_string()
+                    } else {
+                        "Value".to_string()
+                    }
                 } else {
                     p
                 }
@@ -197,10 +259,7 @@ pub fn enum_value_name(name: Option<&str>, value: &serde_json::Value) -> String 
     if is_identifier_name(&base) {
         base
     } else {
-        let mut s: String = base
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
-            .collect();
+        let mut s: String = base.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
         if s.starts_with(|c: char| c.is_ascii_digit()) {
             s.insert(0, '_');
         }

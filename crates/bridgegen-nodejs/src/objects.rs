@@ -140,7 +140,8 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
                     } else if plain {
                         defaults.push(format!("{key}: ({access} ? {f}({access}) : undefined),"));
                     } else {
-                        defaults.push(format!("{key}: ({access} ? utilities.applyDefaults({access}, {f}) : undefined),"));
+                        defaults
+                            .push(format!("{key}: ({access} ? utilities.applyDefaults({access}, {f}) : undefined),"));
                     }
                 }
             }
@@ -237,7 +238,11 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
                     }
                 })
                 .collect();
-            EnumView { doc: doc::comment(e.description.as_deref(), None, ""), name: names.enum_(*id).to_string(), members }
+            EnumView {
+                doc: doc::comment(e.description.as_deref(), None, ""),
+                name: names.enum_(*id).to_string(),
+                members,
+            }
         })
         .collect()
 }

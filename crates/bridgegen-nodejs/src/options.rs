@@ -19,9 +19,7 @@ pub struct NodeOptions {
 impl NodeOptions {
     /// Decodes `language.nodejs`; unknown or malformed fields fall back to defaults.
     pub fn from_package(pkg: &Package) -> NodeOptions {
-        pkg.language_block("nodejs")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default()
+        pkg.language_block("nodejs").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 
     /// The npm package name: `packageName`, else `@pulumi/<name>`.

@@ -181,11 +181,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     }
     for p in &res.inputs {
         let key = js_string(&p.name);
-        let mut value = if let Some(c) = &p.const_value {
-            literal(c)
-        } else {
-            property_access("args?", &p.name)
-        };
+        let mut value = if let Some(c) = &p.const_value { literal(c) } else { property_access("args?", &p.name) };
         if p.const_value.is_none() {
             if let Some(d) = p.default.as_ref().and_then(|d| default_expr(&p.ty, d)) {
                 value = format!("({value}) ?? {d}");
@@ -194,7 +190,12 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         // Object inputs whose type declares defaults get them filled in.
         if let Type::Object(id) = &p.ty {
             if crate::objects::has_defaults(pkg, *id) {
-                let f = crate::objects::provide_defaults_ref(pkg, names, *id, if p.plain { Shape::Plain } else { Shape::Input });
+                let f = crate::objects::provide_defaults_ref(
+                    pkg,
+                    names,
+                    *id,
+                    if p.plain { Shape::Plain } else { Shape::Input },
+                );
                 value = if p.plain {
                     format!("({value} ? {f}({value}) : undefined)")
                 } else {
@@ -256,13 +257,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     }
 
     let mut imports = vec!["import * as pulumi from \"@pulumi/pulumi\";".to_string()];
-    let all_types: Vec<&Type> = res
-        .properties
-        .iter()
-        .chain(&res.inputs)
-        .chain(res.state_inputs.iter().flatten())
-        .map(|p| &p.ty)
-        .collect();
+    let all_types: Vec<&Type> =
+        res.properties.iter().chain(&res.inputs).chain(res.state_inputs.iter().flatten()).map(|p| &p.ty).collect();
     let mut uses = (false, false, false);
     for t in all_types {
         t.walk(&mut |t| match t {
@@ -299,7 +295,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
 
     let mut methods = Vec::new();
     let mut uses_method_objects = false;
-    let mut taken: std::collections::HashSet<String> = res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
+    let mut taken: std::collections::HashSet<String> =
+        res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
     for m in &res.methods {
         let f = pkg.function(m.function);
         let name = names::unique(names::method_name(&m.name), &mut taken);
@@ -315,7 +312,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
         }
         let mut call_args = vec!["\"__self__\": this,".to_string()];
-        call_args.extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
+        call_args
+            .extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
         let (result_type, result_name, result_fields) = match &f.outputs {
             bridgegen_model::FunctionReturn::Object(props) => {
                 for p in props {
@@ -373,4 +371,3 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         instance_check,
     }
 }
-

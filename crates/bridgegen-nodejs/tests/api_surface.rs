@@ -33,7 +33,9 @@ fn image_share_permission_declarations_match_published_package() {
     let dir = support::fresh_dir("api-surface");
     support::generate(&support::repo_root().join("schema/alicloud.json"), &dir);
     // Build with the package's own tsconfig (declarations on, @internal stripped).
-    support::run(Command::new("node").arg(support::tsc()).arg("-p").arg(dir.join("tsconfig.json")).arg("--skipLibCheck"));
+    support::run(
+        Command::new("node").arg(support::tsc()).arg("-p").arg(dir.join("tsconfig.json")).arg("--skipLibCheck"),
+    );
     let ours = std::fs::read_to_string(dir.join("bin/ecs/imageSharePermission.d.ts")).unwrap();
     let theirs = std::fs::read_to_string(&reference).unwrap();
     let (a, b) = (normalize(&ours), normalize(&theirs));

@@ -40,7 +40,10 @@ fn docs_signatures_agree_with_generated_declarations() {
         let decl = format!("export function {}", sig.split(" => ").next().unwrap());
         let head = decl.split('(').next().unwrap();
         assert!(all.contains(&format!("{head}(")), "no declaration for `{sig}`");
-        assert!(all.contains(&format!("{}{{", decl.trim_end())) || all.contains(&format!("{} {{", decl)), "`{decl}` differs from the SDK");
+        assert!(
+            all.contains(&format!("{}{{", decl.trim_end())) || all.contains(&format!("{} {{", decl)),
+            "`{decl}` differs from the SDK"
+        );
     }
     for r in &pkg.resources {
         let name = d.resource_name(&pkg, r);

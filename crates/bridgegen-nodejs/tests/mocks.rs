@@ -10,7 +10,9 @@ use std::process::Command;
 
 /// Builds the generated package in `dir` and packs it; returns the tarball path.
 fn build_and_pack(dir: &Path) -> PathBuf {
-    support::run(Command::new("node").arg(support::tsc()).arg("-p").arg(dir.join("tsconfig.json")).arg("--skipLibCheck"));
+    support::run(
+        Command::new("node").arg(support::tsc()).arg("-p").arg(dir.join("tsconfig.json")).arg("--skipLibCheck"),
+    );
     let out = support::run(Command::new("npm").args(["pack", "--silent"]).current_dir(dir));
     let name = out.lines().rev().find(|l| l.trim().ends_with(".tgz")).expect("npm pack names the tarball").trim();
     dir.join(name)
@@ -34,11 +36,8 @@ fn seed_sdks_run_under_pulumi_mocks() {
     // node_modules: everything it uses comes from its own `npm install`.
     let project = tempfile::tempdir().unwrap();
     let p = project.path();
-    std::fs::write(
-        p.join("package.json"),
-        r#"{ "name": "mocks-program", "private": true, "main": "bin/index.js" }"#,
-    )
-    .unwrap();
+    std::fs::write(p.join("package.json"), r#"{ "name": "mocks-program", "private": true, "main": "bin/index.js" }"#)
+        .unwrap();
     let mut install = Command::new("npm");
     install
         .args(["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"])
@@ -60,7 +59,9 @@ fn seed_sdks_run_under_pulumi_mocks() {
              "files": ["index.ts", "keywords.ts"] }"#,
     )
     .unwrap();
-    support::run(Command::new("node").arg("node_modules/typescript/bin/tsc").arg("-p").arg("tsconfig.json").current_dir(p));
+    support::run(
+        Command::new("node").arg("node_modules/typescript/bin/tsc").arg("-p").arg("tsconfig.json").current_dir(p),
+    );
     let out = support::run(Command::new("node").arg("bin/index.js").current_dir(p));
     assert!(out.contains("mocks: all assertions passed"), "{out}");
     let out = support::run(Command::new("node").arg("bin/keywords.js").current_dir(p));

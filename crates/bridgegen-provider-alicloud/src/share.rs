@@ -89,7 +89,14 @@ fn explain(e: CloudError, image_id: &str, account_id: &str) -> ProviderError {
 }
 
 impl ImageSharePermission {
-    async fn call<T, F, Fut>(&self, ctx: &OpContext, what: &str, image: &str, account: &str, op: F) -> Result<T, ProviderError>
+    async fn call<T, F, Fut>(
+        &self,
+        ctx: &OpContext,
+        what: &str,
+        image: &str,
+        account: &str,
+        op: F,
+    ) -> Result<T, ProviderError>
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T, CloudError>>,
@@ -109,8 +116,10 @@ impl ImageSharePermission {
     ) -> Result<Option<Vec<String>>, ProviderError> {
         let limit = ctx.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let what = format!("DescribeImageSharePermission({image})");
-        match retry(ctx, &what, Instant::now() + limit, self.backoff, CloudError::is_throttled, || api.shared_accounts(image))
-            .await
+        match retry(ctx, &what, Instant::now() + limit, self.backoff, CloudError::is_throttled, || {
+            api.shared_accounts(image)
+        })
+        .await
         {
             Ok(list) => Ok(Some(list)),
             Err(RetryError::Failed(e)) if e.code() == Some("InvalidImageId.NotFound") => Ok(None),
@@ -154,7 +163,12 @@ impl Resource<Arc<dyn EcsApi>> for ImageSharePermission {
         image(olds).is_some() && image(olds) == image(news)
     }
 
-    async fn create(&self, api: &Arc<dyn EcsApi>, ctx: &OpContext, inputs: &PropertyMap) -> Result<Created, ProviderError> {
+    async fn create(
+        &self,
+        api: &Arc<dyn EcsApi>,
+        ctx: &OpContext,
+        inputs: &PropertyMap,
+    ) -> Result<Created, ProviderError> {
         let image = str_prop(inputs, "imageId")?;
         let account = str_prop(inputs, "accountId")?;
         let what = format!("ModifyImageSharePermission(AddAccount {account} to {image})");
@@ -180,7 +194,13 @@ impl Resource<Arc<dyn EcsApi>> for ImageSharePermission {
         Ok(Some(ReadResult { id: id.to_string(), outputs: outputs(image, account), inputs: None }))
     }
 
-    async fn delete(&self, api: &Arc<dyn EcsApi>, ctx: &OpContext, id: &str, _state: &PropertyMap) -> Result<(), ProviderError> {
+    async fn delete(
+        &self,
+        api: &Arc<dyn EcsApi>,
+        ctx: &OpContext,
+        id: &str,
+        _state: &PropertyMap,
+    ) -> Result<(), ProviderError> {
         let (image, account) = parse_id(id)?;
         let what = format!("ModifyImageSharePermission(RemoveAccount {account} from {image})");
         let limit = ctx.timeout.unwrap_or(DEFAULT_TIMEOUT);

@@ -94,7 +94,11 @@ async fn check(p: &mut PluginProcess, olds: prost_types::Struct, news: prost_typ
         .into_inner()
 }
 
-async fn create(p: &mut PluginProcess, props: prost_types::Struct, preview: bool) -> Result<rpc::CreateResponse, tonic::Status> {
+async fn create(
+    p: &mut PluginProcess,
+    props: prost_types::Struct,
+    preview: bool,
+) -> Result<rpc::CreateResponse, tonic::Status> {
     p.client
         .create(rpc::CreateRequest {
             urn: urn(TOKEN, "share"),
@@ -121,7 +125,12 @@ async fn read(p: &mut PluginProcess, id: &str, state: prost_types::Struct) -> Re
         .map(|r| r.into_inner())
 }
 
-async fn diff(p: &mut PluginProcess, id: &str, olds: prost_types::Struct, news: prost_types::Struct) -> rpc::DiffResponse {
+async fn diff(
+    p: &mut PluginProcess,
+    id: &str,
+    olds: prost_types::Struct,
+    news: prost_types::Struct,
+) -> rpc::DiffResponse {
     p.client
         .diff(rpc::DiffRequest {
             id: id.into(),
@@ -155,14 +164,19 @@ async fn plugin_info_and_schema_are_the_schema_file() {
     let w = World::new(0).await;
     let mut p = w.plugin().await;
     let schema = p.client.get_schema(rpc::GetSchemaRequest::default()).await.unwrap().into_inner().schema;
-    let file = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/alicloud.json")).unwrap();
+    let file =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schema/alicloud.json")).unwrap();
     assert_eq!(schema, file, "GetSchema must return schema/alicloud.json byte for byte");
     let info = p.client.get_plugin_info(()).await.unwrap().into_inner();
     assert_eq!(info.version, "3.108.0");
     // Methods the provider does not offer answer UNIMPLEMENTED.
     let e = p.client.construct(rpc::ConstructRequest::default()).await.unwrap_err();
     assert_eq!(e.code(), Code::Unimplemented);
-    let e = p.client.invoke(rpc::InvokeRequest { tok: "alicloud:ecs/getImages:getImages".into(), ..Default::default() }).await.unwrap_err();
+    let e = p
+        .client
+        .invoke(rpc::InvokeRequest { tok: "alicloud:ecs/getImages:getImages".into(), ..Default::default() })
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), Code::Unimplemented);
 }
 
@@ -218,7 +232,10 @@ async fn check_rejects_missing_and_malformed_inputs() {
 async fn import_by_id_and_bad_ids() {
     let w = World::new(1).await;
     let a = w.friends[0].id.clone();
-    w.cloud().store().modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", std::slice::from_ref(&a), &[]).unwrap();
+    w.cloud()
+        .store()
+        .modify_alicloud_shares(&w.owner.id, &w.image.id, "cn-beijing", std::slice::from_ref(&a), &[])
+        .unwrap();
     let mut p = w.plugin().await;
     let id = format!("{}:{a}", w.image.id);
     let r = read(&mut p, &id, props(&[])).await.unwrap();
@@ -426,7 +443,11 @@ async fn config_from_environment_and_engine_address() {
 
     // Without credentials, Configure fails and says what to set.
     let mut bare = PluginProcess::start(Path::new(BIN), &[], &[]).await.unwrap();
-    let e = bare.client.configure(rpc::ConfigureRequest { args: Some(props(&[])), ..Default::default() }).await.unwrap_err();
+    let e = bare
+        .client
+        .configure(rpc::ConfigureRequest { args: Some(props(&[])), ..Default::default() })
+        .await
+        .unwrap_err();
     assert!(e.message().contains("ALICLOUD_ACCESS_KEY"), "{}", e.message());
 }
 

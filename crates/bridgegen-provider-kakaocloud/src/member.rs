@@ -80,7 +80,9 @@ pub fn check_timeouts(value: Option<&PropertyValue>) -> Vec<CheckFailure> {
                     failures.push(CheckFailure::new(&path, format!("`{path}`: {e}")));
                 }
             }
-            None => failures.push(CheckFailure::new(&path, format!("`{path}` must be a duration string such as \"30m\""))),
+            None => {
+                failures.push(CheckFailure::new(&path, format!("`{path}` must be a duration string such as \"30m\"")))
+            }
         }
     }
     failures
@@ -132,9 +134,9 @@ fn explain(e: CloudError, image: &str, member: &str) -> ProviderError {
         (Some(413), _) => ProviderError::FailedPrecondition(format!(
             "image `{image}` already has the maximum of 50 members, so project `{member}` cannot be added ({e})"
         )),
-        (Some(401), _) => ProviderError::FailedPrecondition(format!(
-            "KakaoCloud refused the provider's application credential: {e}"
-        )),
+        (Some(401), _) => {
+            ProviderError::FailedPrecondition(format!("KakaoCloud refused the provider's application credential: {e}"))
+        }
         (Some(400), "ProjectNotFound") => {
             ProviderError::FailedPrecondition(format!("project `{member}` does not exist: {e}"))
         }
@@ -191,7 +193,14 @@ impl ImageMember {
         retry(ctx, what, Instant::now() + limit, self.backoff, retryable, op).await
     }
 
-    async fn get(&self, api: &Api, ctx: &OpContext, image: &str, member: &str, limit: Duration) -> Result<Option<Member>, ProviderError> {
+    async fn get(
+        &self,
+        api: &Api,
+        ctx: &OpContext,
+        image: &str,
+        member: &str,
+        limit: Duration,
+    ) -> Result<Option<Member>, ProviderError> {
         let what = format!("GET image {image} member {member}");
         match self.run(ctx, &what, limit, || api.get_member(image, member)).await {
             Ok(m) => Ok(Some(m)),

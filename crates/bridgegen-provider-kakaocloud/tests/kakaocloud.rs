@@ -89,7 +89,11 @@ async fn check(p: &mut PluginProcess, news: prost_types::Struct) -> rpc::CheckRe
         .into_inner()
 }
 
-async fn create(p: &mut PluginProcess, props: prost_types::Struct, preview: bool) -> Result<rpc::CreateResponse, tonic::Status> {
+async fn create(
+    p: &mut PluginProcess,
+    props: prost_types::Struct,
+    preview: bool,
+) -> Result<rpc::CreateResponse, tonic::Status> {
     p.client
         .create(rpc::CreateRequest {
             urn: urn(TOKEN, "member"),
@@ -104,7 +108,12 @@ async fn create(p: &mut PluginProcess, props: prost_types::Struct, preview: bool
 
 async fn read(p: &mut PluginProcess, id: &str, state: prost_types::Struct) -> Result<rpc::ReadResponse, tonic::Status> {
     p.client
-        .read(rpc::ReadRequest { id: id.into(), urn: urn(TOKEN, "member"), properties: Some(state), ..Default::default() })
+        .read(rpc::ReadRequest {
+            id: id.into(),
+            urn: urn(TOKEN, "member"),
+            properties: Some(state),
+            ..Default::default()
+        })
         .await
         .map(|r| r.into_inner())
 }
@@ -126,7 +135,12 @@ async fn diff(p: &mut PluginProcess, olds: prost_types::Struct, news: prost_type
 
 async fn delete(p: &mut PluginProcess, id: &str, state: prost_types::Struct) -> Result<(), tonic::Status> {
     p.client
-        .delete(rpc::DeleteRequest { id: id.into(), urn: urn(TOKEN, "member"), properties: Some(state), ..Default::default() })
+        .delete(rpc::DeleteRequest {
+            id: id.into(),
+            urn: urn(TOKEN, "member"),
+            properties: Some(state),
+            ..Default::default()
+        })
         .await
         .map(|_| ())
 }
@@ -174,7 +188,8 @@ async fn lifecycle_with_cloud_timestamps() {
     let state = r.properties.unwrap();
     let same = diff(&mut p, state.clone(), inputs(&w.image.id, &m, &[("create", "30m"), ("delete", "10m")])).await;
     assert_eq!(same.changes, rpc::diff_response::DiffChanges::DiffNone as i32, "{same:?}");
-    let replace = diff(&mut p, state.clone(), inputs(&w.image.id, &other, &[("create", "30m"), ("delete", "10m")])).await;
+    let replace =
+        diff(&mut p, state.clone(), inputs(&w.image.id, &other, &[("create", "30m"), ("delete", "10m")])).await;
     assert_eq!(replace.replaces, vec!["memberId".to_string()]);
     assert!(!replace.delete_before_replace);
     // Changing only a timeout is an in-place update.
@@ -370,8 +385,10 @@ async fn endpoint_defaults_to_the_embedded_cloud() {
     let created = create(&mut p, inputs(&w.image.id, &w.members[0].id, &[]), false).await.unwrap();
     assert_eq!(created.id, w.id(&w.members[0].id));
     // Wrong credentials: a clear error, nothing created.
-    let mut bad = PluginProcess::start(Path::new(BIN), &[], &[(bridgegen_cloud::ENDPOINT_ENV, endpoint.as_str())]).await.unwrap();
-    let args = props(&[("applicationCredentialId", V::string("nope")), ("applicationCredentialSecret", V::string("nope"))]);
+    let mut bad =
+        PluginProcess::start(Path::new(BIN), &[], &[(bridgegen_cloud::ENDPOINT_ENV, endpoint.as_str())]).await.unwrap();
+    let args =
+        props(&[("applicationCredentialId", V::string("nope")), ("applicationCredentialSecret", V::string("nope"))]);
     bad.client.configure(rpc::ConfigureRequest { args: Some(args), ..Default::default() }).await.unwrap();
     let e = create(&mut bad, inputs(&w.image.id, &w.members[0].id, &[]), false).await.unwrap_err();
     assert!(e.message().contains("credential"), "{}", e.message());

@@ -6,13 +6,13 @@
 //! The protocol types come from the `pulumi_gestalt_proto` crate (re-exported as [`rpc`]).
 
 pub mod duration;
-pub mod retry;
-pub mod testing;
 mod logging;
 mod resource;
+pub mod retry;
 mod schema;
 mod serve;
 mod server;
+pub mod testing;
 pub mod value;
 
 pub use logging::EngineLogger;

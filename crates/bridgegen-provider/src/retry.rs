@@ -40,7 +40,10 @@ pub enum RetryError<E> {
     /// The call failed with an error not worth retrying.
     Failed(E),
     /// The deadline would pass before the next attempt; `last` is the last error.
-    Deadline { attempts: u32, last: Option<E> },
+    Deadline {
+        attempts: u32,
+        last: Option<E>,
+    },
     Cancelled,
 }
 
@@ -95,7 +98,12 @@ where
 
 impl<E: std::fmt::Display> RetryError<E> {
     /// Maps to a provider error; `fail` maps a non-retryable error.
-    pub fn into_provider_error(self, what: &str, limit: Duration, fail: impl FnOnce(E) -> ProviderError) -> ProviderError {
+    pub fn into_provider_error(
+        self,
+        what: &str,
+        limit: Duration,
+        fail: impl FnOnce(E) -> ProviderError,
+    ) -> ProviderError {
         match self {
             RetryError::Failed(e) => fail(e),
             RetryError::Deadline { attempts, last } => ProviderError::DeadlineExceeded(format!(
@@ -124,16 +132,22 @@ mod tests {
         let ctx = OpContext::detached("urn:x");
         let calls = AtomicU32::new(0);
         let b = Backoff { initial: Duration::from_millis(5), factor: 2, max: Duration::from_millis(20) };
-        let r: Result<u32, RetryError<String>> =
-            retry(&ctx, "op", Instant::now() + Duration::from_secs(5), b, |e: &String| e == "429", || async {
+        let r: Result<u32, RetryError<String>> = retry(
+            &ctx,
+            "op",
+            Instant::now() + Duration::from_secs(5),
+            b,
+            |e: &String| e == "429",
+            || async {
                 let n = calls.fetch_add(1, Ordering::SeqCst);
                 if n < 3 {
                     Err("429".to_string())
                 } else {
                     Ok(n)
                 }
-            })
-            .await;
+            },
+        )
+        .await;
         assert_eq!(r.unwrap(), 3);
     }
 
@@ -141,18 +155,27 @@ mod tests {
     async fn stops_on_fatal_and_at_deadline() {
         let ctx = OpContext::detached("urn:x");
         let b = Backoff::default();
-        let r: Result<(), _> = retry(&ctx, "op", Instant::now() + Duration::from_secs(5), b, |_: &String| false, || async {
-            Err::<(), _>("403".to_string())
-        })
+        let r: Result<(), _> = retry(
+            &ctx,
+            "op",
+            Instant::now() + Duration::from_secs(5),
+            b,
+            |_: &String| false,
+            || async { Err::<(), _>("403".to_string()) },
+        )
         .await;
         assert!(matches!(r, Err(RetryError::Failed(ref e)) if e == "403"));
 
         let started = Instant::now();
-        let r: Result<(), _> =
-            retry(&ctx, "op", Instant::now() + Duration::from_millis(300), b, |_: &String| true, || async {
-                Err::<(), _>("429".to_string())
-            })
-            .await;
+        let r: Result<(), _> = retry(
+            &ctx,
+            "op",
+            Instant::now() + Duration::from_millis(300),
+            b,
+            |_: &String| true,
+            || async { Err::<(), _>("429".to_string()) },
+        )
+        .await;
         assert!(matches!(r, Err(RetryError::Deadline { last: Some(_), .. })));
         assert!(started.elapsed() < Duration::from_millis(1000));
     }

@@ -20,8 +20,8 @@ impl SchemaInfo {
     /// Binds the embedded schema text. Panics with the diagnostics when the schema does not
     /// bind: the schema is compiled into the binary, so this is a build defect.
     pub fn new(text: &'static str) -> Self {
-        let (package, _warnings) = bridgegen_model::bind_str(text)
-            .unwrap_or_else(|ds| panic!("embedded schema does not bind: {ds:?}"));
+        let (package, _warnings) =
+            bridgegen_model::bind_str(text).unwrap_or_else(|ds| panic!("embedded schema does not bind: {ds:?}"));
         let resources = package.resources.iter().enumerate().map(|(i, r)| (r.token.full.clone(), i)).collect();
         SchemaInfo { text, package, resources }
     }

@@ -92,9 +92,7 @@ fn strip(v: &PropertyValue) -> PropertyValue {
 
 fn ignored(name: &str, ignore: &[String]) -> bool {
     ignore.iter().any(|i| {
-        i == name
-            || i.strip_prefix(name).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
-            || i == "*"
+        i == name || i.strip_prefix(name).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('[')) || i == "*"
     })
 }
 
@@ -185,9 +183,9 @@ impl<P: Plugin> ProviderServer<P> {
     fn client(&self) -> Result<Arc<P::Client>, Status> {
         match &*self.client.read().unwrap_or_else(|e| e.into_inner()) {
             Configured::Yes(c) => Ok(c.clone()),
-            Configured::Unknown => Err(Status::failed_precondition(
-                "the provider configuration has unknown values; only previews can run",
-            )),
+            Configured::Unknown => {
+                Err(Status::failed_precondition("the provider configuration has unknown values; only previews can run"))
+            }
             Configured::No => Err(Status::failed_precondition("the provider has not been configured")),
         }
     }
@@ -245,7 +243,9 @@ impl<P: Plugin> ProviderServer<P> {
             } else if is_string {
                 PropertyValue::String(v.clone())
             } else {
-                serde_json::from_str(v).map(|j| PropertyValue::from_json(&j)).unwrap_or(PropertyValue::String(v.clone()))
+                serde_json::from_str(v)
+                    .map(|j| PropertyValue::from_json(&j))
+                    .unwrap_or(PropertyValue::String(v.clone()))
             };
             out.insert(key, value);
         }
@@ -460,7 +460,10 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
             keep_secrets(&mut outputs, &[&news], &self.secret_outputs(&token));
             outputs
         };
-        Ok(Response::new(rpc::UpdateResponse { properties: Some(map_to_struct(&outputs)), refresh_before_update: false }))
+        Ok(Response::new(rpc::UpdateResponse {
+            properties: Some(map_to_struct(&outputs)),
+            refresh_before_update: false,
+        }))
     }
 
     async fn delete(&self, request: Request<rpc::DeleteRequest>) -> Result<Response<()>, Status> {
@@ -539,8 +542,14 @@ mod tests {
 
     #[test]
     fn urn_types() {
-        assert_eq!(type_from_urn("urn:pulumi:dev::proj::kakaocloud:index/imageMember:ImageMember::m"), Some("kakaocloud:index/imageMember:ImageMember"));
-        assert_eq!(type_from_urn("urn:pulumi:dev::proj::my:comp:C$kakaocloud:index/imageMember:ImageMember::a::b"), Some("kakaocloud:index/imageMember:ImageMember"));
+        assert_eq!(
+            type_from_urn("urn:pulumi:dev::proj::kakaocloud:index/imageMember:ImageMember::m"),
+            Some("kakaocloud:index/imageMember:ImageMember")
+        );
+        assert_eq!(
+            type_from_urn("urn:pulumi:dev::proj::my:comp:C$kakaocloud:index/imageMember:ImageMember::a::b"),
+            Some("kakaocloud:index/imageMember:ImageMember")
+        );
         assert_eq!(type_from_urn("not-a-urn"), None);
     }
 
@@ -562,7 +571,13 @@ mod tests {
         let d = diff_inputs(props, &replace, &olds, &news, &["memberId".into(), "timeouts.create".into()]);
         assert!(d.diffs.is_empty(), "{:?}", d.diffs);
         // Removing an input, and secret-only changes.
-        let d = diff_inputs(props, &replace, &news, &m(&[("imageId", PropertyValue::secret("i".into())), ("memberId", "b".into())]), &[]);
+        let d = diff_inputs(
+            props,
+            &replace,
+            &news,
+            &m(&[("imageId", PropertyValue::secret("i".into())), ("memberId", "b".into())]),
+            &[],
+        );
         assert_eq!(d.diffs, vec!["timeouts".to_string()]);
         assert_eq!(d.detailed["timeouts"].kind, Kind::Delete as i32);
     }

@@ -227,9 +227,9 @@ impl PropertyValue {
     }
 
     /// Encodes to a protobuf value. For values in canonical form (everything this crate
-/// produces, and everything the engine sends) this is the inverse of
-/// [`PropertyValue::from_proto`]; the one non-canonical input, an output value whose
-/// `value` is the unknown sentinel, encodes without its `value` field (same meaning).
+    /// produces, and everything the engine sends) this is the inverse of
+    /// [`PropertyValue::from_proto`]; the one non-canonical input, an output value whose
+    /// `value` is the unknown sentinel, encodes without its `value` field (same meaning).
     pub fn to_proto(&self) -> Value {
         let kind = match self {
             PropertyValue::Null => Kind::NullValue(0),
@@ -241,9 +241,7 @@ impl PropertyValue {
                 Kind::ListValue(ListValue { values: items.iter().map(Self::to_proto).collect() })
             }
             PropertyValue::Object(m) => Kind::StructValue(map_to_struct(m)),
-            PropertyValue::Secret(inner) => {
-                special(SECRET_SIG, vec![("value", inner.to_proto())])
-            }
+            PropertyValue::Secret(inner) => special(SECRET_SIG, vec![("value", inner.to_proto())]),
             PropertyValue::Asset(a) => encode_asset(a),
             PropertyValue::Archive(a) => encode_archive(a),
             PropertyValue::ResourceReference(r) => {
@@ -351,9 +349,9 @@ impl PropertyValue {
             PropertyValue::Number(n) => serde_json::Number::from_f64(*n).map(J::Number)?,
             PropertyValue::String(s) => J::String(s.clone()),
             PropertyValue::Array(items) => J::Array(items.iter().map(Self::to_json).collect::<Option<_>>()?),
-            PropertyValue::Object(m) => J::Object(
-                m.iter().map(|(k, v)| Some((k.clone(), v.to_json()?))).collect::<Option<_>>()?,
-            ),
+            PropertyValue::Object(m) => {
+                J::Object(m.iter().map(|(k, v)| Some((k.clone(), v.to_json()?))).collect::<Option<_>>()?)
+            }
             _ => return None,
         })
     }
@@ -529,9 +527,15 @@ mod tests {
             "secretObject".into(),
             PropertyValue::secret(PropertyValue::Object([("k".to_string(), PropertyValue::Computed)].into())),
         );
-        m.insert("list".into(), PropertyValue::Array(vec![s("a"), PropertyValue::secret(s("b")), PropertyValue::Computed]));
+        m.insert(
+            "list".into(),
+            PropertyValue::Array(vec![s("a"), PropertyValue::secret(s("b")), PropertyValue::Computed]),
+        );
         m.insert("asset".into(), PropertyValue::Asset(asset));
-        m.insert("uriAsset".into(), PropertyValue::Asset(Asset { uri: Some("https://x/y".into()), ..Default::default() }));
+        m.insert(
+            "uriAsset".into(),
+            PropertyValue::Asset(Asset { uri: Some("https://x/y".into()), ..Default::default() }),
+        );
         m.insert(
             "archive".into(),
             PropertyValue::Archive(Archive { hash: Some("h".into()), assets: Some(members), path: None, uri: None }),
@@ -593,9 +597,8 @@ mod tests {
         assert_eq!(st.fields[SIG_KEY].kind, Some(Kind::StringValue(SECRET_SIG.into())));
         assert_eq!(st.fields["value"].kind, Some(Kind::StringValue("p".into())));
         assert_eq!(PropertyValue::Computed.to_proto().kind, Some(Kind::StringValue(UNKNOWN.into())));
-        let Some(Kind::StructValue(a)) = PropertyValue::Asset(Asset { path: Some("f".into()), ..Default::default() })
-            .to_proto()
-            .kind
+        let Some(Kind::StructValue(a)) =
+            PropertyValue::Asset(Asset { path: Some("f".into()), ..Default::default() }).to_proto().kind
         else {
             panic!()
         };
@@ -606,9 +609,7 @@ mod tests {
 
     #[test]
     fn malformed_specials_are_errors_with_paths() {
-        let bad_sig = PropertyValue::Object(
-            [(SIG_KEY.to_string(), s("ffffffffffffffffffffffffffffffff"))].into(),
-        );
+        let bad_sig = PropertyValue::Object([(SIG_KEY.to_string(), s("ffffffffffffffffffffffffffffffff"))].into());
         let wire = map_to_struct(&[("x".to_string(), PropertyValue::Array(vec![bad_sig]))].into());
         let e = map_from_struct(Some(&wire)).unwrap_err();
         assert_eq!(e.path, "x[0]");

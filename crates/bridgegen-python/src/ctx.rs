@@ -7,9 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use bridgegen_model::{
-    EnumKind, Package, Property, Type,
-};
+use bridgegen_model::{EnumKind, Package, Property, Type};
 
 use crate::names;
 
@@ -152,10 +150,8 @@ impl<'a> Ctx<'a> {
         let mut taken: HashMap<String, BTreeSet<String>> = HashMap::new();
         for m in &all_modules {
             let path = &module_paths[m];
-            let mut t: BTreeSet<String> = ["_inputs", "outputs", "_enums", "_utilities", "config"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
+            let mut t: BTreeSet<String> =
+                ["_inputs", "outputs", "_enums", "_utilities", "config"].iter().map(|s| s.to_string()).collect();
             if path.is_empty() {
                 t.insert("provider".into());
             }
@@ -175,11 +171,8 @@ impl<'a> Ctx<'a> {
             }
             s
         };
-        let resource_file = pkg
-            .resources
-            .iter()
-            .map(|r| claim(&r.token.module, names::function_name(&r.token.name)))
-            .collect();
+        let resource_file =
+            pkg.resources.iter().map(|r| claim(&r.token.module, names::function_name(&r.token.name))).collect();
         let mut function_name = Vec::new();
         let mut function_file = Vec::new();
         for f in &pkg.functions {
@@ -190,8 +183,10 @@ impl<'a> Ctx<'a> {
         // Which object classes to emit: the model's usage, plus everything the emitted
         // signatures reference, closed over nested object properties.
         let n = pkg.objects.len();
-        let mut has_input: Vec<bool> = pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input || !o.usage.output).collect();
-        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.output || !(o.usage.input || o.usage.plain_input)).collect();
+        let mut has_input: Vec<bool> =
+            pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input || !o.usage.output).collect();
+        let mut has_output: Vec<bool> =
+            pkg.objects.iter().map(|o| o.usage.output || !(o.usage.input || o.usage.plain_input)).collect();
         debug_assert_eq!(has_input.len(), n);
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
             mark_props(&r.inputs, &mut has_input);
@@ -452,4 +447,3 @@ pub fn strip_aliases(s: &str) -> String {
     }
     out
 }
-

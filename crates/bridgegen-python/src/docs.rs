@@ -47,7 +47,9 @@ impl LanguageDocs for PythonDocs {
         let class = if res.is_provider {
             "Provider".to_string()
         } else {
-            resource_index(pkg, res).map(|i| c.resource_class[i].clone()).unwrap_or_else(|| names::class_name(&res.token.name))
+            resource_index(pkg, res)
+                .map(|i| c.resource_class[i].clone())
+                .unwrap_or_else(|| names::class_name(&res.token.name))
         };
         let module = if res.is_provider { c.package_name.clone() } else { resource_module_path(&c, res) };
         format!("{module}.{class}")
@@ -57,7 +59,8 @@ impl LanguageDocs for PythonDocs {
         let c = ctx(pkg);
         let here = Here { module: "\u{2}docs".into(), kind: None };
         let map = props::name_map(&[&res.inputs, &res.properties], &[RESOURCE_RESERVED]);
-        let mut params = vec!["resource_name: str".to_string(), "opts: Optional[pulumi.ResourceOptions] = None".to_string()];
+        let mut params =
+            vec!["resource_name: str".to_string(), "opts: Optional[pulumi.ResourceOptions] = None".to_string()];
         for p in &res.inputs {
             let t = c.arg_type(p, true, &here, &mut Refs::default());
             params.push(format!("{}: {} = None", map[&p.name], tidy(&t)));
@@ -115,7 +118,10 @@ mod tests {
 
     #[test]
     fn tidy_strips_aliases() {
-        assert_eq!(tidy("pulumi.Input[Union['_root_inputs.FooArgs', '_root_inputs.FooArgsDict']]"), "pulumi.Input[Union[FooArgs, FooArgsDict]]");
+        assert_eq!(
+            tidy("pulumi.Input[Union['_root_inputs.FooArgs', '_root_inputs.FooArgsDict']]"),
+            "pulumi.Input[Union[FooArgs, FooArgsDict]]"
+        );
         assert_eq!(tidy("Sequence['_core_v1_outputs.Pod']"), "Sequence[Pod]");
         assert_eq!(tidy("Optional[_builtins.str]"), "Optional[str]");
     }

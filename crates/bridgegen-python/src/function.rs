@@ -112,11 +112,8 @@ pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
     if !param_docs.is_empty() {
         parts.push(param_docs.join("\n"));
     }
-    let fn_doc = if parts.is_empty() {
-        String::new()
-    } else {
-        format!("    \"\"\"\n{}\n    \"\"\"\n", parts.join("\n\n"))
-    };
+    let fn_doc =
+        if parts.is_empty() { String::new() } else { format!("    \"\"\"\n{}\n    \"\"\"\n", parts.join("\n\n")) };
     let result_doc = names::docstring(&format!("A collection of values returned by {}.", f.token.name), "    ");
     FunctionView {
         utilities_import: ctx.utilities_import(module),

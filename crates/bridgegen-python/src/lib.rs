@@ -61,9 +61,7 @@ pub struct PythonOptions {
 
 impl PythonOptions {
     pub fn from_package(pkg: &Package) -> PythonOptions {
-        pkg.language_block("python")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
-            .unwrap_or_default()
+        pkg.language_block("python").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
 }
 
@@ -183,7 +181,11 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             let op = ctx.path(other);
             if op.len() == my_path.len() + 1 && op.starts_with(&my_path) {
                 let dotted = ctx.dotted(other);
-                children.push(ChildView { name: op[my_path.len()].clone(), dotted_lit: names::str_lit(&dotted), dotted });
+                children.push(ChildView {
+                    name: op[my_path.len()].clone(),
+                    dotted_lit: names::str_lit(&dotted),
+                    dotted,
+                });
             }
         }
         if module_name.is_empty() && !pkg.config.is_empty() {
@@ -256,7 +258,12 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                     expr = format!("{expr} or {d}");
                 }
                 let desc = p.description.as_deref().map(names::clean_description).unwrap_or_default();
-                ConfigVar { name: map[&p.name].clone(), ty: format!("Optional[{t}]"), expr, doc: names::docstring(&desc, "        ") }
+                ConfigVar {
+                    name: map[&p.name].clone(),
+                    ty: format!("Optional[{t}]"),
+                    expr,
+                    doc: names::docstring(&desc, "        "),
+                }
             })
             .collect();
         // The config package sits one level below the root.
@@ -269,7 +276,8 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             })
             .collect();
         let dir = format!("{pkg_name}/config");
-        let v = json!({"utilities_import": "..", "imports": imports, "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
+        let v =
+            json!({"utilities_import": "..", "imports": imports, "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
         files.push(GeneratedFile::new(format!("{dir}/vars.py"), render(&hb, "config_vars", &v)?));
         files.push(GeneratedFile::new(format!("{dir}/__init__.py"), render(&hb, "config_init", &v)?));
         let pyi_vars: Vec<Value> = vars
@@ -297,7 +305,10 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let mut plugin_json = serde_json::to_string_pretty(&Value::Object(plugin)).map_err(other)?;
     plugin_json.push('\n');
     files.push(GeneratedFile::new(format!("{pkg_name}/pulumi-plugin.json"), plugin_json));
-    files.push(GeneratedFile::new("pyproject.toml".to_string(), render(&hb, "pyproject", &pyproject(pkg, &opts, &pkg_name))?));
+    files.push(GeneratedFile::new(
+        "pyproject.toml".to_string(),
+        render(&hb, "pyproject", &pyproject(pkg, &opts, &pkg_name))?,
+    ));
     let readme = json!({
         "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
         "description": opts.readme.clone().or_else(|| pkg.description.clone()).unwrap_or_default(),

@@ -14,10 +14,9 @@ use heck::{ToShoutySnakeCase, ToSnakeCase};
 /// Python 3 hard keywords: <https://docs.python.org/3/reference/lexical_analysis.html#keywords>.
 /// Soft keywords (`match`, `case`, `type`, `_`) are valid identifiers and are not escaped.
 pub const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
-    "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
-    "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
 /// Names the generated modules import or call by bare name in class and function scope.
@@ -27,18 +26,47 @@ pub const KEYWORDS: &[&str] = &[
 /// Pulumi's own SDKs do), except the few the generated bodies call by name.
 pub const RESERVED: &[&str] = &[
     // modules and names imported by every generated file
-    "pulumi", "warnings", "sys", "typing", "builtins", "types", "Any", "Mapping", "Optional",
-    "Sequence", "Union", "overload", "TypedDict", "NotRequired", "TypeAlias", "Enum",
+    "pulumi",
+    "warnings",
+    "sys",
+    "typing",
+    "builtins",
+    "types",
+    "Any",
+    "Mapping",
+    "Optional",
+    "Sequence",
+    "Union",
+    "overload",
+    "TypedDict",
+    "NotRequired",
+    "TypeAlias",
+    "Enum",
     "Awaitable",
     // builtins the generated code uses by bare name inside bodies and signatures
-    "str", "dict", "super", "isinstance", "TypeError", "staticmethod", "self",
+    "str",
+    "dict",
+    "super",
+    "isinstance",
+    "TypeError",
+    "staticmethod",
+    "self",
 ];
 
 /// Parameter names of resource constructors and `get`; a property with one of these
 /// names is escaped in resource classes only.
 pub const RESOURCE_RESERVED: &[&str] = &[
-    "resource_name", "opts", "id", "urn", "args", "kwargs", "get", "translate_output_property",
-    "translate_input_property", "register_outputs", "get_provider",
+    "resource_name",
+    "opts",
+    "id",
+    "urn",
+    "args",
+    "kwargs",
+    "get",
+    "translate_output_property",
+    "translate_input_property",
+    "register_outputs",
+    "get_provider",
 ];
 
 /// Function parameter names the generated invoke wrappers use.
@@ -70,10 +98,7 @@ pub fn is_identifier(s: &str) -> bool {
 /// Replaces every character that cannot appear in an identifier by `_` and makes sure
 /// the result does not start with a digit. Never returns an empty string.
 pub fn sanitize(s: &str) -> String {
-    let mut out: String = s
-        .chars()
-        .map(|c| if c == '_' || c.is_alphanumeric() { c } else { '_' })
-        .collect();
+    let mut out: String = s.chars().map(|c| if c == '_' || c.is_alphanumeric() { c } else { '_' }).collect();
     if out.is_empty() {
         out.push('_');
     }
@@ -86,7 +111,8 @@ pub fn sanitize(s: &str) -> String {
 /// Appends `_` while `name` is a keyword or in one of `reserved`.
 pub fn escape(name: String, reserved: &[&[&str]]) -> String {
     let mut name = name;
-    while is_keyword(&name) || RESERVED.contains(&name.as_str()) || reserved.iter().any(|r| r.contains(&name.as_str())) {
+    while is_keyword(&name) || RESERVED.contains(&name.as_str()) || reserved.iter().any(|r| r.contains(&name.as_str()))
+    {
         name.push('_');
     }
     name
@@ -100,7 +126,11 @@ pub fn snake(name: &str) -> String {
     let s = sanitize(&s);
     // heck drops leading underscores; keep identifiers from starting with `__` (mangling).
     s.trim_start_matches('_').is_empty().then(|| "_".to_string()).unwrap_or_else(|| {
-        if s.starts_with("__") { s.trim_start_matches('_').to_string() } else { s }
+        if s.starts_with("__") {
+            s.trim_start_matches('_').to_string()
+        } else {
+            s
+        }
     })
 }
 
@@ -165,11 +195,7 @@ pub fn enum_member(name: &str) -> String {
         sanitize(&shouty).trim_matches('_').to_string()
     };
     let base = if base.is_empty() { "EMPTY".to_string() } else { base };
-    let base = if base.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        format!("VALUE_{base}")
-    } else {
-        base
-    };
+    let base = if base.chars().next().is_some_and(|c| c.is_ascii_digit()) { format!("VALUE_{base}") } else { base };
     escape(base, &[&["MRO"]])
 }
 
@@ -185,9 +211,7 @@ pub fn str_lit(s: &str) -> String {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 || c == '\u{7f}' => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
+            c if matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}') => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -379,10 +403,7 @@ mod tests {
     #[test]
     fn docstrings_survive_quotes_and_backslashes() {
         let d = docstring("ends with \"\"\" and \\ back\\slash\"", "    ");
-        assert_eq!(
-            d,
-            "    \"\"\"\n    ends with \\\"\\\"\\\" and \\\\ back\\\\slash\\\"\n    \"\"\"\n"
-        );
+        assert_eq!(d, "    \"\"\"\n    ends with \\\"\\\"\\\" and \\\\ back\\\\slash\\\"\n    \"\"\"\n");
         assert_eq!(docstring("  \n", "  "), "");
     }
 

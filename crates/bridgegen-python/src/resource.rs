@@ -110,7 +110,8 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .map(|p| {
             let mut v = props::view(ctx, p, &name_of(p), &here, &mut Refs::default(), !p.required);
             let t = ctx.ty(&p.ty, Mode::Output, &here, &mut refs);
-            v.get_type = if p.required { format!("pulumi.Output[{t}]") } else { format!("pulumi.Output[Optional[{t}]]") };
+            v.get_type =
+                if p.required { format!("pulumi.Output[{t}]") } else { format!("pulumi.Output[Optional[{t}]]") };
             v
         })
         .collect();
@@ -129,12 +130,17 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     ]
     .join("\n");
     let input_params: Vec<String> = init_inputs.iter().map(|v| v.param_doc.clone()).collect();
-    let kw_doc = doc_block(&[class_doc.clone(), [res_params.clone()].into_iter().chain(input_params.clone()).collect::<Vec<_>>().join("\n")]);
+    let kw_doc = doc_block(&[
+        class_doc.clone(),
+        [res_params.clone()].into_iter().chain(input_params.clone()).collect::<Vec<_>>().join("\n"),
+    ]);
     let args_form_doc = doc_block(&[
         class_doc,
         [
             "        :param str resource_name: The name of the resource.".to_string(),
-            format!("        :param {class_name}Args args: The arguments to use to populate this resource's properties."),
+            format!(
+                "        :param {class_name}Args args: The arguments to use to populate this resource's properties."
+            ),
             "        :param pulumi.ResourceOptions opts: Options for the resource.".to_string(),
         ]
         .join("\n"),

@@ -21,10 +21,7 @@ fn committed_sdks_match_generator() {
         assert_eq!(files, again, "{s}: generation is not deterministic");
         let out = root.join(format!("sdks/{s}/python"));
         let drift = bridgegen_codegen::check_output(&out, &files).expect("check output");
-        assert!(
-            drift.is_clean(),
-            "sdks/{s}/python is stale ({drift:?}); run `bridgegen gen` and commit"
-        );
+        assert!(drift.is_clean(), "sdks/{s}/python is stale ({drift:?}); run `bridgegen gen` and commit");
     }
 }
 
@@ -81,8 +78,11 @@ fn api_surface_script_detects_differences() {
     let ours = tmp.path().join("pulumi_alicloud/ecs/image_share_permission.py");
     let text = std::fs::read_to_string(&ours).expect("read");
     let changed = tmp.path().join("changed.py");
-    std::fs::write(&changed, text.replacen("account_id: pulumi.Input[_builtins.str]", "account_id: pulumi.Input[_builtins.int]", 1))
-        .expect("write");
+    std::fs::write(
+        &changed,
+        text.replacen("account_id: pulumi.Input[_builtins.str]", "account_id: pulumi.Input[_builtins.int]", 1),
+    )
+    .expect("write");
     let out = Command::new(python())
         .arg(root.join("tests/python/api_surface.py"))
         .arg(&ours)

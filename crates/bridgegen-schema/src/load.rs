@@ -14,11 +14,7 @@ use crate::spec::PackageSpec;
 /// Reads and decodes a schema file. Errors carry the file name.
 pub fn load_file(path: &Path) -> Result<PackageSpec, Diagnostics> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Diagnostics(vec![Diagnostic::error(
-            "#",
-            format!("cannot read schema file: {e}"),
-        )
-        .with_file(path)])
+        Diagnostics(vec![Diagnostic::error("#", format!("cannot read schema file: {e}")).with_file(path)])
     })?;
     load_str(&text).map_err(|ds| Diagnostics(ds.0.into_iter().map(|d| d.with_file(path)).collect()))
 }
@@ -57,10 +53,7 @@ pub struct PartialLoad {
 /// Decodes text as far as possible (see [`PartialLoad`]). Malformed JSON stops at once.
 pub fn load_str_partial(text: &str) -> Result<PartialLoad, Diagnostics> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        let mut d = Diagnostic::error(
-            "#",
-            format!("malformed JSON: {}", strip_position(&e.to_string())),
-        );
+        let mut d = Diagnostic::error("#", format!("malformed JSON: {}", strip_position(&e.to_string())));
         d.position = Some((e.line(), e.column()));
         Diagnostics(vec![d])
     })?;
@@ -127,10 +120,7 @@ fn take_map<T: DeserializeOwned>(
         }
         Some(other) => errors.push(Diagnostic::error(
             pointer,
-            format!(
-                "expected `{key}` to be an object keyed by token, found {}",
-                kind_of(&other)
-            ),
+            format!("expected `{key}` to be an object keyed by token, found {}", kind_of(&other)),
         )),
     }
     out

@@ -42,11 +42,7 @@ pub struct PackageSpec {
     pub repository: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logo_url: Option<String>,
-    #[serde(
-        default,
-        rename = "pluginDownloadURL",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, rename = "pluginDownloadURL", skip_serializing_if = "Option::is_none")]
     pub plugin_download_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,

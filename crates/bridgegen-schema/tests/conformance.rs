@@ -87,7 +87,11 @@ fn strip_defaults(v: serde_json::Value) -> serde_json::Value {
         Value::Object(map) => Value::Object(
             map.into_iter()
                 .map(|(k, v)| (k, strip_defaults(v)))
-                .filter(|(_, v)| !matches!(v, Value::Bool(false) | Value::Null) && v != &Value::Array(vec![]) && v != &Value::Object(Default::default()))
+                .filter(|(_, v)| {
+                    !matches!(v, Value::Bool(false) | Value::Null)
+                        && v != &Value::Array(vec![])
+                        && v != &Value::Object(Default::default())
+                })
                 .collect(),
         ),
         Value::Array(items) => Value::Array(items.into_iter().map(strip_defaults).collect()),
@@ -123,7 +127,9 @@ fn committed_json_schema_matches_the_rust_types() {
 fn json_schema_describes_the_format() {
     let schema = bridgegen_schema::json_schema();
     let props = schema["properties"].as_object().expect("root properties");
-    for key in ["name", "resources", "types", "functions", "config", "provider", "language", "pluginDownloadURL", "meta"] {
+    for key in
+        ["name", "resources", "types", "functions", "config", "provider", "language", "pluginDownloadURL", "meta"]
+    {
         assert!(props.contains_key(key), "missing root property {key}");
     }
     let defs = schema["$defs"].as_object().expect("$defs");

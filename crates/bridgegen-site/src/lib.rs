@@ -148,7 +148,9 @@ fn summary_link(title: &str, path: &str) -> String {
 fn write_summary(out: &mut String, node: &Node, pages: &[Page], prefix: &str, name: &str, depth: usize) {
     let pad = "    ".repeat(depth);
     match node.index {
-        Some(i) => out.push_str(&format!("{pad}- {}\n", summary_link(&pages[i].title, &format!("{prefix}/{}", pages[i].rel)))),
+        Some(i) => {
+            out.push_str(&format!("{pad}- {}\n", summary_link(&pages[i].title, &format!("{prefix}/{}", pages[i].rel))))
+        }
         None => out.push_str(&format!("{pad}- {}\n", summary_link(name, "").replace("(<>)", "()"))),
     }
     let mut files: Vec<usize> = node.files.clone();
@@ -171,7 +173,8 @@ pub fn build(docs: &[PathBuf], out: &Path, opts: &SiteOptions) -> Result<SiteRep
     if docs.is_empty() {
         bail!("no docs directory given");
     }
-    let work = tempfile::Builder::new().prefix("bridgegen-site-").tempdir().context("creating a temporary book directory")?;
+    let work =
+        tempfile::Builder::new().prefix("bridgegen-site-").tempdir().context("creating a temporary book directory")?;
     let book = work.path();
     let src = book.join("src");
     fs::create_dir_all(&src)?;
@@ -229,7 +232,8 @@ pub fn build(docs: &[PathBuf], out: &Path, opts: &SiteOptions) -> Result<SiteRep
     fs::write(src.join("index.md"), &index)?;
     fs::write(book.join("chooser.js"), CHOOSER_JS)?;
     fs::write(book.join("chooser.css"), CHOOSER_CSS)?;
-    let title = opts.title.clone().unwrap_or_else(|| if titles.len() == 1 { titles[0].clone() } else { "API Docs".into() });
+    let title =
+        opts.title.clone().unwrap_or_else(|| if titles.len() == 1 { titles[0].clone() } else { "API Docs".into() });
     fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let out_abs = out.canonicalize()?;
     let config = format!(

@@ -152,9 +152,12 @@ impl AliyunEcsClient {
         remove_accounts: &[&str],
     ) -> Result<String, CloudError> {
         if add_accounts.len() > 10 || remove_accounts.len() > 10 {
-            return Err(CloudError::Config("ModifyImageSharePermission takes at most 10 AddAccount.N and 10 RemoveAccount.N".into()));
+            return Err(CloudError::Config(
+                "ModifyImageSharePermission takes at most 10 AddAccount.N and 10 RemoveAccount.N".into(),
+            ));
         }
-        let mut keys: Vec<(String, &str)> = vec![("RegionId".into(), self.region.as_str()), ("ImageId".into(), image_id)];
+        let mut keys: Vec<(String, &str)> =
+            vec![("RegionId".into(), self.region.as_str()), ("ImageId".into(), image_id)];
         keys.extend(add_accounts.iter().enumerate().map(|(i, a)| (format!("AddAccount.{}", i + 1), *a)));
         keys.extend(remove_accounts.iter().enumerate().map(|(i, a)| (format!("RemoveAccount.{}", i + 1), *a)));
         let params: Vec<(&str, &str)> = keys.iter().map(|(k, v)| (k.as_str(), *v)).collect();

@@ -127,17 +127,27 @@ impl KakaoImageClient {
     }
 
     /// Sends an authenticated request; on 401 gets a new token and tries once more.
-    async fn request(&self, method: reqwest::Method, path: &str, body: Option<&Value>) -> Result<(u16, String), CloudError> {
+    async fn request(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&Value>,
+    ) -> Result<(u16, String), CloudError> {
         let url = format!("{}{path}", self.endpoint);
         for attempt in 0..2 {
             let token = self.token().await?;
-            let mut req = self.http.request(method.clone(), &url).header("X-Auth-Token", &token).header("Accept", "application/json");
+            let mut req = self
+                .http
+                .request(method.clone(), &url)
+                .header("X-Auth-Token", &token)
+                .header("Accept", "application/json");
             if let Some(b) = body {
                 req = req.json(b);
             }
             let resp = req.send().await.map_err(|e| CloudError::from_reqwest(&self.endpoint, e))?;
             let status = resp.status().as_u16();
-            let request_id = resp.headers().get("x-openstack-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
+            let request_id =
+                resp.headers().get("x-openstack-request-id").and_then(|v| v.to_str().ok()).map(str::to_string);
             let text = resp.text().await.map_err(|e| CloudError::from_reqwest(&self.endpoint, e))?;
             if status == 401 && attempt == 0 {
                 let mut slot = self.token.lock().await;
@@ -148,7 +158,9 @@ impl KakaoImageClient {
             }
             if !(200..300).contains(&status) {
                 return Err(match api_error(status, &text) {
-                    CloudError::Api { status, code, message, .. } => CloudError::Api { status, code, message, request_id },
+                    CloudError::Api { status, code, message, .. } => {
+                        CloudError::Api { status, code, message, request_id }
+                    }
                     other => other,
                 });
             }
@@ -214,7 +226,12 @@ impl KakaoImageClient {
     }
 
     /// As the member project: set the member status (`accepted`, `rejected`, `pending`).
-    pub async fn set_member_status(&self, image_id: &str, member_id: &str, status: &str) -> Result<ImageMember, CloudError> {
+    pub async fn set_member_status(
+        &self,
+        image_id: &str,
+        member_id: &str,
+        status: &str,
+    ) -> Result<ImageMember, CloudError> {
         let body = json!({ "status": status });
         let (s, t) = self.request(reqwest::Method::PUT, &Self::member_path(image_id, member_id), Some(&body)).await?;
         self.parse_member(s, &t)

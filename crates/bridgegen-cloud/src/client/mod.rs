@@ -27,7 +27,8 @@ pub(crate) fn normalize_endpoint(endpoint: &str) -> Result<String, CloudError> {
         return Err(CloudError::Config("the endpoint is empty".into()));
     }
     let with_scheme = if e.contains("://") { e.to_string() } else { format!("https://{e}") };
-    let url = url::Url::parse(&with_scheme).map_err(|err| CloudError::Config(format!("invalid endpoint `{endpoint}`: {err}")))?;
+    let url = url::Url::parse(&with_scheme)
+        .map_err(|err| CloudError::Config(format!("invalid endpoint `{endpoint}`: {err}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(CloudError::Config(format!("invalid endpoint `{endpoint}`: expected http(s)://host[:port]")));
     }

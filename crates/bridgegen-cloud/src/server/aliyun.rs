@@ -62,7 +62,11 @@ fn err(status: u16, code: &str, message: impl Into<String>) -> ApiError {
 }
 
 fn missing(name: &str) -> ApiError {
-    err(400, "MissingParameter", format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."))
+    err(
+        400,
+        "MissingParameter",
+        format!("The input parameter \"{name}\" that is mandatory for processing this request is not supplied."),
+    )
 }
 
 fn store_failure(e: OpError, image_id: &str) -> ApiError {
@@ -93,7 +97,8 @@ fn numbered(params: &BTreeMap<String, String>, prefix: &str) -> Result<Vec<Strin
     let mut items: Vec<(u32, String)> = Vec::new();
     for (k, v) in params {
         let Some(n) = k.strip_prefix(prefix).and_then(|r| r.strip_prefix('.')) else { continue };
-        let n: u32 = n.parse().map_err(|_| err(400, "InvalidParameter", format!("The parameter \"{k}\" is not valid.")))?;
+        let n: u32 =
+            n.parse().map_err(|_| err(400, "InvalidParameter", format!("The parameter \"{k}\" is not valid.")))?;
         if v.is_empty() {
             continue;
         }
@@ -117,14 +122,26 @@ fn numbered(params: &BTreeMap<String, String>, prefix: &str) -> Result<Vec<Strin
 async fn authenticate(st: &AppState, method: &Method, params: &BTreeMap<String, String>) -> Result<String, ApiError> {
     for p in ["AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp"] {
         if params.get(p).is_none() || params[p].is_empty() {
-            return Err(err(400, "IncompleteSignature", format!("The request signature does not conform to Aliyun standards: missing \"{p}\".")));
+            return Err(err(
+                400,
+                "IncompleteSignature",
+                format!("The request signature does not conform to Aliyun standards: missing \"{p}\"."),
+            ));
         }
     }
     if params["SignatureMethod"] != "HMAC-SHA1" {
-        return Err(err(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards: SignatureMethod must be HMAC-SHA1."));
+        return Err(err(
+            400,
+            "IncompleteSignature",
+            "The request signature does not conform to Aliyun standards: SignatureMethod must be HMAC-SHA1.",
+        ));
     }
     if params["SignatureVersion"] != "1.0" {
-        return Err(err(400, "IncompleteSignature", "The request signature does not conform to Aliyun standards: SignatureVersion must be 1.0."));
+        return Err(err(
+            400,
+            "IncompleteSignature",
+            "The request signature does not conform to Aliyun standards: SignatureVersion must be 1.0.",
+        ));
     }
     let key_id = params["AccessKeyId"].clone();
     let cred = blocking(&st.store, move |s| s.credential(Cloud::Alicloud, &key_id))
@@ -141,7 +158,11 @@ async fn authenticate(st: &AppState, method: &Method, params: &BTreeMap<String, 
     }
     let ts = &params["Timestamp"];
     if !crate::time::is_iso8601_utc(ts) {
-        return Err(err(400, "InvalidTimeStamp.Format", format!("Specified time stamp \"{ts}\" is not in the format YYYY-MM-DDThh:mm:ssZ (UTC).")));
+        return Err(err(
+            400,
+            "InvalidTimeStamp.Format",
+            format!("Specified time stamp \"{ts}\" is not in the format YYYY-MM-DDThh:mm:ssZ (UTC)."),
+        ));
     }
     let t = parse_iso8601(ts).expect("checked above");
     let skew = (chrono::Utc::now() - t).num_seconds().unsigned_abs();
@@ -173,9 +194,19 @@ pub(crate) async fn handle(
     }
 }
 
-async fn dispatch(st: &AppState, method: &Method, headers: &HeaderMap, query: &str, body: &[u8]) -> Result<Response, ApiError> {
+async fn dispatch(
+    st: &AppState,
+    method: &Method,
+    headers: &HeaderMap,
+    query: &str,
+    body: &[u8],
+) -> Result<Response, ApiError> {
     if method != Method::GET && method != Method::POST {
-        return Err(err(400, "UnsupportedHTTPMethod", format!("Specified HTTP method {method} is not supported; use GET or POST.")));
+        return Err(err(
+            400,
+            "UnsupportedHTTPMethod",
+            format!("Specified HTTP method {method} is not supported; use GET or POST."),
+        ));
     }
     let mut params = BTreeMap::new();
     decode_params(query, &mut params);
@@ -190,17 +221,33 @@ async fn dispatch(st: &AppState, method: &Method, headers: &HeaderMap, query: &s
     match params.get("Version").map(String::as_str) {
         Some(API_VERSION) => {}
         None => return Err(missing("Version")),
-        Some(v) => return Err(err(400, "InvalidVersion", format!("Specified parameter Version \"{v}\" is not valid; ECS supports {API_VERSION}."))),
+        Some(v) => {
+            return Err(err(
+                400,
+                "InvalidVersion",
+                format!("Specified parameter Version \"{v}\" is not valid; ECS supports {API_VERSION}."),
+            ))
+        }
     }
     match params.get("Format").map(String::as_str) {
         None | Some("JSON") | Some("json") => {}
-        Some(f) => return Err(err(400, "InvalidParameter.Format", format!("Format \"{f}\" is not supported by the embedded cloud; use JSON."))),
+        Some(f) => {
+            return Err(err(
+                400,
+                "InvalidParameter.Format",
+                format!("Format \"{f}\" is not supported by the embedded cloud; use JSON."),
+            ))
+        }
     }
     let action = params.get("Action").cloned().ok_or_else(|| missing("Action"))?;
     match action.as_str() {
         "ModifyImageSharePermission" => modify(st, caller, &params).await,
         "DescribeImageSharePermission" => describe(st, caller, &params).await,
-        other => Err(err(404, "InvalidAction.NotFound", format!("Specified api \"{other}\" is not found, please check your url and method."))),
+        other => Err(err(
+            404,
+            "InvalidAction.NotFound",
+            format!("Specified api \"{other}\" is not found, please check your url and method."),
+        )),
     }
 }
 
@@ -225,11 +272,19 @@ async fn describe(st: &AppState, caller: String, params: &BTreeMap<String, Strin
     let image = required(params, "ImageId")?.to_string();
     let page_number: usize = match params.get("PageNumber").filter(|v| !v.is_empty()) {
         None => 1,
-        Some(v) => v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| err(400, "InvalidParameter.PageNumber", format!("The specified PageNumber \"{v}\" is invalid.")))?,
+        Some(v) => v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+            err(400, "InvalidParameter.PageNumber", format!("The specified PageNumber \"{v}\" is invalid."))
+        })?,
     };
     let page_size: usize = match params.get("PageSize").filter(|v| !v.is_empty()) {
         None => 10,
-        Some(v) => v.parse().ok().filter(|n| (1..=100).contains(n)).ok_or_else(|| err(400, "InvalidParameter.PageSize", format!("The specified PageSize \"{v}\" is invalid; it must be 1 to 100.")))?,
+        Some(v) => v.parse().ok().filter(|n| (1..=100).contains(n)).ok_or_else(|| {
+            err(
+                400,
+                "InvalidParameter.PageSize",
+                format!("The specified PageSize \"{v}\" is invalid; it must be 1 to 100."),
+            )
+        })?,
     };
     let (img, reg) = (image.clone(), region.clone());
     let shares = blocking(&st.store, move |s| s.alicloud_shares(&caller, &img, &reg))

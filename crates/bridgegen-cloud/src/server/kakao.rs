@@ -30,7 +30,8 @@ use crate::store::{OpError, Refusal, Share, SHARE_LIMIT};
 use crate::time::iso8601;
 
 pub(crate) fn error(status: StatusCode, title: &str, message: &str) -> Response {
-    let mut r = (status, Json(json!({ "error": { "code": status.as_u16(), "title": title, "message": message } }))).into_response();
+    let mut r = (status, Json(json!({ "error": { "code": status.as_u16(), "title": title, "message": message } })))
+        .into_response();
     if let Ok(v) = HeaderValue::from_str(&format!("req-{}", request_id().to_lowercase())) {
         r.headers_mut().insert("x-openstack-request-id", v);
     }
@@ -40,14 +41,42 @@ pub(crate) fn error(status: StatusCode, title: &str, message: &str) -> Response 
 fn refusal(e: OpError, image_id: &str, member_id: &str) -> Response {
     match e {
         OpError::Refused(r) => match r {
-            Refusal::ImageNotFound => error(StatusCode::NOT_FOUND, "ImageNotFound", &format!("No image found with ID {image_id}")),
-            Refusal::NotOwner => error(StatusCode::FORBIDDEN, "Forbidden", &format!("Only the project that owns image {image_id} can manage its members")),
-            Refusal::SystemImage => error(StatusCode::FORBIDDEN, "Forbidden", "Public images cannot have members; only private images can be shared"),
-            Refusal::AccountNotFound(p) => error(StatusCode::BAD_REQUEST, "ProjectNotFound", &format!("Project {p} does not exist")),
-            Refusal::SelfShare => error(StatusCode::BAD_REQUEST, "InvalidMember", "An image cannot be shared with the project that owns it"),
-            Refusal::QuotaExceeded => error(StatusCode::PAYLOAD_TOO_LARGE, "MemberQuotaExceeded", &format!("Image {image_id} already has the maximum of {SHARE_LIMIT} members")),
-            Refusal::AlreadyMember => error(StatusCode::CONFLICT, "MemberAlreadyExists", &format!("Project {member_id} is already a member of image {image_id}")),
-            Refusal::MemberNotFound => error(StatusCode::NOT_FOUND, "MemberNotFound", &format!("Project {member_id} is not a member of image {image_id}")),
+            Refusal::ImageNotFound => {
+                error(StatusCode::NOT_FOUND, "ImageNotFound", &format!("No image found with ID {image_id}"))
+            }
+            Refusal::NotOwner => error(
+                StatusCode::FORBIDDEN,
+                "Forbidden",
+                &format!("Only the project that owns image {image_id} can manage its members"),
+            ),
+            Refusal::SystemImage => error(
+                StatusCode::FORBIDDEN,
+                "Forbidden",
+                "Public images cannot have members; only private images can be shared",
+            ),
+            Refusal::AccountNotFound(p) => {
+                error(StatusCode::BAD_REQUEST, "ProjectNotFound", &format!("Project {p} does not exist"))
+            }
+            Refusal::SelfShare => error(
+                StatusCode::BAD_REQUEST,
+                "InvalidMember",
+                "An image cannot be shared with the project that owns it",
+            ),
+            Refusal::QuotaExceeded => error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "MemberQuotaExceeded",
+                &format!("Image {image_id} already has the maximum of {SHARE_LIMIT} members"),
+            ),
+            Refusal::AlreadyMember => error(
+                StatusCode::CONFLICT,
+                "MemberAlreadyExists",
+                &format!("Project {member_id} is already a member of image {image_id}"),
+            ),
+            Refusal::MemberNotFound => error(
+                StatusCode::NOT_FOUND,
+                "MemberNotFound",
+                &format!("Project {member_id} is not a member of image {image_id}"),
+            ),
             Refusal::Invalid(m) => error(StatusCode::BAD_REQUEST, "BadRequest", &m),
         },
         OpError::Store(e) => error(StatusCode::INTERNAL_SERVER_ERROR, "InternalServerError", &e.to_string()),
@@ -100,10 +129,14 @@ struct AppCred {
 pub(crate) async fn issue_token(State(st): State<AppState>, body: axum::body::Bytes) -> Response {
     let req: AuthRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
-        Err(e) => return error(StatusCode::BAD_REQUEST, "BadRequest", &format!("Malformed authentication request: {e}")),
+        Err(e) => {
+            return error(StatusCode::BAD_REQUEST, "BadRequest", &format!("Malformed authentication request: {e}"))
+        }
     };
     let id = &req.auth.identity;
-    let Some(cred) = id.application_credential.as_ref().filter(|_| id.methods.iter().any(|m| m == "application_credential")) else {
+    let Some(cred) =
+        id.application_credential.as_ref().filter(|_| id.methods.iter().any(|m| m == "application_credential"))
+    else {
         return error(StatusCode::BAD_REQUEST, "BadRequest", "Only the application_credential method is supported");
     };
     let (key, secret) = (cred.id.clone(), cred.secret.clone());
@@ -124,12 +157,20 @@ pub(crate) async fn issue_token(State(st): State<AppState>, body: axum::body::By
             }
             r
         }
-        Ok(None) => error(StatusCode::UNAUTHORIZED, "Unauthorized", "The request you have made requires authentication: invalid application credential"),
+        Ok(None) => error(
+            StatusCode::UNAUTHORIZED,
+            "Unauthorized",
+            "The request you have made requires authentication: invalid application credential",
+        ),
         Err(e) => refusal(e, "", ""),
     }
 }
 
-pub(crate) async fn add_member(State(st): State<AppState>, headers: HeaderMap, Path((image, member)): Path<(String, String)>) -> Response {
+pub(crate) async fn add_member(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path((image, member)): Path<(String, String)>,
+) -> Response {
     let caller = match project(&st, &headers).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -141,7 +182,11 @@ pub(crate) async fn add_member(State(st): State<AppState>, headers: HeaderMap, P
     }
 }
 
-pub(crate) async fn remove_member(State(st): State<AppState>, headers: HeaderMap, Path((image, member)): Path<(String, String)>) -> Response {
+pub(crate) async fn remove_member(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path((image, member)): Path<(String, String)>,
+) -> Response {
     let caller = match project(&st, &headers).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -153,7 +198,11 @@ pub(crate) async fn remove_member(State(st): State<AppState>, headers: HeaderMap
     }
 }
 
-pub(crate) async fn get_member(State(st): State<AppState>, headers: HeaderMap, Path((image, member)): Path<(String, String)>) -> Response {
+pub(crate) async fn get_member(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path((image, member)): Path<(String, String)>,
+) -> Response {
     let caller = match project(&st, &headers).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -165,7 +214,11 @@ pub(crate) async fn get_member(State(st): State<AppState>, headers: HeaderMap, P
     }
 }
 
-pub(crate) async fn list_members(State(st): State<AppState>, headers: HeaderMap, Path(image): Path<String>) -> Response {
+pub(crate) async fn list_members(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Path(image): Path<String>,
+) -> Response {
     let caller = match project(&st, &headers).await {
         Ok(p) => p,
         Err(r) => return r,

@@ -83,10 +83,7 @@ pub(crate) struct AppState {
 }
 
 /// Runs a blocking store operation off the async runtime.
-pub(crate) async fn blocking<T: Send + 'static>(
-    store: &Arc<Store>,
-    f: impl FnOnce(&Store) -> T + Send + 'static,
-) -> T {
+pub(crate) async fn blocking<T: Send + 'static>(store: &Arc<Store>, f: impl FnOnce(&Store) -> T + Send + 'static) -> T {
     let store = store.clone();
     tokio::task::spawn_blocking(move || f(&store)).await.expect("store task panicked")
 }
@@ -121,9 +118,8 @@ impl CloudServer {
 
     /// Serves an already opened store on `addr` (must be a loopback address).
     pub async fn start(store: Arc<Store>, addr: &str) -> Result<CloudServer, ServeError> {
-        let listener = TcpListener::bind(addr)
-            .await
-            .map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
+        let listener =
+            TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
         let addr = listener.local_addr().map_err(|source| ServeError::Bind { addr: addr.to_string(), source })?;
         if !addr.ip().is_loopback() {
             return Err(ServeError::NotLoopback(addr));
@@ -192,10 +188,7 @@ pub fn serve_blocking(db: &Path, addr: &str, ready: impl FnOnce(&CloudServer)) -
     rt.block_on(async {
         let server = CloudServer::open(db, addr).await?;
         ready(&server);
-        server
-            .run_until(shutdown_signal())
-            .await
-            .map_err(|source| ServeError::Bind { addr: addr.to_string(), source })
+        server.run_until(shutdown_signal()).await.map_err(|source| ServeError::Bind { addr: addr.to_string(), source })
     })
 }
 
@@ -256,10 +249,19 @@ async fn inject_faults(State(st): State<AppState>, req: Request, next: Next) -> 
     };
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::TOO_MANY_REQUESTS);
     if path.starts_with("/api/") || path.starts_with("/identity/") {
-        kakao::error(status, if status == StatusCode::TOO_MANY_REQUESTS { "TooManyRequests" } else { "InjectedFault" }, "fault injected by the embedded cloud's test hook")
+        kakao::error(
+            status,
+            if status == StatusCode::TOO_MANY_REQUESTS { "TooManyRequests" } else { "InjectedFault" },
+            "fault injected by the embedded cloud's test hook",
+        )
     } else {
         let code = if status == StatusCode::TOO_MANY_REQUESTS { "Throttling.User" } else { "InternalError" };
-        aliyun::error_response(status, code, "Request was denied due to user flow control (fault injected by the embedded cloud's test hook).", "")
+        aliyun::error_response(
+            status,
+            code,
+            "Request was denied due to user flow control (fault injected by the embedded cloud's test hook).",
+            "",
+        )
     }
 }
 

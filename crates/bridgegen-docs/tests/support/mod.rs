@@ -20,7 +20,10 @@ pub struct Fake(pub &'static str);
 
 impl Fake {
     pub fn all() -> Vec<Box<dyn LanguageDocs>> {
-        ["typescript", "python", "go", "csharp"].into_iter().map(|l| Box::new(Fake(l)) as Box<dyn LanguageDocs>).collect()
+        ["typescript", "python", "go", "csharp"]
+            .into_iter()
+            .map(|l| Box::new(Fake(l)) as Box<dyn LanguageDocs>)
+            .collect()
     }
     fn case(&self, s: &str) -> String {
         match self.0 {
@@ -43,7 +46,11 @@ impl LanguageDocs for Fake {
             Type::String => "string".to_string(),
             Type::Object(id) => {
                 let n = pkg.object(*id).token.name.clone();
-                if input { format!("{n}Args") } else { n }
+                if input {
+                    format!("{n}Args")
+                } else {
+                    n
+                }
             }
             Type::Array(t) => format!("{}[]", self.type_name(pkg, t, input)),
             other => format!("{other:?}").to_lowercase(),

@@ -16,32 +16,72 @@ use tree_sitter::{Node, Parser, Tree};
 /// (through `using System; ... using Pulumi; using Pulumi.Serialization;`).
 pub const KNOWN_SIMPLE: &[&str] = &[
     // Pulumi
-    "Output", "Input", "InputList", "InputMap", "InputUnion", "Union", "Archive",
-    "AssetOrArchive", "CustomResourceOptions", "ComponentResourceOptions", "InvokeOptions",
-    "InvokeArgs", "ResourceArgs", "Deployment",
+    "Output",
+    "Input",
+    "InputList",
+    "InputMap",
+    "InputUnion",
+    "Union",
+    "Archive",
+    "AssetOrArchive",
+    "CustomResourceOptions",
+    "ComponentResourceOptions",
+    "InvokeOptions",
+    "InvokeArgs",
+    "ResourceArgs",
+    "Deployment",
     // Pulumi.Serialization attributes (used as `[Input]`, `[Output]`, ...)
-    "InputAttribute", "OutputAttribute", "OutputTypeAttribute", "OutputConstructorAttribute",
-    "EnumTypeAttribute", "OutputConstructorParameterAttribute",
+    "InputAttribute",
+    "OutputAttribute",
+    "OutputTypeAttribute",
+    "OutputConstructorAttribute",
+    "EnumTypeAttribute",
+    "OutputConstructorParameterAttribute",
     // .NET
-    "Task", "ImmutableArray", "ImmutableDictionary", "List", "Dictionary", "Func",
-    "IEquatable", "ObsoleteAttribute", "EditorBrowsableAttribute", "EditorBrowsableState",
+    "Task",
+    "ImmutableArray",
+    "ImmutableDictionary",
+    "List",
+    "Dictionary",
+    "Func",
+    "IEquatable",
+    "ObsoleteAttribute",
+    "EditorBrowsableAttribute",
+    "EditorBrowsableState",
 ];
 
 /// Fully qualified (`global::`) Pulumi/.NET types the generated code names.
 pub const KNOWN_QUALIFIED: &[&str] = &[
-    "Pulumi.CustomResource", "Pulumi.ComponentResource", "Pulumi.ProviderResource",
-    "Pulumi.ResourceArgs", "Pulumi.InvokeArgs", "Pulumi.Alias", "Pulumi.Config",
-    "Pulumi.Deployment", "Pulumi.ResourceTypeAttribute", "System.Text.Json.JsonElement",
-    "System.ArgumentNullException", "System.StringComparison", "System.Globalization.CultureInfo",
-    "System.Globalization.NumberStyles", "System.Environment", "System.Array",
-    "System.Reflection.IntrospectionExtensions", "System.IO.StreamReader",
-    "System.NotSupportedException", "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute",
+    "Pulumi.CustomResource",
+    "Pulumi.ComponentResource",
+    "Pulumi.ProviderResource",
+    "Pulumi.ResourceArgs",
+    "Pulumi.InvokeArgs",
+    "Pulumi.Alias",
+    "Pulumi.Config",
+    "Pulumi.Deployment",
+    "Pulumi.ResourceTypeAttribute",
+    "System.Text.Json.JsonElement",
+    "System.ArgumentNullException",
+    "System.StringComparison",
+    "System.Globalization.CultureInfo",
+    "System.Globalization.NumberStyles",
+    "System.Environment",
+    "System.Array",
+    "System.Reflection.IntrospectionExtensions",
+    "System.IO.StreamReader",
+    "System.NotSupportedException",
+    "System.Diagnostics.CodeAnalysis.SuppressMessageAttribute",
 ];
 
 /// The `using` directives every generated file starts with.
 pub const EXPECTED_USINGS: &[&str] = &[
-    "System", "System.Collections.Generic", "System.Collections.Immutable",
-    "System.Threading.Tasks", "Pulumi", "Pulumi.Serialization",
+    "System",
+    "System.Collections.Generic",
+    "System.Collections.Immutable",
+    "System.Threading.Tasks",
+    "Pulumi",
+    "Pulumi.Serialization",
 ];
 /// Extra `using`s a file may have.
 pub const OPTIONAL_USINGS: &[&str] = &["System.ComponentModel"];
@@ -56,15 +96,83 @@ pub fn parser() -> Parser {
 /// so a mistake there is caught here. tree-sitter-c-sharp accepts some of them as
 /// identifiers (`int class;`), which the C# compiler does not.
 pub const RESERVED: &[&str] = &[
-    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked",
-    "class", "const", "continue", "decimal", "default", "delegate", "do", "double", "else",
-    "enum", "event", "explicit", "extern", "false", "finally", "fixed", "float", "for",
-    "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
-    "long", "namespace", "new", "null", "object", "operator", "out", "override", "params",
-    "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
-    "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true",
-    "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual",
-    "void", "volatile", "while",
+    "abstract",
+    "as",
+    "base",
+    "bool",
+    "break",
+    "byte",
+    "case",
+    "catch",
+    "char",
+    "checked",
+    "class",
+    "const",
+    "continue",
+    "decimal",
+    "default",
+    "delegate",
+    "do",
+    "double",
+    "else",
+    "enum",
+    "event",
+    "explicit",
+    "extern",
+    "false",
+    "finally",
+    "fixed",
+    "float",
+    "for",
+    "foreach",
+    "goto",
+    "if",
+    "implicit",
+    "in",
+    "int",
+    "interface",
+    "internal",
+    "is",
+    "lock",
+    "long",
+    "namespace",
+    "new",
+    "null",
+    "object",
+    "operator",
+    "out",
+    "override",
+    "params",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "ref",
+    "return",
+    "sbyte",
+    "sealed",
+    "short",
+    "sizeof",
+    "stackalloc",
+    "static",
+    "string",
+    "struct",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "typeof",
+    "uint",
+    "ulong",
+    "unchecked",
+    "unsafe",
+    "ushort",
+    "using",
+    "virtual",
+    "void",
+    "volatile",
+    "while",
 ];
 
 /// Every ERROR or MISSING node, as `line:col: kind`, and every identifier spelled as a
@@ -157,7 +265,10 @@ fn namespace_of(n: Node<'_>, src: &str) -> String {
 fn is_type_decl(kind: &str) -> bool {
     matches!(
         kind,
-        "class_declaration" | "struct_declaration" | "enum_declaration" | "interface_declaration"
+        "class_declaration"
+            | "struct_declaration"
+            | "enum_declaration"
+            | "interface_declaration"
             | "record_declaration"
     )
 }
@@ -252,11 +363,8 @@ impl Ctx<'_> {
         if self.type_params.contains(name) || self.nested.contains(name) {
             return;
         }
-        let candidates: Vec<String> = if attribute {
-            vec![name.to_string(), format!("{name}Attribute")]
-        } else {
-            vec![name.to_string()]
-        };
+        let candidates: Vec<String> =
+            if attribute { vec![name.to_string(), format!("{name}Attribute")] } else { vec![name.to_string()] };
         let known = candidates.iter().any(|c| KNOWN_SIMPLE.contains(&c.as_str()));
         let parts: Vec<&str> = if ns.is_empty() { vec![] } else { ns.split('.').collect() };
         for i in (0..=parts.len()).rev() {
@@ -433,11 +541,7 @@ fn enclosing_members(n: Node<'_>, src: &str) -> HashSet<String> {
 }
 
 /// Runs every semantic check over the parsed project.
-pub fn check_semantics(
-    files: &[Parsed],
-    root_ns: &str,
-    expect: &HashMap<String, Expect>,
-) -> Vec<String> {
+pub fn check_semantics(files: &[Parsed], root_ns: &str, expect: &HashMap<String, Expect>) -> Vec<String> {
     let mut errors = Vec::new();
     let decls = collect_decls(files, &mut errors);
     let mut seen_expect: HashSet<&str> = HashSet::new();
@@ -549,9 +653,9 @@ pub fn check_semantics(
                 }
                 "member_access_expression" => {
                     // Only whole chains (not the inner parts of a longer chain).
-                    if n.parent().is_some_and(|p| p.kind() == "member_access_expression"
-                        && p.child_by_field_name("expression") == Some(n))
-                    {
+                    if n.parent().is_some_and(|p| {
+                        p.kind() == "member_access_expression" && p.child_by_field_name("expression") == Some(n)
+                    }) {
                         return;
                     }
                     let ns = namespace_of(n, src);
@@ -582,9 +686,14 @@ pub fn check_semantics(
             // Type positions reached through a `type`/`returns` field.
             if matches!(
                 n.kind(),
-                "property_declaration" | "parameter" | "variable_declaration"
-                    | "object_creation_expression" | "method_declaration"
-                    | "conversion_operator_declaration" | "operator_declaration" | "cast_expression"
+                "property_declaration"
+                    | "parameter"
+                    | "variable_declaration"
+                    | "object_creation_expression"
+                    | "method_declaration"
+                    | "conversion_operator_declaration"
+                    | "operator_declaration"
+                    | "cast_expression"
             ) {
                 let ns = namespace_of(n, src);
                 for field in ["type", "returns"] {
@@ -678,7 +787,8 @@ fn check_class<'e>(
                     let mut over = None;
                     walk(p, &mut |a| {
                         if a.kind() == "attribute"
-                            && a.child_by_field_name("name").is_some_and(|n| text(n, src) == "OutputConstructorParameter")
+                            && a.child_by_field_name("name")
+                                .is_some_and(|n| text(n, src) == "OutputConstructorParameter")
                         {
                             over = first_string_arg(a, src).map(|l| unescape(&l));
                         }

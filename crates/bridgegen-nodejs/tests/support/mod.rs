@@ -51,7 +51,8 @@ pub fn tsc() -> PathBuf {
 /// Generates the package of `schema` into `out` (written the way the CLI writes it).
 pub fn generate(schema: &Path, out: &Path) {
     let (pkg, _) = bridgegen_model::load_package(schema).unwrap_or_else(|e| panic!("{}: {e:?}", schema.display()));
-    let files = bridgegen_nodejs::NodejsGenerator.generate(&pkg).unwrap_or_else(|e| panic!("{}: {e}", schema.display()));
+    let files =
+        bridgegen_nodejs::NodejsGenerator.generate(&pkg).unwrap_or_else(|e| panic!("{}: {e}", schema.display()));
     bridgegen_codegen::write_output(out, &files).unwrap();
 }
 

@@ -16,11 +16,7 @@ pub fn work_dir() -> PathBuf {
 /// The base venv's python; panics with the fix when the setup has not run.
 pub fn python() -> PathBuf {
     let p = work_dir().join("venv/bin/python");
-    assert!(
-        p.exists(),
-        "{} is missing: run tests/setup.sh (or tests/setup/python.sh) first",
-        p.display()
-    );
+    assert!(p.exists(), "{} is missing: run tests/setup.sh (or tests/setup/python.sh) first", p.display());
     p
 }
 
@@ -31,8 +27,8 @@ pub fn pyright() -> PathBuf {
 }
 
 pub fn load(path: &Path) -> bridgegen_model::Package {
-    let (pkg, _warnings) = bridgegen_model::load_package(path)
-        .unwrap_or_else(|e| panic!("{}: bind failed: {e:?}", path.display()));
+    let (pkg, _warnings) =
+        bridgegen_model::load_package(path).unwrap_or_else(|e| panic!("{}: bind failed: {e:?}", path.display()));
     pkg
 }
 
@@ -59,12 +55,9 @@ pub fn fresh_venv(dir: &Path) -> PathBuf {
     run(Command::new(&base).args(["-m", "venv", "--without-pip"]).arg(dir), "python -m venv");
     let py = dir.join("bin/python");
     let purelib = |p: &Path| {
-        run(
-            Command::new(p).args(["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]),
-            "sysconfig",
-        )
-        .trim()
-        .to_string()
+        run(Command::new(p).args(["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]), "sysconfig")
+            .trim()
+            .to_string()
     };
     let base_site = purelib(&base);
     let new_site = purelib(&py);
