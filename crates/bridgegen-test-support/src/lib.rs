@@ -1,0 +1,180 @@
+//! What every bridgegen test shares: where the repository is, where the optional external
+//! corpus (`shared/`) is, and how a test that cannot run says so.
+//!
+//! A test that cannot run must never pass silently. It calls [`skip!`], which prints
+//! `skipped: <test>: <why>` on stderr and records the skip in the file named by
+//! `BRIDGEGEN_SKIP_LOG` (set by `tests/run`), so the suite's summary counts it as skipped,
+//! not passed.
+//!
+//! The external material (Pulumi conformance schemas, the real Pulumi CLI sources, the peer
+//! generators) lives in a `shared/` folder that a user's clone does not have. One setting
+//! finds it: `BRIDGEGEN_SHARED` (default: `../shared` beside the repository, when present).
+//! `BRIDGEGEN_CONFORMANCE` overrides just the conformance corpus (default:
+//! `<shared>/conformance`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The repository root (the workspace directory).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// A folder under the repository root, e.g. `repo_path("schema/alicloud.json")`.
+pub fn repo_path(rel: impl AsRef<Path>) -> PathBuf {
+    repo_root().join(rel)
+}
+
+/// The external `shared/` folder, or why it is not available.
+pub fn shared_dir() -> Result<PathBuf, String> {
+    match std::env::var_os("BRIDGEGEN_SHARED") {
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            if dir.is_dir() {
+                Ok(dir)
+            } else {
+                Err(format!("BRIDGEGEN_SHARED={} is not a directory", dir.display()))
+            }
+        }
+        None => {
+            let beside = repo_root().join("../shared");
+            if beside.is_dir() {
+                Ok(beside.canonicalize().unwrap_or(beside))
+            } else {
+                Err("no shared/ folder beside the repository (set BRIDGEGEN_SHARED to use one)".to_string())
+            }
+        }
+    }
+}
+
+/// A path inside the external `shared/` folder that must exist, or why it is not available.
+pub fn shared_path(rel: impl AsRef<Path>) -> Result<PathBuf, String> {
+    let path = shared_dir()?.join(rel.as_ref());
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!("{} is missing", path.display()))
+    }
+}
+
+/// The external conformance corpus (`BRIDGEGEN_CONFORMANCE`, else `<shared>/conformance`).
+pub fn conformance_dir() -> Result<PathBuf, String> {
+    if let Some(dir) = std::env::var_os("BRIDGEGEN_CONFORMANCE") {
+        let dir = PathBuf::from(dir);
+        return if dir.is_dir() {
+            Ok(dir)
+        } else {
+            Err(format!("BRIDGEGEN_CONFORMANCE={} is not a directory", dir.display()))
+        };
+    }
+    shared_path("conformance")
+}
+
+/// Every conformance schema: `pulumi-codegen/<case>/schema.json` and `pulumi-schemas/*.json`,
+/// as (name, path), sorted by name.
+pub fn conformance_schemas() -> Result<Vec<(String, PathBuf)>, String> {
+    let dir = conformance_dir()?;
+    let mut all = Vec::new();
+    let codegen = dir.join("pulumi-codegen");
+    for entry in std::fs::read_dir(&codegen).map_err(|e| format!("{}: {e}", codegen.display()))?.flatten() {
+        let schema = entry.path().join("schema.json");
+        if schema.is_file() {
+            all.push((entry.file_name().to_string_lossy().into_owned(), schema));
+        }
+    }
+    let schemas = dir.join("pulumi-schemas");
+    for entry in std::fs::read_dir(&schemas).map_err(|e| format!("{}: {e}", schemas.display()))?.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            all.push((name, path));
+        }
+    }
+    all.sort();
+    if all.is_empty() {
+        return Err(format!("no schemas under {}", dir.display()));
+    }
+    Ok(all)
+}
+
+/// The name of the running test (libtest names each test's thread after it).
+pub fn current_test() -> String {
+    std::thread::current().name().unwrap_or("<unnamed test>").to_string()
+}
+
+/// Records that the current test was skipped and why. Prefer the [`skip!`] macro, which
+/// also returns from the test.
+pub fn record_skip(reason: &str) {
+    let test = current_test();
+    let binary = std::env::args().next().map(|a| {
+        let name = Path::new(&a).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(a);
+        // Cargo appends `-<hash>` to test binaries.
+        match name.rsplit_once('-') {
+            Some((stem, hash)) if hash.chars().all(|c| c.is_ascii_hexdigit()) => stem.to_string(),
+            _ => name,
+        }
+    });
+    let who = match binary {
+        Some(b) => format!("{b}::{test}"),
+        None => test,
+    };
+    let reason = reason.replace(['\n', '\t'], " ");
+    eprintln!("skipped: {who}: {reason}");
+    if let Some(log) = std::env::var_os("BRIDGEGEN_SKIP_LOG") {
+        let line = format!("{who}\t{reason}\n");
+        // One write call per line: concurrent tests append whole lines.
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(log) {
+            let _ = f.write_all(line.as_bytes());
+        }
+    }
+}
+
+/// Skips the current test: records why (see the crate docs) and returns from the test.
+/// `skip!("reason")`, `skip!("{} is missing", what)`.
+#[macro_export]
+macro_rules! skip {
+    ($($arg:tt)*) => {{
+        $crate::record_skip(&format!($($arg)*));
+        return;
+    }};
+}
+
+/// Unwraps an availability check or skips the test: `let dir = require!(conformance_dir());`
+#[macro_export]
+macro_rules! require {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(why) => $crate::skip!("{}", why),
+        }
+    };
+}
+
+/// The program `name` on PATH, or why not.
+pub fn tool(name: &str) -> Result<PathBuf, String> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path) {
+        let candidate = dir.join(name);
+        if candidate.is_file() {
+            return Ok(candidate);
+        }
+    }
+    Err(format!("`{name}` is not on PATH"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repo_root_holds_the_workspace() {
+        assert!(repo_root().join("Cargo.toml").is_file());
+        assert!(repo_path("crates/bridgegen-test-support/Cargo.toml").is_file());
+    }
+
+    #[test]
+    fn a_missing_tool_is_reported_by_name() {
+        let err = tool("bridgegen-no-such-tool-xyz").unwrap_err();
+        assert!(err.contains("bridgegen-no-such-tool-xyz"), "{err}");
+    }
+}
