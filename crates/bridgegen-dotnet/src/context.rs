@@ -109,12 +109,12 @@ impl Names {
         with_kids.sort();
         with_kids.dedup();
         for ns in &with_kids {
-            namers.entry(ns.clone()).or_insert_with(TypeNamer::new);
+            namers.entry(ns.clone()).or_default();
             // Reserve this namespace's segment names in every ancestor.
             let parts: Vec<&str> = ns.split('.').collect();
             for i in 1..parts.len() {
                 let parent = parts[..i].join(".");
-                namers.entry(parent).or_insert_with(TypeNamer::new).reserve(parts[i]);
+                namers.entry(parent).or_default().reserve(parts[i]);
             }
         }
         {

@@ -122,10 +122,7 @@ fn check_package(pkg: &Package) -> (usize, Vec<String>) {
         }
     }
     let sem = support::check_semantics(&parsed, &n.root_ns, &ctor_fixed);
-    errors.extend(sem.into_iter().map(|e| {
-        // Parameters are normalised the same way inside the checker.
-        e
-    }));
+    errors.extend(sem.into_iter());
     // Project files.
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for want in ["README.md", "Utilities.cs", "pulumi-plugin.json", "version.txt", "Provider.cs", "Config/Config.cs"] {

@@ -69,8 +69,12 @@ impl LanguageDocs for GoDocs {
         // A directory no package has: every generated type comes out qualified.
         let mut sp = Speller::new(pkg, &n, "\u{0}docs");
         let s = sp.shape(ty);
-        let aliased = if input { sp.input(&s, false) } else { sp.output(&s, false) };
-        aliased
+
+        if input {
+            sp.input(&s, false)
+        } else {
+            sp.output(&s, false)
+        }
     }
 
     fn resource_name(&self, pkg: &Package, res: &Resource) -> String {

@@ -899,19 +899,6 @@ fn zero(kind: EnumKind, values: &[bridgegen_model::EnumValue]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn semver_validation() {
-        for ok in ["1.0.0", "0.1.0", "3.108.0-alpha.1+dev", "1.2.3-rc.0"] {
-            assert!(super::is_semver(ok), "{ok}");
-        }
-        for bad in ["", "1.0", "v1.0.0", "01.0.0", "1.0.0-01", "1.0.0-", "x"] {
-            assert!(!super::is_semver(bad), "{bad}");
-        }
-    }
-}
-
 fn init_block(regs: &[String]) -> String {
     if regs.is_empty() {
         return String::new();
@@ -924,4 +911,17 @@ fn init_block(regs: &[String]) -> String {
     }
     s.push_str("}\n");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn semver_validation() {
+        for ok in ["1.0.0", "0.1.0", "3.108.0-alpha.1+dev", "1.2.3-rc.0"] {
+            assert!(super::is_semver(ok), "{ok}");
+        }
+        for bad in ["", "1.0", "v1.0.0", "01.0.0", "1.0.0-01", "1.0.0-", "x"] {
+            assert!(!super::is_semver(bad), "{bad}");
+        }
+    }
 }

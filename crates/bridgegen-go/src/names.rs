@@ -396,7 +396,7 @@ mod tests {
         assert_eq!(import_alias("core/v1"), "corev1");
         assert_eq!(import_alias("func"), "funcpkg");
         for k in KEYWORDS {
-            assert!(is_keyword(&package_name(k)) == false, "{k}");
+            assert!(!is_keyword(&package_name(k)), "{k}");
         }
     }
 

@@ -36,10 +36,13 @@ pub(crate) fn check(pkg: &Package, spec: &PackageSpec, diags: &mut Vec<Diagnosti
     check_cycles(pkg, &object_tokens, diags);
 }
 
+/// A language's casing rule, labelled for messages.
+type Casing = (&'static str, fn(&str) -> String);
+
 /// Two properties that differ on the wire but share a name in some language would
 /// become one field: `fooBar` and `foo_bar` are both `foo_bar` in Python.
 fn check_property_names(props: &[Property], owner: &Pointer, key: &str, diags: &mut Vec<Diagnostic>) {
-    let casings: [(&str, fn(&str) -> String); 3] = [
+    let casings: [Casing; 3] = [
         ("snake_case (Python)", |s| s.to_snake_case()),
         ("PascalCase (Go, C#)", |s| s.to_upper_camel_case()),
         ("camelCase (TypeScript)", |s| s.to_lower_camel_case()),

@@ -125,13 +125,13 @@ pub fn snake(name: &str) -> String {
     let s = if s.is_empty() { sanitize(name) } else { s };
     let s = sanitize(&s);
     // heck drops leading underscores; keep identifiers from starting with `__` (mangling).
-    s.trim_start_matches('_').is_empty().then(|| "_".to_string()).unwrap_or_else(|| {
-        if s.starts_with("__") {
-            s.trim_start_matches('_').to_string()
-        } else {
-            s
-        }
-    })
+    if s.trim_start_matches('_').is_empty() {
+        "_".to_string()
+    } else if s.starts_with("__") {
+        s.trim_start_matches('_').to_string()
+    } else {
+        s
+    }
 }
 
 /// A property or parameter name before context-specific escaping.

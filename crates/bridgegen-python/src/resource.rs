@@ -120,7 +120,7 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .iter()
         .filter(|p| !r.inputs.iter().any(|i| i.name == p.name))
         .filter(|p| !(p.name == "id" || p.name == "urn"))
-        .map(|p| name_of(p))
+        .map(name_of)
         .collect();
 
     let class_doc = body(r.description.as_deref());
