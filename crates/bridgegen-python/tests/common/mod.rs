@@ -13,7 +13,7 @@ pub fn work_dir() -> PathBuf {
     repo_root().join(".work/python")
 }
 
-/// The toolchain of `tests/setup/python.sh` (venv, pyright, the reference wheel), or why
+/// The toolchain of `tests/setup/python.sh` (the venv, pyright and node), or why
 /// it is not there; tests that need it start with `require!(common::toolchain())`.
 pub fn toolchain() -> Result<(), String> {
     bridgegen_test_support::work_path("python/venv/bin/python")?;
