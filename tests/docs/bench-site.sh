@@ -4,7 +4,9 @@
 # site size. Usage: tests/docs/bench-site.sh [schema.json] [bridgegen binary]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-schema="${1:-$root/../shared/conformance/pulumi-schemas/azure-native-2.41.0.json}"
+shared="${BRIDGEGEN_SHARED:-$root/../shared}"
+schema="${1:-${BRIDGEGEN_CONFORMANCE:-$shared/conformance}/pulumi-schemas/azure-native-2.41.0.json}"
+[ -f "$schema" ] || { echo "$schema not found: pass a schema, or set BRIDGEGEN_SHARED / BRIDGEGEN_CONFORMANCE" >&2; exit 1; }
 bin="${2:-$root/target/release/bridgegen}"
 [ -x "$bin" ] || { echo "build first: cargo build --release -p bridgegen-cli (or pass the binary)"; exit 1; }
 work="$root/.work/docs/bench/$(basename "$schema" .json)"

@@ -6,15 +6,25 @@
 # (GOPROXY=file://.work/go/modcache/cache/download). Idempotent.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-# Keep in sync with PULUMI_SDK_VERSION in crates/bridgegen-go/src/lib.rs.
+# Keep in sync with PULUMI_SDK_VERSION and GO_DIRECTIVE in crates/bridgegen-go/src/lib.rs:
+# go_version is the `go` directive of github.com/pulumi/pulumi/sdk/v3 at $version, so it is
+# the oldest Go that builds the generated SDKs (checked by crates/bridgegen-go/tests/go_sdk.rs).
 version="v3.274.1"
+go_version="1.26.6"
 work="$root/.work/go"
+export GOTOOLCHAIN=local
 if ! command -v go >/dev/null 2>&1; then
-  echo "go.sh: the Go toolchain (go >= 1.24) is required; install it (e.g. apt-get install golang-go)" >&2
+  echo "go.sh: Go >= $go_version is required; install it from https://go.dev/dl/" >&2
+  exit 1
+fi
+have="$(go env GOVERSION | sed 's/^go//; s/[^0-9.].*//')"
+if [ "$(printf '%s\n%s\n' "$go_version" "$have" | sort -V | head -n1)" != "$go_version" ]; then
+  echo "go.sh: Go >= $go_version is required (the pinned pulumi sdk $version needs it), found $have;" \
+    "install a newer Go from https://go.dev/dl/" >&2
   exit 1
 fi
 mkdir -p "$work/base" "$work/modcache" "$work/buildcache"
-export GOMODCACHE="$work/modcache" GOCACHE="$work/buildcache" GOFLAGS=-mod=mod GOTOOLCHAIN=local
+export GOMODCACHE="$work/modcache" GOCACHE="$work/buildcache" GOFLAGS=-mod=mod
 stamp="$work/base/.ready-$version"
 if [ -f "$stamp" ]; then
   echo "go.sh: pulumi sdk $version already prepared"
@@ -24,7 +34,7 @@ cd "$work/base"
 cat > go.mod <<MOD
 module bridgegen.local/gobase
 
-go 1.24
+go $go_version
 
 require github.com/pulumi/pulumi/sdk/v3 $version
 MOD

@@ -3,7 +3,8 @@
 //! seed site (built from the committed `sdks/*/docs`).
 //!
 //! The browser test needs `tests/setup/docs.sh` (Debian chromium + playwright-core in
-//! `.work/docs`); it fails, saying so, when they are missing.
+//! `.work/docs`) and the conformance test the external corpus (`BRIDGEGEN_CONFORMANCE`);
+//! each is skipped, saying why, when what it needs is missing.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -105,31 +106,23 @@ fn regex_lite_onattr(html: &str) -> bool {
     false
 }
 
-fn conformance_schemas() -> Vec<PathBuf> {
-    let shared = root().join("../shared/conformance");
+/// The conformance schemas but the two biggest, or why the external corpus is not available.
+fn conformance_schemas() -> Result<Vec<PathBuf>, String> {
     let mut out = Vec::new();
-    for e in std::fs::read_dir(shared.join("pulumi-codegen")).expect("shared/conformance beside the repo") {
-        let p = e.unwrap().path().join("schema.json");
-        if p.is_file() {
-            out.push(p);
-        }
-    }
-    for p in files_under(&shared.join("pulumi-schemas"), "json") {
+    for (name, p) in bridgegen_test_support::conformance_schemas()? {
         // azure-native and kubernetes take minutes (the SDK crates' LanguageDocs rebuild
         // their naming tables on each type_name call): run by tests/docs/bench-site.sh.
-        let n = p.file_name().unwrap().to_string_lossy().to_string();
-        if !n.starts_with("azure-native") && !n.starts_with("kubernetes") {
+        if !name.starts_with("azure-native") && !name.starts_with("kubernetes") {
             out.push(p);
         }
     }
-    out.sort();
     assert!(out.len() >= 17, "{out:?}");
-    out
+    Ok(out)
 }
 
 #[test]
 fn every_conformance_schema_gets_docs_and_a_site() {
-    for schema in conformance_schemas() {
+    for schema in bridgegen_test_support::require!(conformance_schemas()) {
         let name = schema
             .to_string_lossy()
             .replace("/schema.json", "")
@@ -161,10 +154,6 @@ fn hostile_and_adversarial_schemas_render_safely() {
     }
 }
 
-fn need(tool: &Path) {
-    assert!(tool.exists(), "{} is missing: run tests/setup.sh (tests/setup/docs.sh installs it)", tool.display());
-}
-
 /// The body of the first `data-lang` block of `lang` after `heading` in a Markdown page.
 fn signature(page: &str, heading: &str, lang: &str) -> String {
     let sec = &page[page.find(heading).unwrap_or_else(|| panic!("{heading}"))..];
@@ -177,10 +166,13 @@ fn signature(page: &str, heading: &str, lang: &str) -> String {
 
 #[test]
 fn seed_site_in_headless_chromium() {
-    let node = which("node");
-    let chromium = PathBuf::from("/usr/bin/chromium");
-    need(&chromium);
-    need(&root().join(".work/docs/node_modules/playwright-core/package.json"));
+    use bridgegen_test_support::{require, skip, tool, work_path};
+    let node = require!(tool("node"));
+    // tests/setup/docs.sh installs Debian's chromium; browser.mjs launches this path.
+    if !Path::new("/usr/bin/chromium").is_file() {
+        skip!("/usr/bin/chromium is missing: run tests/setup.sh (tests/setup/docs.sh installs it)");
+    }
+    require!(work_path("docs/node_modules/playwright-core/package.json"));
     let dir = work("seed-site");
     let site = dir.join("site");
     let hostile = dir.join("hostile");
@@ -234,10 +226,4 @@ fn seed_site_in_headless_chromium() {
     assert!(stdout.contains("ok: search result opens the page"));
     assert!(stdout.contains("ok: hostile page: no schema script ran"));
     assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "no screenshot at {}", shot.display());
-}
-
-fn which(tool: &str) -> PathBuf {
-    std::env::var_os("PATH")
-        .and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(tool)).find(|p| p.is_file()))
-        .unwrap_or_else(|| panic!("`{tool}` not found: run tests/setup.sh"))
 }

@@ -4,7 +4,9 @@
 #   bash crates/bridgegen-go/benches/go_build_memory.sh [schema.json]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
-schema="${1:-/work/shared/conformance/pulumi-schemas/azure-native-2.41.0.json}"
+shared="${BRIDGEGEN_SHARED:-$root/../shared}"
+schema="${1:-${BRIDGEGEN_CONFORMANCE:-$shared/conformance}/pulumi-schemas/azure-native-2.41.0.json}"
+[ -f "$schema" ] || { echo "$schema not found: pass a schema, or set BRIDGEGEN_SHARED / BRIDGEGEN_CONFORMANCE" >&2; exit 1; }
 work="$root/.work/go"
 target="${CARGO_TARGET_DIR:-$root/target}"
 cargo build --release -p bridgegen-go --example gogen >/dev/null

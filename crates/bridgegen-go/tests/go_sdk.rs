@@ -3,32 +3,31 @@
 //! running the seed SDKs under Pulumi's mocks.
 //!
 //! Needs `go` and the module cache prepared by `tests/setup.sh` (tests/setup/go.sh);
-//! builds run offline against `.work/go/modcache`.
+//! builds run offline against `.work/go/modcache`. Without them, or without the external
+//! conformance corpus (`BRIDGEGEN_CONFORMANCE`), the tests that need them are skipped.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bridgegen_codegen::{GeneratedFile, Generator};
 use bridgegen_go::{GoGenerator, PULUMI_SDK_VERSION};
+use bridgegen_test_support::require;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    bridgegen_test_support::repo_root()
 }
 
 fn work() -> PathBuf {
     root().join(".work/go")
 }
 
-/// Panics with a pointer to the setup script when the Go toolchain is not prepared.
-fn require_go() {
-    let ok = Command::new("go").arg("version").output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(ok, "`go` is not installed: run tests/setup.sh (tests/setup/go.sh)");
-    let ready = work().join("base").join(format!(".ready-{PULUMI_SDK_VERSION}"));
-    assert!(
-        ready.exists(),
-        "{} missing: run tests/setup.sh (tests/setup/go.sh) to prepare the pinned pulumi sdk",
-        ready.display()
-    );
+/// The Go toolchain and the module cache prepared by `tests/setup.sh` (tests/setup/go.sh),
+/// or why they are not there.
+fn go_ready() -> Result<(), String> {
+    bridgegen_test_support::tool("go")?;
+    bridgegen_test_support::tool("gofmt")?;
+    bridgegen_test_support::work_path(format!("go/base/.ready-{PULUMI_SDK_VERSION}"))?;
+    Ok(())
 }
 
 fn go(dir: &Path, args: &[&str]) -> Command {
@@ -71,7 +70,7 @@ fn write_sdk(files: &[GeneratedFile], dir: &Path) {
 
 fn build_and_vet(schema: &Path) {
     let Some(files) = generate(schema) else {
-        println!("skip {} (unresolved external references)", schema.display());
+        println!("not built: {} (unresolved external references)", schema.display());
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -81,23 +80,9 @@ fn build_and_vet(schema: &Path) {
     run(go(tmp.path(), &["vet", "./..."]), &format!("go vet ({name})"));
 }
 
-fn conformance() -> Vec<PathBuf> {
-    let mut v = Vec::new();
-    let shared = Path::new("/work/shared/conformance");
-    for entry in std::fs::read_dir(shared.join("pulumi-codegen")).into_iter().flatten().flatten() {
-        let p = entry.path().join("schema.json");
-        if p.exists() {
-            v.push(p);
-        }
-    }
-    for entry in std::fs::read_dir(shared.join("pulumi-schemas")).into_iter().flatten().flatten() {
-        let p = entry.path();
-        if p.extension().is_some_and(|e| e == "json") {
-            v.push(p);
-        }
-    }
-    v.sort();
-    v
+/// The conformance schemas (external corpus), or why they are not available.
+fn conformance() -> Result<Vec<PathBuf>, String> {
+    Ok(bridgegen_test_support::conformance_schemas()?.into_iter().map(|(_, p)| p).collect())
 }
 
 fn is_big(p: &Path) -> bool {
@@ -111,23 +96,48 @@ fn seeds() -> Vec<PathBuf> {
 
 #[test]
 fn seed_sdks_build_and_vet() {
-    require_go();
+    require!(go_ready());
     for s in seeds() {
         build_and_vet(&s);
     }
 }
 
+/// The generated `go` directive is the one the pinned SDK declares, so `go mod tidy` has
+/// nothing to raise (a lower one would be raised; a higher one would shut out Go versions
+/// that work).
+#[test]
+fn go_directive_is_what_the_pinned_sdk_requires() {
+    require!(go_ready());
+    let sdk_mod =
+        work().join(format!("modcache/cache/download/github.com/pulumi/pulumi/sdk/v3/@v/{PULUMI_SDK_VERSION}.mod"));
+    let text = std::fs::read_to_string(&sdk_mod).unwrap_or_else(|e| panic!("{}: {e}", sdk_mod.display()));
+    assert_eq!(go_line(&text), Some(bridgegen_go::GO_DIRECTIVE), "{}", sdk_mod.display());
+    let setup = std::fs::read_to_string(root().join("tests/setup/go.sh")).unwrap();
+    let wanted = format!("go_version=\"{}\"", bridgegen_go::GO_DIRECTIVE);
+    assert!(setup.contains(&wanted), "tests/setup/go.sh must require the same Go: {wanted}");
+    let files = generate(&root().join("schema/alicloud.json")).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    write_sdk(&files, tmp.path());
+    run(go(tmp.path(), &["mod", "tidy"]), "go mod tidy (alicloud)");
+    let tidied = std::fs::read_to_string(tmp.path().join("go.mod")).unwrap();
+    assert_eq!(go_line(&tidied), Some(bridgegen_go::GO_DIRECTIVE), "go mod tidy changed the go directive:\n{tidied}");
+}
+
+/// The version of a go.mod's `go` line.
+fn go_line(gomod: &str) -> Option<&str> {
+    gomod.lines().find_map(|l| l.strip_prefix("go ")).map(str::trim)
+}
+
 #[test]
 fn adversarial_keywords_schema_builds() {
-    require_go();
+    require!(go_ready());
     build_and_vet(&root().join("tests/schemas/keywords-go.json"));
 }
 
 #[test]
 fn conformance_sdks_build_and_vet() {
-    require_go();
-    let all = conformance();
-    assert!(!all.is_empty(), "no conformance schemas found under /work/shared/conformance");
+    require!(go_ready());
+    let all = require!(conformance());
     for s in all.iter().filter(|p| !is_big(p)) {
         build_and_vet(s);
     }
@@ -138,18 +148,14 @@ fn conformance_sdks_build_and_vet() {
 #[test]
 #[ignore]
 fn big_conformance_sdks_build_and_vet() {
-    require_go();
-    for s in conformance().iter().filter(|p| is_big(p)) {
+    require!(go_ready());
+    for s in require!(conformance()).iter().filter(|p| is_big(p)) {
         build_and_vet(s);
     }
 }
 
-#[test]
-fn output_is_deterministic_and_gofmt_clean() {
-    require_go();
-    let mut schemas = seeds();
-    schemas.extend(conformance());
-    schemas.push(root().join("tests/schemas/keywords-go.json"));
+/// Two generations are byte-identical and `gofmt -l` lists none of the files.
+fn deterministic_and_gofmt_clean(schemas: &[PathBuf]) {
     let tmp = tempfile::tempdir().unwrap();
     for (i, s) in schemas.iter().enumerate() {
         let Ok((pkg, _)) = bridgegen_model::load_package(s) else { continue };
@@ -166,6 +172,20 @@ fn output_is_deterministic_and_gofmt_clean() {
 }
 
 #[test]
+fn output_is_deterministic_and_gofmt_clean() {
+    require!(go_ready());
+    let mut schemas = seeds();
+    schemas.push(root().join("tests/schemas/keywords-go.json"));
+    deterministic_and_gofmt_clean(&schemas);
+}
+
+#[test]
+fn conformance_output_is_deterministic_and_gofmt_clean() {
+    require!(go_ready());
+    deterministic_and_gofmt_clean(&require!(conformance()));
+}
+
+#[test]
 fn committed_seed_sdks_are_current() {
     for (schema, out) in
         [("schema/alicloud.json", "sdks/alicloud/go"), ("schema/kakaocloud.json", "sdks/kakaocloud/go")]
@@ -178,7 +198,7 @@ fn committed_seed_sdks_are_current() {
 
 #[test]
 fn seed_sdks_run_under_pulumi_mocks() {
-    require_go();
+    require!(go_ready());
     let tmp = tempfile::tempdir().unwrap();
     let mut requires = String::new();
     let mut replaces = String::new();

@@ -1,6 +1,6 @@
 //! Binding: spec -> checked model. Every problem becomes a diagnostic with a JSON
 //! pointer; binding goes on past errors (with `Type::Invalid` placeholders) so one run
-//! reports them all (STYLE.md #2).
+//! reports them all (README.md, Layout).
 
 use std::collections::{HashMap, HashSet};
 

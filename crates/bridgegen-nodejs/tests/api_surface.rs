@@ -27,9 +27,10 @@ fn normalize(text: &str) -> String {
 
 #[test]
 fn image_share_permission_declarations_match_published_package() {
-    let work = support::work_dir();
-    let reference = work.join("reference/alicloud/package/ecs/imageSharePermission.d.ts");
-    assert!(reference.exists(), "{} is missing: run tests/setup.sh", reference.display());
+    bridgegen_test_support::require!(support::toolchain());
+    let reference = bridgegen_test_support::require!(bridgegen_test_support::work_path(
+        "nodejs/reference/alicloud/package/ecs/imageSharePermission.d.ts"
+    ));
     let dir = support::fresh_dir("api-surface");
     support::generate(&support::repo_root().join("schema/alicloud.json"), &dir);
     // Build with the package's own tsconfig (declarations on, @internal stripped).

@@ -9,7 +9,16 @@ use bridgegen_nodejs::NodejsGenerator;
 
 #[test]
 fn generating_twice_is_byte_identical() {
-    for (name, schema) in support::all_schemas() {
+    byte_identical(support::repo_schemas());
+}
+
+#[test]
+fn generating_conformance_schemas_twice_is_byte_identical() {
+    byte_identical(bridgegen_test_support::require!(support::conformance_schemas()));
+}
+
+fn byte_identical(schemas: Vec<(String, std::path::PathBuf)>) {
+    for (name, schema) in schemas {
         let (pkg, _) = bridgegen_model::load_package(&schema).unwrap();
         let a = NodejsGenerator.generate(&pkg).unwrap();
         let (pkg2, _) = bridgegen_model::load_package(&schema).unwrap();

@@ -20,6 +20,7 @@ fn build_and_pack(dir: &Path) -> PathBuf {
 
 #[test]
 fn seed_sdks_run_under_pulumi_mocks() {
+    bridgegen_test_support::require!(support::toolchain());
     let root = support::repo_root();
     let base = support::fresh_dir("mocks");
     let mut tarballs = Vec::new();

@@ -1,15 +1,29 @@
 //! Every generated package (seeds, conformance schemas, the keyword fixture) passes
 //! `tsc --noEmit` with `strict: true` against the real `@pulumi/pulumi` from npm. All
-//! packages are checked in one tsc run (each keeps its own relative imports).
+//! packages are checked in one tsc run (each keeps its own relative imports). The
+//! conformance schemas are external (`BRIDGEGEN_CONFORMANCE`); without them that test skips.
 
 mod support;
 
+use std::path::PathBuf;
 use std::process::Command;
 
+use bridgegen_test_support::require;
+
 #[test]
-fn generated_packages_typecheck_strict() {
-    let dir = support::fresh_dir("typecheck");
-    let schemas = support::all_schemas();
+fn repo_packages_typecheck_strict() {
+    require!(support::toolchain());
+    typecheck_strict("typecheck", support::repo_schemas());
+}
+
+#[test]
+fn conformance_packages_typecheck_strict() {
+    require!(support::toolchain());
+    typecheck_strict("typecheck-conformance", require!(support::conformance_schemas()));
+}
+
+fn typecheck_strict(name: &str, schemas: Vec<(String, PathBuf)>) {
+    let dir = support::fresh_dir(name);
     for (name, schema) in &schemas {
         support::generate(schema, &dir.join(name));
         // The package's own tsconfig asks for strict mode too.

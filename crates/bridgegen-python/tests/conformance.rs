@@ -1,23 +1,26 @@
-//! Every seed and conformance schema without unresolved external references: the
+//! Every seed, fixture and conformance schema without unresolved external references: the
 //! generated package compiles, installs with pip into a fresh venv, imports (every
 //! submodule), type-checks with pyright, and generation is deterministic.
 //!
 //! The two large schemas (azure-native, kubernetes) are compiled, installed and imported
 //! here too; type-checking them takes minutes, so that part is the ignored test
 //! `large_schemas_typecheck` (run with `cargo test -p bridgegen-python -- --ignored`).
+//! The conformance schemas are external (`BRIDGEGEN_CONFORMANCE`): without them those tests
+//! skip; so do all of them without the toolchain of `tests/setup/python.sh`.
 
 mod common;
 
 use std::path::PathBuf;
 
+use bridgegen_test_support::require;
 use common::*;
 
-fn check(large: bool, typecheck: bool) {
+fn check(schemas: Vec<(PathBuf, String)>, typecheck: bool) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut dirs: Vec<PathBuf> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut skipped = Vec::new();
-    for (schema, label) in schemas(large) {
+    for (schema, label) in schemas {
         let pkg = load(&schema);
         if pkg.has_external_refs() {
             skipped.push(label);
@@ -60,17 +63,26 @@ fn check(large: bool, typecheck: bool) {
 }
 
 #[test]
-fn small_schemas_compile_install_import_typecheck() {
-    check(false, true);
+fn repo_schemas_compile_install_import_typecheck() {
+    require!(toolchain());
+    check(repo_schemas(), true);
+}
+
+#[test]
+fn small_conformance_schemas_compile_install_import_typecheck() {
+    require!(toolchain());
+    check(require!(conformance_schemas(false)), true);
 }
 
 #[test]
 fn large_schemas_compile_install_import() {
-    check(true, false);
+    require!(toolchain());
+    check(require!(conformance_schemas(true)), false);
 }
 
 #[test]
 #[ignore = "type-checking azure-native and kubernetes takes minutes; run with --ignored"]
 fn large_schemas_typecheck() {
-    check(true, true);
+    require!(toolchain());
+    check(require!(conformance_schemas(true)), true);
 }

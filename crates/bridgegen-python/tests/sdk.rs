@@ -7,6 +7,7 @@ mod common;
 use std::path::PathBuf;
 use std::process::Command;
 
+use bridgegen_test_support::require;
 use common::*;
 
 const SEEDS: [&str; 2] = ["alicloud", "kakaocloud"];
@@ -27,6 +28,7 @@ fn committed_sdks_match_generator() {
 
 #[test]
 fn seed_sdks_run_under_mocks() {
+    require!(toolchain());
     let root = repo_root();
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut dirs: Vec<PathBuf> = Vec::new();
@@ -49,10 +51,11 @@ fn seed_sdks_run_under_mocks() {
 
 #[test]
 fn image_share_permission_surface_equals_published_wheel() {
+    require!(toolchain());
     let root = repo_root();
     let wheels = work_dir().join("wheels");
-    let wheel = std::fs::read_dir(&wheels)
-        .unwrap_or_else(|_| panic!("{} is missing: run tests/setup.sh first", wheels.display()))
+    let wheel = std::fs::read_dir(require!(bridgegen_test_support::work_path("python/wheels")))
+        .unwrap_or_else(|e| panic!("{}: {e}", wheels.display()))
         .flatten()
         .map(|e| e.path())
         .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("pulumi_alicloud-3.108.0")))
@@ -71,6 +74,7 @@ fn image_share_permission_surface_equals_published_wheel() {
 
 #[test]
 fn api_surface_script_detects_differences() {
+    require!(toolchain());
     // The comparison must be able to fail: a changed annotation is reported.
     let root = repo_root();
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -94,6 +98,7 @@ fn api_surface_script_detects_differences() {
 
 #[test]
 fn keywords_package_runs_under_mocks() {
+    require!(toolchain());
     let root = repo_root();
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("kw");

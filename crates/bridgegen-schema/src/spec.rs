@@ -2,7 +2,7 @@
 //!
 //! Field names follow the format (camelCase on the wire). Maps are `IndexMap` so a
 //! schema round-trips in its own order and generators emit in schema order.
-//! `language` blocks stay raw JSON: each generator decodes its own (STYLE.md #3).
+//! `language` blocks stay raw JSON: each generator decodes its own (README.md, Layout).
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;

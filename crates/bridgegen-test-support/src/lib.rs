@@ -25,6 +25,17 @@ pub fn repo_path(rel: impl AsRef<Path>) -> PathBuf {
     repo_root().join(rel)
 }
 
+/// A path under the repository's `.work/` (filled by `tests/setup.sh`) that must exist, or
+/// why not: `let tsc = require!(work_path("nodejs/node_modules/typescript/bin/tsc"));`
+pub fn work_path(rel: impl AsRef<Path>) -> Result<PathBuf, String> {
+    let path = repo_root().join(".work").join(rel.as_ref());
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!("{} is missing: run tests/setup.sh", path.display()))
+    }
+}
+
 /// The external `shared/` folder, or why it is not available.
 pub fn shared_dir() -> Result<PathBuf, String> {
     match std::env::var_os("BRIDGEGEN_SHARED") {
@@ -170,6 +181,12 @@ mod tests {
     fn repo_root_holds_the_workspace() {
         assert!(repo_root().join("Cargo.toml").is_file());
         assert!(repo_path("crates/bridgegen-test-support/Cargo.toml").is_file());
+    }
+
+    #[test]
+    fn a_missing_work_path_names_the_setup_script() {
+        let err = work_path("no-such-dir-xyz").unwrap_err();
+        assert!(err.contains("no-such-dir-xyz") && err.contains("tests/setup.sh"), "{err}");
     }
 
     #[test]

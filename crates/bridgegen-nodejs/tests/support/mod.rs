@@ -13,24 +13,27 @@ pub const TYPESCRIPT_VERSION: &str = "5.6.3";
 pub const TYPES_NODE_VERSION: &str = "20.17.6";
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    bridgegen_test_support::repo_root()
 }
 
-/// `.work/nodejs`, with its node_modules checked; fails with a hint when setup has not run.
-pub fn work_dir() -> PathBuf {
-    let dir = repo_root().join(".work/nodejs");
+/// The toolchain of `tests/setup/nodejs.sh` (node, npm, `.work/nodejs/node_modules`), or
+/// why it is not there; tests that need it start with `require!(support::toolchain())`.
+pub fn toolchain() -> Result<(), String> {
     for needed in ["node_modules/typescript/bin/tsc", "node_modules/@pulumi/pulumi/package.json"] {
-        assert!(
-            dir.join(needed).exists(),
-            "{} is missing: run tests/setup.sh (or tests/setup/nodejs.sh) first",
-            dir.join(needed).display()
-        );
+        bridgegen_test_support::work_path(Path::new("nodejs").join(needed))?;
     }
     for tool in ["node", "npm"] {
         let ok = Command::new(tool).arg("--version").output().map(|o| o.status.success()).unwrap_or(false);
-        assert!(ok, "`{tool}` is not installed: run tests/setup.sh");
+        if !ok {
+            return Err(format!("`{tool}` is not installed: run tests/setup.sh"));
+        }
     }
-    dir
+    Ok(())
+}
+
+/// `.work/nodejs` (checked by [`toolchain`]).
+pub fn work_dir() -> PathBuf {
+    repo_root().join(".work/nodejs")
 }
 
 /// A fresh directory under `.work/nodejs/test-out/<name>` (inside `.work/nodejs`, so node
@@ -64,23 +67,27 @@ pub fn run(cmd: &mut Command) -> String {
     text
 }
 
-/// The seed schemas and every pulumi-codegen conformance schema, as (case name, path).
-pub fn all_schemas() -> Vec<(String, PathBuf)> {
+/// The seed schemas and the keyword fixture, as (case name, path).
+pub fn repo_schemas() -> Vec<(String, PathBuf)> {
     let root = repo_root();
-    let mut out = vec![
+    vec![
         ("alicloud".to_string(), root.join("schema/alicloud.json")),
         ("kakaocloud".to_string(), root.join("schema/kakaocloud.json")),
         ("keywords-nodejs".to_string(), root.join("tests/schemas/keywords-nodejs.json")),
-    ];
-    let conf = root.join("../shared/conformance/pulumi-codegen");
+    ]
+}
+
+/// Every pulumi-codegen conformance schema, as (case name, path), or why the external
+/// corpus is not available.
+pub fn conformance_schemas() -> Result<Vec<(String, PathBuf)>, String> {
+    let conf = bridgegen_test_support::conformance_dir()?.join("pulumi-codegen");
     let mut cases: Vec<_> = std::fs::read_dir(&conf)
-        .unwrap_or_else(|e| panic!("{}: {e}", conf.display()))
+        .map_err(|e| format!("{}: {e}", conf.display()))?
         .filter_map(|e| e.ok())
         .filter(|e| e.path().join("schema.json").exists())
         .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().join("schema.json")))
         .collect();
     cases.sort();
     assert!(cases.len() >= 8, "expected the conformance schemas in {}", conf.display());
-    out.extend(cases);
-    out
+    Ok(cases)
 }

@@ -6,14 +6,23 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    bridgegen_test_support::repo_root()
 }
 
 pub fn work_dir() -> PathBuf {
     repo_root().join(".work/python")
 }
 
-/// The base venv's python; panics with the fix when the setup has not run.
+/// The toolchain of `tests/setup/python.sh` (the venv, pyright and node), or why
+/// it is not there; tests that need it start with `require!(common::toolchain())`.
+pub fn toolchain() -> Result<(), String> {
+    bridgegen_test_support::work_path("python/venv/bin/python")?;
+    bridgegen_test_support::work_path("python/node_modules/.bin/pyright")?;
+    bridgegen_test_support::tool("node")?;
+    Ok(())
+}
+
+/// The base venv's python (checked by [`toolchain`]).
 pub fn python() -> PathBuf {
     let p = work_dir().join("venv/bin/python");
     assert!(p.exists(), "{} is missing: run tests/setup.sh (or tests/setup/python.sh) first", p.display());
@@ -133,42 +142,28 @@ pub fn pyright_check(dirs: &[PathBuf], venv_python: &Path) -> String {
     stdout.lines().last().unwrap_or("").to_string()
 }
 
-/// Seed and conformance schemas (path, label) without unresolved external references;
-/// `large` selects the two big ones (azure-native, kubernetes) or everything else.
-pub fn schemas(large: bool) -> Vec<(PathBuf, String)> {
+/// The repository's schemas (seeds and the keyword fixture) as (path, label).
+pub fn repo_schemas() -> Vec<(PathBuf, String)> {
     let root = repo_root();
     let mut out: Vec<(PathBuf, String)> = Vec::new();
-    if !large {
-        for s in ["alicloud", "kakaocloud"] {
-            out.push((root.join(format!("schema/{s}.json")), format!("seed-{s}")));
-        }
-        out.push((root.join("tests/schemas/keywords-python.json"), "keywords-python".into()));
+    for s in ["alicloud", "kakaocloud"] {
+        out.push((root.join(format!("schema/{s}.json")), format!("seed-{s}")));
     }
-    let shared = root.join("../shared/conformance");
-    let mut candidates: Vec<(PathBuf, String)> = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(shared.join("pulumi-codegen")) {
-        for e in rd.flatten() {
-            let p = e.path().join("schema.json");
-            if p.exists() {
-                candidates.push((p, format!("codegen-{}", e.file_name().to_string_lossy())));
-            }
-        }
-    }
-    if let Ok(rd) = std::fs::read_dir(shared.join("pulumi-schemas")) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.extension().is_some_and(|x| x == "json") {
-                candidates.push((p.clone(), format!("schemas-{}", p.file_stem().unwrap().to_string_lossy())));
-            }
-        }
-    }
-    assert!(!candidates.is_empty(), "no conformance schemas under {}", shared.display());
-    candidates.sort();
-    for (p, label) in candidates {
+    out.push((root.join("tests/schemas/keywords-python.json"), "keywords-python".into()));
+    out
+}
+
+/// Conformance schemas (path, label), or why the external corpus is not available;
+/// `large` selects the two big ones (azure-native, kubernetes) or everything else.
+pub fn conformance_schemas(large: bool) -> Result<Vec<(PathBuf, String)>, String> {
+    let mut out = Vec::new();
+    for (name, path) in bridgegen_test_support::conformance_schemas()? {
+        let kind = if path.ends_with("schema.json") { "codegen" } else { "schemas" };
+        let label = format!("{kind}-{name}");
         let is_large = label.contains("azure-native") || label.contains("kubernetes");
         if is_large == large {
-            out.push((p, label));
+            out.push((path, label));
         }
     }
-    out
+    Ok(out)
 }
