@@ -38,7 +38,9 @@ pub enum CloudCommand {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CloudName {
+    /// Alibaba Cloud (ECS images, accounts with AccessKeys)
     Alicloud,
+    /// KakaoCloud (images, projects with application credentials)
     Kakaocloud,
 }
 
@@ -55,11 +57,13 @@ impl From<CloudName> for Cloud {
 pub enum AccountCommand {
     /// Create an account/project and print its new credential (AccessKey pair or application credential)
     Create {
+        /// Which cloud: alicloud (Alibaba Cloud ECS) or kakaocloud
         #[arg(long, value_enum)]
         cloud: CloudName,
         /// Account id (Alibaba: digits) or project id (Kakao); random if omitted
         #[arg(long)]
         id: Option<String>,
+        /// Display name [default: <cloud>-<id>]
         #[arg(long)]
         name: Option<String>,
         /// Print JSON instead of text
@@ -68,17 +72,22 @@ pub enum AccountCommand {
     },
     /// Issue another credential for an existing account/project
     Credential {
+        /// Which cloud: alicloud (Alibaba Cloud ECS) or kakaocloud
         #[arg(long, value_enum)]
         cloud: CloudName,
+        /// Account id (Alibaba) or project id (Kakao)
         #[arg(long)]
         account: String,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// List accounts and projects
     List {
+        /// Only this cloud [default: both]
         #[arg(long, value_enum)]
         cloud: Option<CloudName>,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -88,6 +97,7 @@ pub enum AccountCommand {
 pub enum ImageCommand {
     /// Create a custom image owned by an account/project, or a system image (--system)
     Create {
+        /// Which cloud: alicloud (Alibaba Cloud ECS) or kakaocloud
         #[arg(long, value_enum)]
         cloud: CloudName,
         /// Owning account (Alibaba) or project (Kakao); required unless --system
@@ -99,23 +109,30 @@ pub enum ImageCommand {
         /// Image id (Alibaba `m-...`, Kakao UUID); random if omitted
         #[arg(long)]
         id: Option<String>,
+        /// Display name [default: image-<id>]
         #[arg(long)]
         name: Option<String>,
         /// Region [default: cn-beijing (alicloud), kr-central-2 (kakaocloud)]
         #[arg(long)]
         region: Option<String>,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// List images with owner and number of shares
     List {
+        /// Only this cloud [default: both]
         #[arg(long, value_enum)]
         cloud: Option<CloudName>,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
     /// Delete an image and its shares
-    Delete { id: String },
+    Delete {
+        /// Image id
+        id: String,
+    },
 }
 
 fn refusal_text(e: OpError) -> anyhow::Error {

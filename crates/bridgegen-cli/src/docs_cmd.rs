@@ -18,10 +18,11 @@ pub enum DocsStyle {
 #[derive(Debug, Args)]
 pub struct GenDocsArgs {
     /// Schema file (Pulumi Package Schema JSON)
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub schema: PathBuf,
-    /// Output directory for the Markdown pages
-    #[arg(long)]
+    /// Output folder for the Markdown pages (created if missing; pages bridgegen generated
+    /// there before and no longer generates are removed, other files are kept)
+    #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Page layout
     #[arg(long, value_enum, default_value = "pulumi")]
@@ -37,18 +38,32 @@ pub fn generator(style: DocsStyle) -> bridgegen_docs::DocsGenerator {
     bridgegen_docs::DocsGenerator::new(crate::targets::language_docs(), style)
 }
 
-pub(crate) fn run(args: &GenDocsArgs) -> Result<(), Failure> {
-    run_one(&args.schema, &args.out, args.style)
+pub(crate) fn run(args: &GenDocsArgs, opts: bridgegen_codegen::WriteOptions) -> Result<(), Failure> {
+    let pkg = crate::load(&args.schema)?;
+    let started = std::time::Instant::now();
+    let files = generate(&pkg, &args.schema, args.style)?;
+    let planned = crate::gen::Planned {
+        label: "docs".into(),
+        out: args.out.clone(),
+        files,
+        seconds: started.elapsed().as_secs_f64(),
+    };
+    crate::gen::write(&[planned], opts)
 }
 
-fn run_one(schema: &Path, out: &Path, style: DocsStyle) -> Result<(), Failure> {
+/// Generates the pages with a progress bar over resources and functions.
+pub(crate) fn generate(
+    pkg: &bridgegen_model::Package,
+    schema: &Path,
+    style: DocsStyle,
+) -> Result<Vec<bridgegen_codegen::GeneratedFile>, Failure> {
     use anyhow::Context;
     use bridgegen_codegen::Generator;
-    let pkg = crate::load(schema)?;
-    let started = std::time::Instant::now();
-    let files =
-        generator(style).generate(&pkg).with_context(|| format!("generating docs for package `{}`", pkg.name))?;
-    eprintln!("generated docs for {} ({} pages, {:.2}s)", pkg.name, files.len(), started.elapsed().as_secs_f64());
-    crate::emit(out, &files, false)?;
-    Ok(())
+    let pb = crate::ui::bar((pkg.resources.len() + pkg.functions.len()) as u64, "docs pages");
+    pb.set_message(pkg.name.clone());
+    let files = generator(style)
+        .generate_with_progress(pkg, &|| pb.inc(1))
+        .with_context(|| format!("generating docs for package `{}` ({})", pkg.name, schema.display()));
+    pb.finish_and_clear();
+    Ok(files?)
 }

@@ -3,9 +3,12 @@
 use bridgegen_codegen::Generator;
 
 /// Every target name `bridgegen.toml` may list, in generation order.
-pub const TARGETS: &[&str] = &["nodejs", "python", "go", "dotnet", "docs"];
+pub const TARGETS: &[&str] = &["nodejs", "python", "go", "dotnet", "docs", SITE];
 
-/// The generator for a target name, or `None` if the name is unknown.
+/// The doc site: not a generator, but built from the package's `docs` target (see `project`).
+pub const SITE: &str = "site";
+
+/// The generator for a target name, or `None` if the name is unknown (or `site`).
 pub fn generator(name: &str) -> Option<Box<dyn Generator>> {
     match name {
         "nodejs" => Some(Box::new(bridgegen_nodejs::NodejsGenerator)),

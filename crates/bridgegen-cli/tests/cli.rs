@@ -56,7 +56,7 @@ fn malformed_json_is_reported_with_line_and_column() {
     std::fs::write(&file, "{\n  \"name\": \"x\"\n  \"version\": \"1\"\n}").unwrap();
     let out = bridgegen(&["schema", "check", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains(&format!("{}:3:3 #", file.display())), "{}", stderr(&out));
+    assert!(stderr(&out).contains(&format!("--> {}:3:3\n", file.display())), "{}", stderr(&out));
 }
 
 #[test]
@@ -75,6 +75,9 @@ fn help_on_every_level() {
         vec!["schema", "check", "--help"],
         vec!["gen", "--help"],
         vec!["gen", "sdk", "--help"],
+        vec!["gen", "docs", "--help"],
+        vec!["site", "build", "--help"],
+        vec!["cloud", "--help"],
     ] {
         let out = bridgegen(&args);
         assert_eq!(out.status.code(), Some(0), "{args:?}");

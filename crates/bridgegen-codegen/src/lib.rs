@@ -2,14 +2,20 @@
 //!
 //! A generator is fed a bound [`Package`] and returns every file it wants written, in
 //! memory ([`GeneratedFile`]). Nothing touches the disk until generation has fully
-//! succeeded; then [`write_output`] writes the files atomically and removes files that
-//! an earlier run generated but this one did not, leaving foreign files alone.
+//! succeeded; then [`write_outputs`] stages every file of every output, swaps them into
+//! place (or, on failure, leaves the previous output exactly as it was) and removes files
+//! that an earlier run generated but this one did not, leaving foreign files alone.
 
+mod durable;
 mod output;
+mod stage;
 mod templates;
 
 pub use bridgegen_model::Package;
-pub use output::{check_output, write_output, Drift, WriteReport, MANIFEST_FILE};
+pub use durable::sync as make_durable;
+pub use output::{
+    check_output, write_output, write_outputs, Drift, Output, WriteOptions, WriteReport, MANIFEST_FILE, NO_FSYNC_ENV,
+};
 pub use templates::{new_registry, render, TemplateSet};
 
 use std::path::PathBuf;
@@ -47,13 +53,26 @@ pub trait Generator {
 
     /// Produces every file of the output, in a stable order, byte-identical across runs.
     fn generate(&self, pkg: &Package) -> Result<Vec<GeneratedFile>, GenError>;
+
+    /// [`Generator::generate`], calling `tick` once per page as it is produced (for progress
+    /// on long runs). Generators that do not report progress never call it.
+    fn generate_with_progress(&self, pkg: &Package, tick: &dyn Fn()) -> Result<Vec<GeneratedFile>, GenError> {
+        let _ = tick;
+        self.generate(pkg)
+    }
 }
 
 /// Errors while writing output.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    /// `error` is not a `#[source]`: the message already carries it, and `{:#}` chains
+    /// would print it twice.
+    #[error("cannot {action} {}: {error}", path.display())]
+    Io { action: &'static str, path: PathBuf, error: std::io::Error },
+    #[error("cannot write {}: a directory is in the way", .0.display())]
+    DirectoryInTheWay(PathBuf),
+    #[error("cannot create directory {}: a file is in the way", .0.display())]
+    NotADirectory(PathBuf),
     #[error("generated path `{0}` is not a safe relative path")]
     UnsafePath(String),
 }

@@ -64,10 +64,15 @@ impl Generator for DocsGenerator {
     }
 
     fn generate(&self, pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+        self.generate_with_progress(pkg, &|| {})
+    }
+
+    /// Ticks once per resource and function page (Pulumi style).
+    fn generate_with_progress(&self, pkg: &Package, tick: &dyn Fn()) -> Result<Vec<GeneratedFile>, GenError> {
         let hb = templates::registry()?;
         let opts = Options::from_package(pkg);
         let mut files = match self.style {
-            Style::Pulumi => pulumi::generate(&hb, pkg, &self.langs, &opts)?,
+            Style::Pulumi => pulumi::generate(&hb, pkg, &self.langs, &opts, tick)?,
             Style::Terraform => terraform::generate(&hb, pkg, &opts)?,
         };
         for f in &mut files {

@@ -201,6 +201,7 @@ pub(crate) fn generate(
     pkg: &Package,
     langs: &Langs,
     opts: &Options,
+    tick: &dyn Fn(),
 ) -> Result<Vec<GeneratedFile>, GenError> {
     let ctx = Ctx { pkg, langs, opts, paths: Paths::new(pkg), type_names: Default::default() };
     let mut files = Vec::new();
@@ -216,11 +217,13 @@ pub(crate) fn generate(
     for (i, r) in pkg.resources.iter().enumerate() {
         let path = &ctx.paths.resources[i];
         files.push(GeneratedFile::new(path.clone(), render(hb, "resource", &resource_page(&ctx, r, path))?));
+        tick();
     }
     for (i, f) in pkg.functions.iter().enumerate() {
         if let Some(path) = &ctx.paths.functions[i] {
             files.push(GeneratedFile::new(path.clone(), render(hb, "function", &function_page(&ctx, f, path))?));
         }
+        tick();
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(files)

@@ -56,12 +56,16 @@ impl fmt::Display for Diagnostic {
         write!(f, "{kind}: {}\n  --> ", self.message)?;
         if let Some(file) = &self.file {
             write!(f, "{}", file.display())?;
-            if let Some((line, col)) = self.position {
-                write!(f, ":{line}:{col}")?;
-            }
-            write!(f, " ")?;
         }
-        write!(f, "{}", self.pointer)
+        match self.position {
+            // A position says where; the root pointer `#` beside it would say nothing.
+            Some((line, col)) if self.pointer == "#" => {
+                write!(f, "{}{line}:{col}", if self.file.is_some() { ":" } else { "" })
+            }
+            Some((line, col)) => write!(f, ":{line}:{col} {}", self.pointer),
+            None if self.file.is_some() => write!(f, " {}", self.pointer),
+            None => write!(f, "{}", self.pointer),
+        }
     }
 }
 

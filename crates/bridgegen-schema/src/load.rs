@@ -52,9 +52,15 @@ pub struct PartialLoad {
 
 /// Decodes text as far as possible (see [`PartialLoad`]). Malformed JSON stops at once.
 pub fn load_str_partial(text: &str) -> Result<PartialLoad, Diagnostics> {
+    if text.trim().is_empty() {
+        let mut d = Diagnostic::error("#", "the file is empty; expected a JSON object (a Pulumi Package Schema)");
+        d.position = Some((1, 1));
+        return Err(Diagnostics(vec![d]));
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let mut d = Diagnostic::error("#", format!("malformed JSON: {}", strip_position(&e.to_string())));
-        d.position = Some((e.line(), e.column()));
+        // serde_json says column 0 at the very start of a line; columns here are 1-based.
+        d.position = Some((e.line(), e.column().max(1)));
         Diagnostics(vec![d])
     })?;
     if !value.is_object() {
