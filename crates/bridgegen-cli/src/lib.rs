@@ -6,6 +6,7 @@ pub mod docs_cmd;
 pub mod project;
 pub mod site;
 pub mod targets;
+pub mod tf;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -59,6 +60,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Gen(args) => gen(args),
         Command::Site(cmd) => site::run(cmd),
         Command::Cloud(args) => cloud::run(args),
+        Command::Tf(cmd) => tf::run(cmd),
     }
 }
 
@@ -108,6 +110,34 @@ fn load(schema: &Path) -> Result<Package, Failure> {
             Err(Failure::Invalid)
         }
     }
+}
+
+/// Binds a schema produced in memory (by the Terraform bridge); `file` names it in diagnostics.
+fn bind_text(text: &str, file: &Path) -> Result<Package, Failure> {
+    match bridgegen_model::bind_str(text) {
+        Ok((pkg, warnings)) => {
+            print_diagnostics(&warnings);
+            Ok(pkg)
+        }
+        Err(diags) => {
+            eprintln!("the schema bridged into {} is invalid:", file.display());
+            print_diagnostics(&diags.0);
+            Err(Failure::Invalid)
+        }
+    }
+}
+
+/// Writes one file atomically (or, with `check`, reports whether it differs). Returns false on drift.
+fn emit_file(path: &Path, text: &str, check: bool) -> Result<bool, Failure> {
+    if check {
+        let same = std::fs::read_to_string(path).is_ok_and(|t| t == text);
+        if !same {
+            eprintln!("drift: changed: {}", path.display());
+        }
+        return Ok(same);
+    }
+    bridgegen_tf::write_atomic(path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+    Ok(true)
 }
 
 fn lang_target(lang: Lang) -> &'static str {
@@ -178,8 +208,20 @@ fn gen(args: GenArgs) -> Result<(), Failure> {
             }
             // Generate everything in memory first: a failure leaves every output untouched.
             let mut outputs = Vec::new();
+            let mut bridged = Vec::new();
             for p in &project.packages {
-                let pkg = load(&p.schema)?;
+                let pkg = match &p.tf {
+                    Some(tf) => {
+                        let b = tf::bridge(&tf.files())?;
+                        let text = bridgegen_tf::to_json_text(&b.schema);
+                        let pkg = bind_text(&text, &p.schema)?;
+                        bridged.push((p.schema.clone(), text));
+                        let meta = bridgegen_tf::metadata_path(&p.schema);
+                        bridged.push((meta, bridgegen_tf::to_json_text(&b.metadata)));
+                        pkg
+                    }
+                    None => load(&p.schema)?,
+                };
                 for target in &p.targets {
                     let started = std::time::Instant::now();
                     let files = generate(&pkg, target)?;
@@ -193,6 +235,9 @@ fn gen(args: GenArgs) -> Result<(), Failure> {
                 }
             }
             let mut clean = true;
+            for (path, text) in &bridged {
+                clean &= emit_file(path, text, args.check)?;
+            }
             for (out, files) in &outputs {
                 clean &= emit(out, files, args.check)?;
             }
