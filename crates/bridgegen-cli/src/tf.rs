@@ -71,8 +71,11 @@ pub(crate) fn run(cmd: TfCommand) -> Result<(), Failure> {
             let meta = bridgegen_tf::to_json_text(&b.metadata);
             let report = args.report.as_ref().map(|p| (p, bridgegen_tf::to_json_text(&b.report)));
             let meta_path = bridgegen_tf::metadata_path(&args.out);
-            for (path, text) in [(&args.out, &schema), (&meta_path, &meta)].into_iter().chain(report.as_ref().map(|(p, t)| (*p, t))) {
-                bridgegen_tf::write_atomic(path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+            for (path, text) in
+                [(&args.out, &schema), (&meta_path, &meta)].into_iter().chain(report.as_ref().map(|(p, t)| (*p, t)))
+            {
+                bridgegen_tf::write_atomic(path, text.as_bytes())
+                    .with_context(|| format!("writing {}", path.display()))?;
             }
             eprintln!("wrote {} and {}", args.out.display(), meta_path.display());
             Ok(())

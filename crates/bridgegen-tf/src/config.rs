@@ -122,12 +122,14 @@ impl BridgeConfig {
 
     /// Whether a Terraform type is bridged.
     pub fn includes(&self, tf_type: &str) -> bool {
-        (self.include.is_empty() || self.include.iter().any(|i| i == tf_type)) && !self.exclude.iter().any(|e| e == tf_type)
+        (self.include.is_empty() || self.include.iter().any(|i| i == tf_type))
+            && !self.exclude.iter().any(|e| e == tf_type)
     }
 
     /// The module for a Terraform type and the prefix to strip from its name (longest rule wins).
     pub fn module_for(&self, tf_type: &str, tf_provider: &str) -> (String, Option<String>) {
-        let rule = self.modules.iter().filter(|(prefix, _)| tf_type.starts_with(prefix.as_str())).max_by_key(|(p, _)| p.len());
+        let rule =
+            self.modules.iter().filter(|(prefix, _)| tf_type.starts_with(prefix.as_str())).max_by_key(|(p, _)| p.len());
         match rule {
             Some((prefix, module)) => {
                 // tfgen's known-module rule: `<provider>_<module>_` is the module spelled in the type; strip it.

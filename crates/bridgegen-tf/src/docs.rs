@@ -63,8 +63,12 @@ fn classify(title: &str) -> Section {
     let t = title.trim().trim_matches('`').to_ascii_lowercase();
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim();
     match t {
-        "argument reference" | "arguments reference" | "attributes reference" | "attribute reference"
-        | "attributes" | "arguments" => Section::Fields,
+        "argument reference"
+        | "arguments reference"
+        | "attributes reference"
+        | "attribute reference"
+        | "attributes"
+        | "arguments" => Section::Fields,
         "schema" => Section::Schema,
         "timeouts" => Section::Timeouts,
         "import" => Section::Import,

@@ -77,7 +77,13 @@ pub fn bridge_files(files: &BridgeFiles) -> Result<Bridged, BridgeError> {
         let other = ProvidersSchema::load(p)?;
         let addr = other.provider_schemas.keys().next().cloned().unwrap_or_default();
         let cfg = BridgeConfig::minimal(addr.rsplit('/').next().unwrap_or("provider"));
-        let b = bridge(&BridgeInput { tf_schema: &other, tf_schema_path: p, docs: None, config: &cfg, extra_packages: &[] })?;
+        let b = bridge(&BridgeInput {
+            tf_schema: &other,
+            tf_schema_path: p,
+            docs: None,
+            config: &cfg,
+            extra_packages: &[],
+        })?;
         extra.push((b.metadata, b.schema));
     }
     bridge(&BridgeInput {
@@ -107,7 +113,8 @@ pub fn write_atomic(target: &Path, contents: &[u8]) -> Result<(), BridgeError> {
     use std::io::Write;
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| BridgeError::io(dir, e))?;
-    let mut tmp = tempfile::Builder::new().prefix(".bridgegen-").tempfile_in(dir).map_err(|e| BridgeError::io(dir, e))?;
+    let mut tmp =
+        tempfile::Builder::new().prefix(".bridgegen-").tempfile_in(dir).map_err(|e| BridgeError::io(dir, e))?;
     tmp.write_all(contents).map_err(|e| BridgeError::io(target, e))?;
     tmp.persist(target).map_err(|e| BridgeError::io(target, e.error))?;
     Ok(())

@@ -112,7 +112,14 @@ impl Mapper<'_> {
     }
 
     /// Description, ForceNew and deprecation of a field from the docs and overrides.
-    fn decorate(&self, spec: &mut PropertySpec, meta: &mut FieldMeta, dotted: &str, tf_desc: Option<&str>, deprecated: bool) {
+    fn decorate(
+        &self,
+        spec: &mut PropertySpec,
+        meta: &mut FieldMeta,
+        dotted: &str,
+        tf_desc: Option<&str>,
+        deprecated: bool,
+    ) {
         let doc = self.doc_for(dotted);
         spec.description = doc
             .and_then(|d| prose::field_text(&d.text, self.names))
@@ -142,7 +149,9 @@ impl Mapper<'_> {
         let input = (a.required || a.optional) && !output_only;
         let out_only = output_only || !input;
         let (listy, max1) = match (&a.nested_type, &a.type_) {
-            (Some(n), _) => (matches!(n.nesting_mode, NestingMode::List | NestingMode::Set) && n.max_items != 1, n.max_items == 1),
+            (Some(n), _) => {
+                (matches!(n.nesting_mode, NestingMode::List | NestingMode::Set) && n.max_items != 1, n.max_items == 1)
+            }
             (None, Some(CtyType::List(_) | CtyType::Set(_))) => (true, false),
             _ => (false, false),
         };
@@ -150,13 +159,23 @@ impl Mapper<'_> {
         let type_name = format!("{type_prefix}{}", names::pascal(&singular(tf_name, listy)));
         let (ty, shape, fields) = match (&a.nested_type, &a.type_) {
             (Some(n), _) => {
-                let inner = self.fields(&n.attributes, &IndexMap::new(), dotted, &type_name, &format!("{ptr}/nested_type"), out_only);
+                let inner = self.fields(
+                    &n.attributes,
+                    &IndexMap::new(),
+                    dotted,
+                    &type_name,
+                    &format!("{ptr}/nested_type"),
+                    out_only,
+                );
                 let token = self.object_type(&type_name, &inner, out_only, ptr);
                 wrap(n.nesting_mode, n.max_items == 1, token, inner)
             }
             (None, Some(t)) => self.cty(t, dotted, &type_name, ptr, out_only),
             (None, None) => {
-                self.problems.push(Problem { pointer: ptr.to_string(), message: "attribute has neither `type` nor `nested_type`".into() });
+                self.problems.push(Problem {
+                    pointer: ptr.to_string(),
+                    message: "attribute has neither `type` nor `nested_type`".into(),
+                });
                 (any(), Shape::Any, IndexMap::new())
             }
         };
@@ -171,7 +190,7 @@ impl Mapper<'_> {
             write_only: a.write_only,
             input,
             required: a.required && !output_only,
-            output_required: !(a.optional && !a.computed) && !a.write_only,
+            output_required: (!a.optional || a.computed) && !a.write_only,
             fields,
         };
         let mut spec = PropertySpec { type_spec: ty, ..Default::default() };
@@ -195,7 +214,8 @@ impl Mapper<'_> {
         let (name, pluralized) = self.name_for(tf_name, dotted, listy, siblings);
         let type_name = format!("{type_prefix}{}", names::pascal(&singular(tf_name, listy)));
         let input = !output_only && block_has_inputs(&b.block);
-        let inner = self.fields(&b.block.attributes, &b.block.block_types, dotted, &type_name, &format!("{ptr}/block"), !input);
+        let inner =
+            self.fields(&b.block.attributes, &b.block.block_types, dotted, &type_name, &format!("{ptr}/block"), !input);
         let token = self.object_type(&type_name, &inner, !input, ptr);
         let (ty, shape, fields) = wrap(b.nesting_mode, max1, token, inner);
         let mut meta = FieldMeta {
@@ -218,7 +238,14 @@ impl Mapper<'_> {
     }
 
     /// A cty type; objects become named types.
-    fn cty(&mut self, t: &CtyType, dotted: &str, type_name: &str, ptr: &str, out_only: bool) -> (TypeSpec, Shape, IndexMap<String, FieldMeta>) {
+    fn cty(
+        &mut self,
+        t: &CtyType,
+        dotted: &str,
+        type_name: &str,
+        ptr: &str,
+        out_only: bool,
+    ) -> (TypeSpec, Shape, IndexMap<String, FieldMeta>) {
         match t {
             CtyType::String => (prim("string"), Shape::String, IndexMap::new()),
             CtyType::Number => (prim("number"), Shape::Number, IndexMap::new()),
@@ -227,12 +254,20 @@ impl Mapper<'_> {
             CtyType::Dynamic | CtyType::Tuple(_) => (any(), Shape::Any, IndexMap::new()),
             CtyType::List(e) | CtyType::Set(e) => {
                 let (it, shape, f) = self.cty(e, dotted, type_name, ptr, out_only);
-                (TypeSpec { type_: Some("array".into()), items: Some(Box::new(it)), ..Default::default() }, Shape::List(Box::new(shape)), f)
+                (
+                    TypeSpec { type_: Some("array".into()), items: Some(Box::new(it)), ..Default::default() },
+                    Shape::List(Box::new(shape)),
+                    f,
+                )
             }
             CtyType::Map(e) => {
                 let (it, shape, f) = self.cty(e, dotted, type_name, ptr, out_only);
                 (
-                    TypeSpec { type_: Some("object".into()), additional_properties: Some(Box::new(it)), ..Default::default() },
+                    TypeSpec {
+                        type_: Some("object".into()),
+                        additional_properties: Some(Box::new(it)),
+                        ..Default::default()
+                    },
                     Shape::Map(Box::new(shape)),
                     f,
                 )
@@ -242,12 +277,26 @@ impl Mapper<'_> {
                 // and a computed object has every field set.
                 let as_attrs: IndexMap<String, Attribute> = attrs
                     .iter()
-                    .map(|(k, t)| (k.clone(), Attribute { type_: Some(t.clone()), optional: !out_only, computed: out_only, ..Default::default() }))
+                    .map(|(k, t)| {
+                        (
+                            k.clone(),
+                            Attribute {
+                                type_: Some(t.clone()),
+                                optional: !out_only,
+                                computed: out_only,
+                                ..Default::default()
+                            },
+                        )
+                    })
                     .collect();
                 let inner = self.fields(&as_attrs, &IndexMap::new(), dotted, type_name, ptr, out_only);
                 let token = self.object_type(type_name, &inner, out_only, ptr);
                 let fields = inner.into_iter().map(|f| (f.tf_name, f.meta)).collect();
-                (TypeSpec { ref_: Some(format!("#/types/{token}")), ..Default::default() }, Shape::Object(token), fields)
+                (
+                    TypeSpec { ref_: Some(format!("#/types/{token}")), ..Default::default() },
+                    Shape::Object(token),
+                    fields,
+                )
             }
         }
     }
@@ -270,7 +319,9 @@ impl Mapper<'_> {
         match self.types.get(&token) {
             Some(existing) if *existing != spec => self.problems.push(Problem {
                 pointer: ptr.to_string(),
-                message: format!("the object type `{token}` is already defined with other fields; give one field another name"),
+                message: format!(
+                    "the object type `{token}` is already defined with other fields; give one field another name"
+                ),
             }),
             _ => {
                 self.types.insert(token.clone(), spec);
@@ -280,7 +331,12 @@ impl Mapper<'_> {
     }
 }
 
-fn wrap(mode: NestingMode, max1: bool, token: String, inner: Vec<Field>) -> (TypeSpec, Shape, IndexMap<String, FieldMeta>) {
+fn wrap(
+    mode: NestingMode,
+    max1: bool,
+    token: String,
+    inner: Vec<Field>,
+) -> (TypeSpec, Shape, IndexMap<String, FieldMeta>) {
     let obj = TypeSpec { ref_: Some(format!("#/types/{token}")), ..Default::default() };
     let fields = inner.into_iter().map(|f| (f.tf_name, f.meta)).collect();
     match mode {
@@ -300,7 +356,8 @@ fn wrap(mode: NestingMode, max1: bool, token: String, inner: Vec<Field>) -> (Typ
 }
 
 fn block_has_inputs(b: &Block) -> bool {
-    b.attributes.values().any(|a| a.required || a.optional) || b.block_types.values().any(|nb| block_has_inputs(&nb.block))
+    b.attributes.values().any(|a| a.required || a.optional)
+        || b.block_types.values().any(|nb| block_has_inputs(&nb.block))
 }
 
 fn prim(t: &str) -> TypeSpec {
@@ -323,7 +380,11 @@ fn singular(tf_name: &str, listy: bool) -> String {
     }
     if let Some(s) = tf_name.strip_suffix("ies") {
         format!("{s}y")
-    } else if tf_name.ends_with("sses") || tf_name.ends_with("xes") || tf_name.ends_with("ches") || tf_name.ends_with("shes") {
+    } else if tf_name.ends_with("sses")
+        || tf_name.ends_with("xes")
+        || tf_name.ends_with("ches")
+        || tf_name.ends_with("shes")
+    {
         tf_name[..tf_name.len() - 2].to_string()
     } else if tf_name.ends_with('s') && !tf_name.ends_with("ss") {
         tf_name[..tf_name.len() - 1].to_string()

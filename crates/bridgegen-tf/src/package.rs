@@ -5,7 +5,10 @@ use std::path::Path;
 
 use indexmap::IndexMap;
 
-use bridgegen_schema::{ComplexTypeSpec, ConfigSpec, FunctionSpec, MetadataSpec, ObjectTypeSpec, PackageSpec, PropertySpec, ResourceSpec, ReturnTypeSpec, TypeSpec};
+use bridgegen_schema::{
+    ComplexTypeSpec, ConfigSpec, FunctionSpec, MetadataSpec, ObjectTypeSpec, PackageSpec, PropertySpec, ResourceSpec,
+    ReturnTypeSpec, TypeSpec,
+};
 
 use crate::config::{BridgeConfig, ItemOverride};
 use crate::docs::{DocIndex, DocPage};
@@ -76,9 +79,10 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
     let mut items: Vec<Item> = Vec::new();
     let mut names = Names::default();
     let mut seen_tokens: IndexMap<String, String> = IndexMap::new();
-    for (data_source, map, key) in
-        [(false, &provider.resource_schemas, "resource_schemas"), (true, &provider.data_source_schemas, "data_source_schemas")]
-    {
+    for (data_source, map, key) in [
+        (false, &provider.resource_schemas, "resource_schemas"),
+        (true, &provider.data_source_schemas, "data_source_schemas"),
+    ] {
         for (tf_type, schema) in map {
             if !cfg.includes(tf_type) {
                 continue;
@@ -97,13 +101,16 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
             if let Some(prev) = seen_tokens.insert(token.to_lowercase(), tf_type.clone()) {
                 problems.push(Problem {
                     pointer: pointer.clone(),
-                    message: format!("`{prev}` and `{tf_type}` both map to the token `{token}`; set a token in bridge.toml"),
+                    message: format!(
+                        "`{prev}` and `{tf_type}` both map to the token `{token}`; set a token in bridge.toml"
+                    ),
                 });
                 continue;
             }
             let module = token.split(':').nth(1).and_then(|m| m.split('/').next()).unwrap_or("index").to_string();
             let member = token.rsplit(':').next().unwrap_or_default();
-            let display = if module == "index" { format!("{pkg}.{member}") } else { format!("{pkg}.{module}.{member}") };
+            let display =
+                if module == "index" { format!("{pkg}.{member}") } else { format!("{pkg}.{module}.{member}") };
             names.display.insert(tf_type.clone(), display);
             names.tokens.insert(tf_type.clone(), token.clone());
             items.push(Item { tf_type, schema, data_source, token, module, over, pointer });
@@ -130,7 +137,8 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
 
     // 3. Schemas.
     let mut spec = package_spec(cfg);
-    let mut metadata = BridgeMetadata { package: pkg.to_string(), tf_provider: tf_provider.clone(), ..Default::default() };
+    let mut metadata =
+        BridgeMetadata { package: pkg.to_string(), tf_provider: tf_provider.clone(), ..Default::default() };
     let mut mapped: Vec<Vec<Field>> = Vec::new();
     for (it, page) in items.iter().zip(&pages) {
         let member = it.token.rsplit(':').next().unwrap_or_default();
@@ -159,7 +167,10 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
             fields.push(id_field());
             fields.sort_by(|a, b| a.meta.name.cmp(&b.meta.name));
         }
-        let meta = ItemMeta { token: it.token.clone(), fields: fields.iter().map(|f| (f.tf_name.clone(), f.meta.clone())).collect() };
+        let meta = ItemMeta {
+            token: it.token.clone(),
+            fields: fields.iter().map(|f| (f.tf_name.clone(), f.meta.clone())).collect(),
+        };
         if it.data_source {
             metadata.data_sources.insert(it.tf_type.to_string(), meta);
         } else {
@@ -168,14 +179,31 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
         mapped.push(fields);
     }
     if let Some(p) = &provider.provider {
-        let mut m = Mapper { pkg, module: "index".into(), doc: None, over: None, names: &names, types: &mut spec.types, problems: &mut problems };
-        let fields = m.fields(&p.block.attributes, &p.block.block_types, "", "Provider", &format!("{base_ptr}/provider/block"), false);
+        let mut m = Mapper {
+            pkg,
+            module: "index".into(),
+            doc: None,
+            over: None,
+            names: &names,
+            types: &mut spec.types,
+            problems: &mut problems,
+        };
+        let fields = m.fields(
+            &p.block.attributes,
+            &p.block.block_types,
+            "",
+            "Provider",
+            &format!("{base_ptr}/provider/block"),
+            false,
+        );
         provider_config(&mut spec, &fields, cfg);
         metadata.config = fields.into_iter().map(|f| (f.tf_name, f.meta)).collect();
     }
     if !problems.is_empty() {
         let file = input.tf_schema_path;
-        return Err(BridgeError::Many(problems.into_iter().map(|p| BridgeError::invalid(file, p.pointer, p.message)).collect()));
+        return Err(BridgeError::Many(
+            problems.into_iter().map(|p| BridgeError::invalid(file, p.pointer, p.message)).collect(),
+        ));
     }
 
     // 4. Descriptions and examples, now that every name is known.
@@ -337,7 +365,14 @@ fn function_spec(fields: &[Field], description: Option<String>) -> FunctionSpec 
 
 /// Counts described properties, nested object fields included (each nested type once).
 fn count_descriptions(fields: &[Field], types: &IndexMap<String, ComplexTypeSpec>, rep: &mut ItemReport) {
-    fn count(path: String, p: &PropertySpec, shape: Option<&str>, types: &IndexMap<String, ComplexTypeSpec>, seen: &mut Vec<String>, rep: &mut ItemReport) {
+    fn count(
+        path: String,
+        p: &PropertySpec,
+        shape: Option<&str>,
+        types: &IndexMap<String, ComplexTypeSpec>,
+        seen: &mut Vec<String>,
+        rep: &mut ItemReport,
+    ) {
         rep.properties += 1;
         if p.description.is_some() {
             rep.described += 1;
@@ -378,7 +413,13 @@ fn innermost(s: &Shape) -> Option<&str> {
 }
 
 /// The item's description: intro, converted examples, other sections, `pulumi import`.
-fn describe(it: &Item, page: Option<&DocPage>, names: &Names, catalogs: &[Catalog], rep: &mut ItemReport) -> Option<String> {
+fn describe(
+    it: &Item,
+    page: Option<&DocPage>,
+    names: &Names,
+    catalogs: &[Catalog],
+    rep: &mut ItemReport,
+) -> Option<String> {
     let Some(page) = page else {
         return it.schema.block.description.as_deref().map(|d| prose::clean(d.trim(), names)).filter(|d| !d.is_empty());
     };
@@ -392,7 +433,10 @@ fn describe(it: &Item, page: Option<&DocPage>, names: &Names, catalogs: &[Catalo
     let mut converted = Vec::new();
     for ex in &page.examples {
         if !matches!(ex.lang.as_str(), "terraform" | "hcl" | "tf" | "") {
-            rep.examples_dropped.push(DroppedExample { title: ex.title.clone(), reason: format!("a `{}` code block, not HCL", ex.lang) });
+            rep.examples_dropped.push(DroppedExample {
+                title: ex.title.clone(),
+                reason: format!("a `{}` code block, not HCL", ex.lang),
+            });
             continue;
         }
         match examples::convert(&ex.code, catalogs) {

@@ -58,13 +58,16 @@ pub fn clean(text: &str, names: &Names) -> String {
             }
         }
         l = link_re()
-            .replace_all(&l, |c: &regex::Captures| {
-                if terraform_only(&c[2]) {
-                    c[1].to_string()
-                } else {
-                    c[0].to_string()
-                }
-            })
+            .replace_all(
+                &l,
+                |c: &regex::Captures| {
+                    if terraform_only(&c[2]) {
+                        c[1].to_string()
+                    } else {
+                        c[0].to_string()
+                    }
+                },
+            )
             .into_owned();
         l = code_re()
             .replace_all(&l, |c: &regex::Captures| match names.display.get(&c[1]) {

@@ -66,7 +66,12 @@ impl Report {
                 s.push_str(&format!("  {}: no description: {}\n", i.tf_type, i.undescribed.join(", ")));
             }
             for d in &i.examples_dropped {
-                s.push_str(&format!("  {}: example {}dropped: {}\n", i.tf_type, d.title.as_ref().map(|t| format!("`{t}` ")).unwrap_or_default(), d.reason));
+                s.push_str(&format!(
+                    "  {}: example {}dropped: {}\n",
+                    i.tf_type,
+                    d.title.as_ref().map(|t| format!("`{t}` ")).unwrap_or_default(),
+                    d.reason
+                ));
             }
         }
         s

@@ -21,8 +21,9 @@ fn corpus(tmp: &Path) -> Result<Vec<(String, PackageSpec, Vec<String>)>, String>
         out.push((format!("md-{case}"), common::bridge_schemamd(tmp, &case, &schema, &md).schema, vec![]));
     }
     for path in common::schema_json_samples()? {
-        let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: path.clone(), ..Default::default() })
-            .map_err(|e| e.to_string())?;
+        let b =
+            bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: path.clone(), ..Default::default() })
+                .map_err(|e| e.to_string())?;
         let name = path.file_name().unwrap().to_string_lossy().split('.').next().unwrap().to_string();
         out.push((name, b.schema, vec![]));
     }
@@ -31,7 +32,11 @@ fn corpus(tmp: &Path) -> Result<Vec<(String, PackageSpec, Vec<String>)>, String>
 
 /// The ```typescript blocks of every description in the package.
 fn ts_examples(spec: &PackageSpec) -> Vec<String> {
-    let descs = spec.resources.values().filter_map(|r| r.object.description.clone()).chain(spec.functions.values().filter_map(|f| f.description.clone()));
+    let descs = spec
+        .resources
+        .values()
+        .filter_map(|r| r.object.description.clone())
+        .chain(spec.functions.values().filter_map(|f| f.description.clone()));
     let mut out = Vec::new();
     for d in descs {
         let mut rest = d.as_str();
@@ -51,7 +56,12 @@ fn bind(spec: &PackageSpec) -> bridgegen_model::Package {
 
 fn run(cmd: &mut Command, what: &str) {
     let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(out.status.success(), "{what} failed:\n{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{what} failed:\n{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -66,8 +76,11 @@ fn typescript_sdks_and_examples_typecheck() {
     let tmp = tempfile::tempdir().unwrap();
     let cases = require!(corpus(tmp.path()));
     // The random provider the alicloud example uses, bridged with defaults.
-    let random = require!(bridgegen_test_support::shared_path("conformance/terraform/schema-json/random-provider.terraform-json-testdata.schemas.json"));
-    let random = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: random, ..Default::default() }).unwrap();
+    let random = require!(bridgegen_test_support::shared_path(
+        "conformance/terraform/schema-json/random-provider.terraform-json-testdata.schemas.json"
+    ));
+    let random =
+        bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: random, ..Default::default() }).unwrap();
     let mut includes = Vec::new();
     let mut paths = serde_json::Map::new();
     let mut examples = 0;
@@ -95,7 +108,10 @@ fn typescript_sdks_and_examples_typecheck() {
         "include": includes,
     });
     std::fs::write(dir.join("tsconfig.json"), serde_json::to_string_pretty(&config).unwrap()).unwrap();
-    run(Command::new("node").arg(node.join("node_modules/typescript/bin/tsc")).arg("-p").arg(dir.join("tsconfig.json")), "tsc");
+    run(
+        Command::new("node").arg(node.join("node_modules/typescript/bin/tsc")).arg("-p").arg(dir.join("tsconfig.json")),
+        "tsc",
+    );
 }
 
 fn go_env(dir: &Path) -> Command {

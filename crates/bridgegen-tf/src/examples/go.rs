@@ -34,7 +34,9 @@ fn shape_of_type(t: &TypeSpec) -> Shape {
         Some("number" | "integer") => Shape::Number,
         Some("boolean") => Shape::Bool,
         Some("array") => Shape::List(Box::new(t.items.as_deref().map(shape_of_type).unwrap_or(Shape::Any))),
-        Some("object") => Shape::Map(Box::new(t.additional_properties.as_deref().map(shape_of_type).unwrap_or(Shape::Any))),
+        Some("object") => {
+            Shape::Map(Box::new(t.additional_properties.as_deref().map(shape_of_type).unwrap_or(Shape::Any)))
+        }
         _ => Shape::Any,
     }
 }
@@ -80,7 +82,11 @@ impl Go<'_> {
             Ex::Null => Err("Go: null values are not converted".into()),
             Ex::Tmpl(parts) => {
                 let (fmt, args) = self.format(parts, false)?;
-                Ok(format!("pulumi.Sprintf({}{})", quote(&fmt), args.iter().map(|a| format!(", {a}")).collect::<String>()))
+                Ok(format!(
+                    "pulumi.Sprintf({}{})",
+                    quote(&fmt),
+                    args.iter().map(|a| format!(", {a}")).collect::<String>()
+                ))
             }
             Ex::List(items) => {
                 let elem = match shape {
@@ -96,22 +102,33 @@ impl Go<'_> {
                     _ => return Err("Go: nested collections are not converted".into()),
                 };
                 let items = items.iter().map(|i| self.input(i, &elem)).collect::<Result<Vec<_>, _>>()?;
-                Ok(format!("{ty}{{\n{}\n}}", items.iter().map(|i| format!("\t{},", i.replace('\n', "\n\t"))).collect::<Vec<_>>().join("\n")))
+                Ok(format!(
+                    "{ty}{{\n{}\n}}",
+                    items.iter().map(|i| format!("\t{},", i.replace('\n', "\n\t"))).collect::<Vec<_>>().join("\n")
+                ))
             }
             Ex::Map(items) => {
                 let (ty, elem) = match shape {
                     Shape::Map(e) if **e == Shape::String => ("pulumi.StringMap", Shape::String),
                     _ => ("pulumi.Map", Shape::Any),
                 };
-                let items = items.iter().map(|(k, v)| Ok(format!("\t{}: {},", quote(k), self.input(v, &elem)?))).collect::<Result<Vec<_>, String>>()?;
+                let items = items
+                    .iter()
+                    .map(|(k, v)| Ok(format!("\t{}: {},", quote(k), self.input(v, &elem)?)))
+                    .collect::<Result<Vec<_>, String>>()?;
                 Ok(format!("{ty}{{\n{}\n}}", items.join("\n")))
             }
             Ex::Obj(ci, token, items) => {
                 let spec = self.cats[*ci].spec.types.get(token).ok_or_else(|| format!("Go: unknown type {token}"))?;
                 let mut fields = Vec::new();
                 for (k, v) in items {
-                    let t = spec.object.properties.get(k).ok_or_else(|| format!("Go: `{k}` is not a field of {token}"))?;
-                    fields.push(format!("\t{}: {},", upper(k), self.input(v, &shape_of_type(&t.type_spec))?.replace('\n', "\n\t")));
+                    let t =
+                        spec.object.properties.get(k).ok_or_else(|| format!("Go: `{k}` is not a field of {token}"))?;
+                    fields.push(format!(
+                        "\t{}: {},",
+                        upper(k),
+                        self.input(v, &shape_of_type(&t.type_spec))?.replace('\n', "\n\t")
+                    ));
                 }
                 Ok(format!("&{}.{}Args{{\n{}\n}}", self.pkg(*ci, token), split_token(token).1, fields.join("\n")))
             }
@@ -167,7 +184,11 @@ impl Go<'_> {
                 Part::Ex(Ex::Ref(r)) => {
                     fmt.push_str("%v");
                     let n = &self.p.nodes[r.node];
-                    args.push(if n.kind == Kind::Resource && !plain { self.ref_input(r, &Shape::Any)? } else { self.plain_ref(r)? });
+                    args.push(if n.kind == Kind::Resource && !plain {
+                        self.ref_input(r, &Shape::Any)?
+                    } else {
+                        self.plain_ref(r)?
+                    });
                 }
                 Part::Ex(Ex::Str(s)) => fmt.push_str(&s.replace('%', "%%")),
                 Part::Ex(Ex::Num(n)) => fmt.push_str(n),
@@ -198,7 +219,14 @@ impl Go<'_> {
             Ex::Tmpl(parts) => {
                 let (fmt, args) = self.format(parts, true)?;
                 self.imports.borrow_mut().insert("\"fmt\"".into());
-                wrap(format!("fmt.Sprintf({}{})", quote(&fmt), args.iter().map(|a| format!(", {a}")).collect::<String>()), &Shape::String)
+                wrap(
+                    format!(
+                        "fmt.Sprintf({}{})",
+                        quote(&fmt),
+                        args.iter().map(|a| format!(", {a}")).collect::<String>()
+                    ),
+                    &Shape::String,
+                )
             }
             Ex::List(items) if matches!(shape, Shape::List(e) if **e == Shape::String) => {
                 let items = items.iter().map(|i| self.plain(i, &Shape::String, true)).collect::<Result<Vec<_>, _>>()?;
@@ -292,6 +320,10 @@ pub fn go(p: &Program, cats: &[Catalog]) -> Result<String, String> {
     }
     body.push_str("return nil\n");
     let imports = g.imports.borrow().iter().map(|i| format!("\t{i}\n")).collect::<String>();
-    let body = body.lines().map(|l| if l.is_empty() { String::new() } else { format!("\t\t{l}") }).collect::<Vec<_>>().join("\n");
+    let body = body
+        .lines()
+        .map(|l| if l.is_empty() { String::new() } else { format!("\t\t{l}") })
+        .collect::<Vec<_>>()
+        .join("\n");
     Ok(format!("package main\n\nimport (\n{imports})\n\nfunc main() {{\n\tpulumi.Run(func(ctx *pulumi.Context) error {{\n{body}\n\t}})\n}}\n"))
 }

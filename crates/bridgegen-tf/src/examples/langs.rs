@@ -22,7 +22,8 @@ fn indent(s: &str, by: &str) -> String {
 }
 
 fn ident(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 // ---------- TypeScript ----------
@@ -52,7 +53,9 @@ fn ts_ex(e: &Ex, p: &Program) -> String {
             }
         }
         Ex::Map(items) => ts_obj(items.iter().map(|(k, v)| (quote(k), ts_ex(v, p)))),
-        Ex::Obj(_, _, items) => ts_obj(items.iter().map(|(k, v)| (if ident(k) { k.clone() } else { quote(k) }, ts_ex(v, p)))),
+        Ex::Obj(_, _, items) => {
+            ts_obj(items.iter().map(|(k, v)| (if ident(k) { k.clone() } else { quote(k) }, ts_ex(v, p))))
+        }
         Ex::Ref(r) => ts_ref(r, p),
         Ex::Tmpl(parts) => {
             let mut s = String::from("pulumi.interpolate`");
@@ -120,7 +123,12 @@ pub fn typescript(p: &Program, cats: &[Catalog]) -> Result<String, String> {
                 let name = n.tf_name.split_once('.').map(|x| x.1).unwrap_or(&n.tf_name);
                 format!("const {} = new {}({}, {});\n", n.var, ts_qual(c, &n.token, ""), quote(name), args())
             }
-            Kind::Data => format!("const {} = {}({});\n", n.var, ts_qual(c, &n.token, "Output"), if n.args.is_empty() { String::new() } else { args() }),
+            Kind::Data => format!(
+                "const {} = {}({});\n",
+                n.var,
+                ts_qual(c, &n.token, "Output"),
+                if n.args.is_empty() { String::new() } else { args() }
+            ),
         });
     }
     Ok(out)
@@ -129,7 +137,8 @@ pub fn typescript(p: &Program, cats: &[Catalog]) -> Result<String, String> {
 // ---------- Python ----------
 
 fn py_module(c: &Catalog) -> (String, String) {
-    let import = c.language("python", "packageName").unwrap_or_else(|| format!("pulumi_{}", c.meta.package.replace('-', "_")));
+    let import =
+        c.language("python", "packageName").unwrap_or_else(|| format!("pulumi_{}", c.meta.package.replace('-', "_")));
     (import, c.meta.package.to_snake_case())
 }
 
@@ -217,7 +226,11 @@ pub fn python(p: &Program, cats: &[Catalog]) -> Result<String, String> {
                     _ => "get",
                 };
                 match &n.value {
-                    Some(v) => format!("{var} = config.{get}({})\nif {var} is None:\n    {var} = {}\n", quote(&n.var), py_ex(v, p)),
+                    Some(v) => format!(
+                        "{var} = config.{get}({})\nif {var} is None:\n    {var} = {}\n",
+                        quote(&n.var),
+                        py_ex(v, p)
+                    ),
                     None => format!("{var} = config.require({})\n", quote(&n.var)),
                 }
             }
@@ -279,10 +292,16 @@ fn cs_ex(e: &Ex, p: &Program, cats: &[Catalog]) -> Result<String, String> {
             if lit != 0 && lit != items.len() {
                 return Err("C#: a list mixing literals and outputs is not converted".into());
             }
-            format!("new[]\n{{\n{}\n}}", indent(&parts.iter().map(|x| format!("{x},")).collect::<Vec<_>>().join("\n"), "    "))
+            format!(
+                "new[]\n{{\n{}\n}}",
+                indent(&parts.iter().map(|x| format!("{x},")).collect::<Vec<_>>().join("\n"), "    ")
+            )
         }
         Ex::Map(items) => {
-            let body = items.iter().map(|(k, v)| Ok(format!("{{ {}, {} }},", quote(k), cs_ex(v, p, cats)?))).collect::<Result<Vec<_>, String>>()?;
+            let body = items
+                .iter()
+                .map(|(k, v)| Ok(format!("{{ {}, {} }},", quote(k), cs_ex(v, p, cats)?)))
+                .collect::<Result<Vec<_>, String>>()?;
             format!("\n{{\n{}\n}}", indent(&body.join("\n"), "    "))
         }
         Ex::Obj(ci, token, items) => {
@@ -295,7 +314,9 @@ fn cs_ex(e: &Ex, p: &Program, cats: &[Catalog]) -> Result<String, String> {
             let mut s = String::from("Output.Format($\"");
             for part in parts {
                 match part {
-                    Part::Lit(l) => s.push_str(&l.replace('\\', "\\\\").replace('"', "\\\"").replace('{', "{{").replace('}', "}}")),
+                    Part::Lit(l) => {
+                        s.push_str(&l.replace('\\', "\\\\").replace('"', "\\\"").replace('{', "{{").replace('}', "}}"))
+                    }
                     Part::Ex(x) => s.push_str(&format!("{{{}}}", cs_ex(x, p, cats)?)),
                 }
             }
@@ -306,7 +327,10 @@ fn cs_ex(e: &Ex, p: &Program, cats: &[Catalog]) -> Result<String, String> {
 }
 
 fn cs_init(items: &[(String, Ex)], p: &Program, cats: &[Catalog]) -> Result<String, String> {
-    let body = items.iter().map(|(k, v)| Ok(format!("{} = {},", k.to_upper_camel_case(), cs_ex(v, p, cats)?))).collect::<Result<Vec<_>, String>>()?;
+    let body = items
+        .iter()
+        .map(|(k, v)| Ok(format!("{} = {},", k.to_upper_camel_case(), cs_ex(v, p, cats)?)))
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(format!("{{\n{}\n}}", indent(&body.join("\n"), "    ")))
 }
 
@@ -327,7 +351,9 @@ fn cs_ref(r: &Ref, p: &Program) -> String {
         Kind::Data => format!("{}.Apply(result => result{})", n.var, cs_steps(&r.steps)),
         Kind::Resource => match r.steps.split_first() {
             Some((first, [])) => format!("{}{}", n.var, cs_steps(std::slice::from_ref(first))),
-            Some((first, rest)) => format!("{}{}.Apply(value => value{})", n.var, cs_steps(std::slice::from_ref(first)), cs_steps(rest)),
+            Some((first, rest)) => {
+                format!("{}{}.Apply(value => value{})", n.var, cs_steps(std::slice::from_ref(first)), cs_steps(rest))
+            }
             None => n.var.clone(),
         },
     }
@@ -366,11 +392,18 @@ pub fn csharp(p: &Program, cats: &[Catalog]) -> Result<String, String> {
             Kind::Resource => {
                 let name = n.tf_name.split_once('.').map(|x| x.1).unwrap_or(&n.tf_name);
                 let items: Vec<(String, Ex)> = n.args.iter().map(|(f, e)| (f.name.clone(), e.clone())).collect();
-                format!("var {} = new {}.{member}({}, new()\n{});\n\n", n.var, cs_module(c, module), quote(name), cs_init(&items, p, cats)?)
+                format!(
+                    "var {} = new {}.{member}({}, new()\n{});\n\n",
+                    n.var,
+                    cs_module(c, module),
+                    quote(name),
+                    cs_init(&items, p, cats)?
+                )
             }
             Kind::Data => {
                 let items: Vec<(String, Ex)> = n.args.iter().map(|(f, e)| (f.name.clone(), e.clone())).collect();
-                let args = if items.is_empty() { String::new() } else { format!("new()\n{}", cs_init(&items, p, cats)?) };
+                let args =
+                    if items.is_empty() { String::new() } else { format!("new()\n{}", cs_init(&items, p, cats)?) };
                 format!("var {} = {}.{}.Invoke({args});\n\n", n.var, cs_module(c, module), member.to_upper_camel_case())
             }
         });

@@ -106,7 +106,8 @@ pub struct Program {
 
 /// Converts one HCL example to `[typescript, python, go, csharp]`.
 pub fn convert(code: &str, catalogs: &[Catalog]) -> Result<[String; 4], String> {
-    let body: Body = hcl::parse(code).map_err(|e| format!("the HCL does not parse: {}", e.to_string().lines().next().unwrap_or("")))?;
+    let body: Body = hcl::parse(code)
+        .map_err(|e| format!("the HCL does not parse: {}", e.to_string().lines().next().unwrap_or("")))?;
     let program = build(&body, catalogs)?;
     Ok([
         langs::typescript(&program, catalogs)?,
@@ -117,11 +118,74 @@ pub fn convert(code: &str, catalogs: &[Catalog]) -> Result<[String; 4], String> 
 }
 
 const KEYWORDS: &[&str] = &[
-    "default", "var", "class", "new", "function", "import", "package", "type", "func", "return", "if", "else", "for", "in",
-    "is", "not", "and", "or", "lambda", "true", "false", "null", "string", "int", "object", "this", "base", "let", "const",
-    "range", "map", "chan", "go", "interface", "struct", "select", "switch", "case", "break", "continue", "delete", "async",
-    "await", "yield", "from", "with", "as", "pass", "def", "del", "global", "try", "except", "raise", "finally", "while",
-    "static", "public", "private", "event", "operator", "namespace", "using", "config", "pulumi", "ctx", "err", "cfg",
+    "default",
+    "var",
+    "class",
+    "new",
+    "function",
+    "import",
+    "package",
+    "type",
+    "func",
+    "return",
+    "if",
+    "else",
+    "for",
+    "in",
+    "is",
+    "not",
+    "and",
+    "or",
+    "lambda",
+    "true",
+    "false",
+    "null",
+    "string",
+    "int",
+    "object",
+    "this",
+    "base",
+    "let",
+    "const",
+    "range",
+    "map",
+    "chan",
+    "go",
+    "interface",
+    "struct",
+    "select",
+    "switch",
+    "case",
+    "break",
+    "continue",
+    "delete",
+    "async",
+    "await",
+    "yield",
+    "from",
+    "with",
+    "as",
+    "pass",
+    "def",
+    "del",
+    "global",
+    "try",
+    "except",
+    "raise",
+    "finally",
+    "while",
+    "static",
+    "public",
+    "private",
+    "event",
+    "operator",
+    "namespace",
+    "using",
+    "config",
+    "pulumi",
+    "ctx",
+    "err",
+    "cfg",
 ];
 
 fn lookup<'c>(catalogs: &'c [Catalog], data: bool, tf_type: &str) -> Option<(usize, &'c ItemMeta)> {
@@ -145,22 +209,58 @@ fn build(body: &Body, catalogs: &[Catalog]) -> Result<Program, String> {
         match b.identifier.as_str() {
             "resource" | "data" => {
                 let data = b.identifier.as_str() == "data";
-                let (Some(ty), Some(name)) = (label(b, 0), label(b, 1)) else { return Err("a block without type and name labels".into()) };
-                let (cat, item) = lookup(catalogs, data, &ty)
-                    .ok_or_else(|| format!("`{ty}` is not a {} of any bridged provider", if data { "data source" } else { "resource" }))?;
+                let (Some(ty), Some(name)) = (label(b, 0), label(b, 1)) else {
+                    return Err("a block without type and name labels".into());
+                };
+                let (cat, item) = lookup(catalogs, data, &ty).ok_or_else(|| {
+                    format!("`{ty}` is not a {} of any bridged provider", if data { "data source" } else { "resource" })
+                })?;
                 let kind = if data { Kind::Data } else { Kind::Resource };
-                nodes.push(Node { kind, tf_name: format!("{ty}.{name}"), var: name, catalog: cat, token: item.token.clone(), args: vec![], value: None, shape: Shape::Any, used: false, fields: item.fields.clone() });
+                nodes.push(Node {
+                    kind,
+                    tf_name: format!("{ty}.{name}"),
+                    var: name,
+                    catalog: cat,
+                    token: item.token.clone(),
+                    args: vec![],
+                    value: None,
+                    shape: Shape::Any,
+                    used: false,
+                    fields: item.fields.clone(),
+                });
                 blocks.push((nodes.len() - 1, b));
             }
             "variable" => {
                 let name = label(b, 0).ok_or("a variable without a name")?;
-                nodes.push(Node { kind: Kind::Var, tf_name: name.clone(), var: name, catalog: 0, token: String::new(), args: vec![], value: None, shape: Shape::String, used: false, fields: IndexMap::new() });
+                nodes.push(Node {
+                    kind: Kind::Var,
+                    tf_name: name.clone(),
+                    var: name,
+                    catalog: 0,
+                    token: String::new(),
+                    args: vec![],
+                    value: None,
+                    shape: Shape::String,
+                    used: false,
+                    fields: IndexMap::new(),
+                });
                 blocks.push((nodes.len() - 1, b));
             }
             "locals" => {
                 for s in b.body.iter() {
                     let Structure::Attribute(a) = s else { return Err("a block inside `locals`".into()) };
-                    nodes.push(Node { kind: Kind::Local, tf_name: a.key.to_string(), var: a.key.to_string(), catalog: 0, token: String::new(), args: vec![], value: None, shape: Shape::Any, used: false, fields: IndexMap::new() });
+                    nodes.push(Node {
+                        kind: Kind::Local,
+                        tf_name: a.key.to_string(),
+                        var: a.key.to_string(),
+                        catalog: 0,
+                        token: String::new(),
+                        args: vec![],
+                        value: None,
+                        shape: Shape::Any,
+                        used: false,
+                        fields: IndexMap::new(),
+                    });
                     locals.push((a.key.to_string(), &a.expr));
                 }
             }
@@ -185,13 +285,22 @@ fn build(body: &Body, catalogs: &[Catalog]) -> Result<Program, String> {
                         Structure::Attribute(a) if a.key.as_str() == "default" => {
                             let v = expression(&a.expr, None, &mut prog, catalogs)?;
                             if !matches!(v, Ex::Str(_) | Ex::Num(_) | Ex::Bool(_)) {
-                                return Err(format!("variable `{}`: only string, number and bool defaults are converted", prog.nodes[i].tf_name));
+                                return Err(format!(
+                                    "variable `{}`: only string, number and bool defaults are converted",
+                                    prog.nodes[i].tf_name
+                                ));
                             }
                             prog.nodes[i].shape = shape_of(&v);
                             prog.nodes[i].value = Some(v);
                         }
-                        Structure::Attribute(a) if matches!(a.key.as_str(), "description" | "type" | "sensitive" | "nullable") => {}
-                        _ => return Err(format!("variable `{}`: only `default`, `type` and `description` are converted", prog.nodes[i].tf_name)),
+                        Structure::Attribute(a)
+                            if matches!(a.key.as_str(), "description" | "type" | "sensitive" | "nullable") => {}
+                        _ => {
+                            return Err(format!(
+                                "variable `{}`: only `default`, `type` and `description` are converted",
+                                prog.nodes[i].tf_name
+                            ))
+                        }
                     }
                 }
             }
@@ -231,7 +340,14 @@ fn name_variables(nodes: &mut [Node]) {
     }
 }
 
-fn arguments(body: &Body, fields: &IndexMap<String, FieldMeta>, cat: usize, prog: &mut Program, catalogs: &[Catalog], what: &str) -> Result<Vec<(FieldMeta, Ex)>, String> {
+fn arguments(
+    body: &Body,
+    fields: &IndexMap<String, FieldMeta>,
+    cat: usize,
+    prog: &mut Program,
+    catalogs: &[Catalog],
+    what: &str,
+) -> Result<Vec<(FieldMeta, Ex)>, String> {
     let mut out: Vec<(FieldMeta, Ex)> = Vec::new();
     for s in body.iter() {
         match s {
@@ -293,14 +409,25 @@ fn shape_of(e: &Ex) -> Shape {
 }
 
 /// An expression, typed by the field it is assigned to (when known).
-fn expression(e: &Expression, field: Option<&FieldMeta>, prog: &mut Program, catalogs: &[Catalog]) -> Result<Ex, String> {
+fn expression(
+    e: &Expression,
+    field: Option<&FieldMeta>,
+    prog: &mut Program,
+    catalogs: &[Catalog],
+) -> Result<Ex, String> {
     Ok(match e {
         Expression::Null => Ex::Null,
         Expression::Bool(b) => Ex::Bool(*b),
         Expression::Number(n) => Ex::Num(n.to_string()),
         Expression::String(s) => Ex::Str(s.clone()),
         Expression::Array(items) => {
-            let elem = field.map(|f| FieldMeta { shape: match &f.shape { Shape::List(e) => (**e).clone(), s => s.clone() }, ..f.clone() });
+            let elem = field.map(|f| FieldMeta {
+                shape: match &f.shape {
+                    Shape::List(e) => (**e).clone(),
+                    s => s.clone(),
+                },
+                ..f.clone()
+            });
             Ex::List(items.iter().map(|i| expression(i, elem.as_ref(), prog, catalogs)).collect::<Result<_, _>>()?)
         }
         Expression::Object(obj) => {
@@ -322,7 +449,12 @@ fn expression(e: &Expression, field: Option<&FieldMeta>, prog: &mut Program, cat
                     }
                     Ex::Obj(catalog_of(catalogs, token), token.clone(), out)
                 }
-                _ => Ex::Map(pairs.into_iter().map(|(k, v)| Ok((k, expression(v, None, prog, catalogs)?))).collect::<Result<_, String>>()?),
+                _ => Ex::Map(
+                    pairs
+                        .into_iter()
+                        .map(|(k, v)| Ok((k, expression(v, None, prog, catalogs)?)))
+                        .collect::<Result<_, String>>()?,
+                ),
             }
         }
         Expression::TemplateExpr(t) => {
@@ -344,7 +476,9 @@ fn expression(e: &Expression, field: Option<&FieldMeta>, prog: &mut Program, cat
         Expression::Traversal(t) => reference(&t.expr, &t.operators, prog)?,
         Expression::Variable(v) => return Err(format!("a bare `{}` reference is not converted", v.as_str())),
         Expression::Parenthesis(inner) => expression(inner, field, prog, catalogs)?,
-        Expression::FuncCall(f) => return Err(format!("function calls (`{}`) are not converted", f.name.name.as_str())),
+        Expression::FuncCall(f) => {
+            return Err(format!("function calls (`{}`) are not converted", f.name.name.as_str()))
+        }
         Expression::Conditional(_) => return Err("conditional expressions are not converted".into()),
         Expression::Operation(_) => return Err("operators are not converted".into()),
         Expression::ForExpr(_) => return Err("`for` expressions are not converted".into()),
@@ -364,20 +498,34 @@ fn reference(root: &Expression, ops: &[TraversalOperator], prog: &mut Program) -
         "var" | "local" => {
             let name = attr(0).ok_or("`var`/`local` without a name")?;
             let kind = if v.as_str() == "var" { Kind::Var } else { Kind::Local };
-            let i = prog.nodes.iter().position(|n| n.kind == kind && n.tf_name == name).ok_or_else(|| format!("`{}.{name}` is not declared", v.as_str()))?;
+            let i = prog
+                .nodes
+                .iter()
+                .position(|n| n.kind == kind && n.tf_name == name)
+                .ok_or_else(|| format!("`{}.{name}` is not declared", v.as_str()))?;
             (i, 1)
         }
         "data" => {
             let (ty, name) = (attr(0).ok_or("`data` without a type")?, attr(1).ok_or("`data` without a name")?);
             let key = format!("{ty}.{name}");
-            let i = prog.nodes.iter().position(|n| n.kind == Kind::Data && n.tf_name == key).ok_or_else(|| format!("`data.{key}` is not declared in the example"))?;
+            let i = prog
+                .nodes
+                .iter()
+                .position(|n| n.kind == Kind::Data && n.tf_name == key)
+                .ok_or_else(|| format!("`data.{key}` is not declared in the example"))?;
             (i, 2)
         }
-        "count" | "each" | "self" | "path" | "terraform" => return Err(format!("`{}.` references are not converted", v.as_str())),
+        "count" | "each" | "self" | "path" | "terraform" => {
+            return Err(format!("`{}.` references are not converted", v.as_str()))
+        }
         ty => {
             let name = attr(0).ok_or_else(|| format!("`{ty}` without a name"))?;
             let key = format!("{ty}.{name}");
-            let i = prog.nodes.iter().position(|n| n.kind == Kind::Resource && n.tf_name == key).ok_or_else(|| format!("`{key}` is not declared in the example"))?;
+            let i = prog
+                .nodes
+                .iter()
+                .position(|n| n.kind == Kind::Resource && n.tf_name == key)
+                .ok_or_else(|| format!("`{key}` is not declared in the example"))?;
             (i, 1)
         }
     };
@@ -406,7 +554,11 @@ fn reference(root: &Expression, ops: &[TraversalOperator], prog: &mut Program) -
                     }
                     item_field(prog, node, a)?
                 } else {
-                    fields.as_ref().and_then(|fs| fs.get(a)).cloned().ok_or_else(|| format!("no attribute `{a}` here"))?
+                    fields
+                        .as_ref()
+                        .and_then(|fs| fs.get(a))
+                        .cloned()
+                        .ok_or_else(|| format!("no attribute `{a}` here"))?
                 };
                 optional |= !f.output_required;
                 steps.push(Step::Attr(f.name.clone()));

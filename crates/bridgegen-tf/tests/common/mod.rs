@@ -102,7 +102,8 @@ pub fn bridge_schemamd(tmp: &Path, case: &str, schema: &Path, md: &Path) -> Brid
 /// The conformance `terraform providers schema -json` samples.
 pub fn schema_json_samples() -> Result<Vec<PathBuf>, String> {
     let dir = shared_path("conformance/terraform/schema-json")?;
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(&dir).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
     out.sort();
     Ok(out)
 }
