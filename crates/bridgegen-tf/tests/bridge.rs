@@ -246,3 +246,32 @@ fn invalid_schema_names_the_pointer() {
     assert!(msg.contains("unknown type kind `lisst`"), "{msg}");
     assert!(msg.contains("#/provider_schemas/p/resource_schemas/p_a/block/attributes/x/type"), "{msg}");
 }
+
+#[test]
+fn unconvertible_examples_are_dropped_with_a_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    let b = require!(common::alicloud(tmp.path()));
+    let cats = [bridgegen_tf::examples::Catalog::new(&b.metadata, &b.schema)];
+    let convert = |hcl: &str| bridgegen_tf::examples::convert(hcl, &cats);
+    let cases = [
+        ("resource \"alicloud_vpc\" \"a\" {\n  vpc_name = upper(\"x\")\n}\n", "function calls"),
+        ("resource \"alicloud_vpc\" \"a\" {\n  count = 2\n}\n", "`count` is not converted"),
+        ("resource \"alicloud_nope\" \"a\" {}\n", "`alicloud_nope` is not a resource"),
+        ("resource \"alicloud_vpc\" \"a\" {\n  nope = 1\n}\n", "has no argument `nope`"),
+        ("output \"x\" {\n  value = 1\n}\n", "`output` blocks are not converted"),
+        ("resource \"alicloud_vpc\" \"a\" {\n  vpc_name = \"${\n", "does not parse"),
+    ];
+    for (hcl, why) in cases {
+        let err = convert(hcl).expect_err(hcl);
+        assert!(err.contains(why), "{hcl}: {err}");
+    }
+    // The same subset converts when it stays inside it.
+    let ok = convert(
+        "variable \"n\" {\n  default = \"x\"\n}\nresource \"alicloud_vpc\" \"a\" {\n  vpc_name = \"net-${var.n}\"\n}\n",
+    )
+    .unwrap();
+    assert!(ok[0].contains("pulumi.interpolate`net-${n}`"), "{}", ok[0]);
+    assert!(ok[1].contains("pulumi.Output.format(\"net-{0}\", n)"), "{}", ok[1]);
+    assert!(ok[2].contains("pulumi.Sprintf(\"net-%v\", n)"), "{}", ok[2]);
+    assert!(ok[3].contains("Output.Format($\"net-{n}\")"), "{}", ok[3]);
+}
