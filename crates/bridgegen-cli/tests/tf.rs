@@ -97,3 +97,37 @@ fn missing_file_is_exit_3_and_help_works() {
     let usage = bridgegen().args(["tf", "bridge"]).output().unwrap();
     assert_eq!(usage.status.code(), Some(2));
 }
+
+#[test]
+fn gen_runs_the_bridge_from_package_tf() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("bridgegen.toml");
+    let fx = fixture("kakaocloud");
+    std::fs::write(
+        &project,
+        format!(
+            "[[package]]\nschema = \"schema/kakaocloud.json\"\nout = \"sdks/kakaocloud\"\ntargets = [\"docs\", \"nodejs\"]\n\n[package.tf]\ntf-schema = {:?}\nconfig = {:?}\n",
+            fx.join("schema.json").display().to_string(),
+            fx.join("bridge.toml").display().to_string()
+        ),
+    )
+    .unwrap();
+    let gen = |check: bool| {
+        let mut c = bridgegen();
+        c.args(["gen", "--project"]).arg(&project);
+        if check {
+            c.arg("--check");
+        }
+        c.output().unwrap()
+    };
+    let o = gen(false);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(tmp.path().join("schema/kakaocloud.json").is_file());
+    assert!(tmp.path().join("schema/kakaocloud.bridge-metadata.json").is_file());
+    assert!(tmp.path().join("sdks/kakaocloud/nodejs/imageMember.ts").is_file());
+    let o = gen(true);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A hand edit of the bridged schema is drift.
+    std::fs::write(tmp.path().join("schema/kakaocloud.json"), "{}").unwrap();
+    assert_eq!(gen(true).status.code(), Some(1));
+}
