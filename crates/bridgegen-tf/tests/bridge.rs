@@ -275,3 +275,23 @@ fn unconvertible_examples_are_dropped_with_a_reason() {
     assert!(ok[2].contains("pulumi.Sprintf(\"net-%v\", n)"), "{}", ok[2]);
     assert!(ok[3].contains("Output.Format($\"net-{n}\")"), "{}", ok[3]);
 }
+
+#[test]
+fn registry_docs_of_the_corpus_parse() {
+    let dir = require!(shared_path("conformance/terraform/alicloud/website/docs/r"));
+    let page = |name: &str| bridgegen_tf::docs::DocPage::load(&dir.join(name)).unwrap();
+    let sgr = page("security_group_rule.html.markdown");
+    let force_new = sgr.fields.values().filter(|f| f.force_new).count();
+    assert!(force_new >= 12, "security_group_rule: {force_new} ForceNew markers read");
+    let import = page("image_import.html.markdown");
+    let nested: Vec<_> = import.fields.keys().filter(|k| k.starts_with("disk_device_mapping.")).collect();
+    assert!(nested.len() >= 3, "image_import nested block fields: {:?}", import.fields.keys().collect::<Vec<_>>());
+    assert!(import.fields["disk_device_mapping"].force_new);
+    assert!(import.fields.contains_key("timeouts.create"), "{:?}", import.fields.keys().collect::<Vec<_>>());
+    let copy = page("image_copy.html.markdown");
+    assert!(copy.import.is_some() && !copy.examples.is_empty());
+    assert!(!copy.other.contains("Attributes Reference"), "{}", copy.other);
+    let share = page("image_share_permission.html.markdown");
+    assert!(share.fields["image_id"].force_new && share.fields["account_id"].force_new);
+    assert!(!share.intro.contains("Open in"), "{}", share.intro);
+}
