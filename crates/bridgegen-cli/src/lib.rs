@@ -8,6 +8,7 @@ pub mod project;
 pub mod schema_cmd;
 pub mod site;
 pub mod targets;
+pub mod tf;
 pub mod ui;
 
 use std::path::Path;
@@ -80,6 +81,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Gen(args) => gen::run(args),
         Command::Site(cmd) => site::run(cmd),
         Command::Cloud(args) => cloud::run(args),
+        Command::Tf(cmd) => tf::run(cmd),
     }
 }
 
