@@ -30,6 +30,9 @@ pub enum Command {
     Site(crate::site::SiteCommand),
     /// Run and seed the embedded local cloud (Alibaba Cloud ECS / KakaoCloud image sharing)
     Cloud(crate::cloud::CloudArgs),
+    /// Terraform providers: read a provider binary's schema
+    #[command(subcommand)]
+    Tf(crate::tf::TfCommand),
 }
 
 #[derive(Debug, Subcommand)]

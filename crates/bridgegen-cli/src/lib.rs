@@ -6,6 +6,7 @@ pub mod docs_cmd;
 pub mod project;
 pub mod site;
 pub mod targets;
+pub mod tf;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -59,6 +60,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Gen(args) => gen(args),
         Command::Site(cmd) => site::run(cmd),
         Command::Cloud(args) => cloud::run(args),
+        Command::Tf(cmd) => tf::run(cmd),
     }
 }
 

@@ -14,6 +14,7 @@
 
 mod client;
 mod connect;
+pub mod cty;
 mod handshake;
 mod launch;
 mod log;
