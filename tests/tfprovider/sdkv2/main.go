@@ -33,7 +33,7 @@ func provider() *schema.Provider {
 					"rule": {
 						Type: schema.TypeList, Optional: true, MaxItems: 1, Description: "The one rule.",
 						Elem: &schema.Resource{Schema: map[string]*schema.Schema{
-							"port": {Type: schema.TypeInt, Required: true, Description: "Port."},
+							"port":  {Type: schema.TypeInt, Required: true, Description: "Port."},
 							"cidrs": {Type: schema.TypeSet, Optional: true, Elem: &schema.Schema{Type: schema.TypeString}},
 						}},
 					},
