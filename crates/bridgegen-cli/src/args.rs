@@ -45,7 +45,7 @@ pub enum Command {
     Site(crate::site::SiteCommand),
     /// Run and seed the embedded local cloud (Alibaba Cloud ECS / KakaoCloud image sharing)
     Cloud(crate::cloud::CloudArgs),
-    /// Terraform bridge: turn a Terraform provider into a Pulumi package schema
+    /// Terraform providers: read a provider binary's schema, bridge it into a Pulumi package schema
     #[command(subcommand)]
     Tf(crate::tf::TfCommand),
 }

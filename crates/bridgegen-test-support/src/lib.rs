@@ -12,6 +12,8 @@
 //! `BRIDGEGEN_CONFORMANCE` overrides just the conformance corpus (default:
 //! `<shared>/conformance`).
 
+pub mod go;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

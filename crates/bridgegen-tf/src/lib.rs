@@ -111,11 +111,22 @@ pub fn metadata_path(schema_out: &Path) -> PathBuf {
 /// Writes via a temp file in the same folder and a rename: readers see the old or the new file.
 pub fn write_atomic(target: &Path, contents: &[u8]) -> Result<(), BridgeError> {
     use std::io::Write;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| BridgeError::io(dir, e))?;
-    let mut tmp =
-        tempfile::Builder::new().prefix(".bridgegen-").tempfile_in(dir).map_err(|e| BridgeError::io(dir, e))?;
-    tmp.write_all(contents).map_err(|e| BridgeError::io(target, e))?;
-    tmp.persist(target).map_err(|e| BridgeError::io(target, e.error))?;
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.{}.tmp", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)));
+    // OpenOptions (not tempfile, which forces 0600): the file's mode follows the umask.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(contents).and_then(|_| f.sync_all()));
+    let renamed = written.and_then(|_| std::fs::rename(&tmp, target));
+    if let Err(e) = renamed {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(BridgeError::io(target, e));
+    }
     Ok(())
 }

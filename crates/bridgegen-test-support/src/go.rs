@@ -1,0 +1,61 @@
+//! Building the Go test programs under `tests/` (e.g. the Terraform providers in
+//! `tests/tfprovider/`), cached outside the repo by a hash of their sources.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Builds the Go main package in `repo/<package_dir>` into an executable named `bin_name`,
+/// under `~/.cache/bridgegen/go-build/` (or `$BRIDGEGEN_CACHE/go-build/`) keyed by the hash of
+/// its `go.mod`, `go.sum` and `.go` files; a cached build is reused.
+///
+/// `Err` (skip the test) only when `go` is not on PATH; a failing build panics with its output.
+pub fn go_build(package_dir: &str, bin_name: &str) -> Result<PathBuf, String> {
+    let go = crate::tool("go")?;
+    let src = crate::repo_path(package_dir);
+    let mut hasher = DefaultHasher::new();
+    hash_sources(&src, &src, &mut hasher);
+    let key = format!("{:016x}", hasher.finish());
+    let cache = std::env::var_os("BRIDGEGEN_CACHE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/bridgegen")))
+        .ok_or("neither BRIDGEGEN_CACHE nor HOME is set")?;
+    let dir = cache.join("go-build").join(format!("{}-{key}", package_dir.replace('/', "_")));
+    let bin = dir.join(bin_name);
+    // One build at a time in this process (tests run in parallel threads).
+    static BUILD: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = BUILD.lock().unwrap_or_else(|e| e.into_inner());
+    if bin.is_file() {
+        return Ok(bin);
+    }
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    // Build to a temporary name and rename: concurrent test binaries never see half a file.
+    let tmp = dir.join(format!(".{bin_name}.{}", std::process::id()));
+    eprintln!("go build {package_dir} (first run: may take minutes) ...");
+    let out = Command::new(go)
+        .args(["build", "-o"])
+        .arg(&tmp)
+        .arg(".")
+        .current_dir(&src)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run go: {e}"));
+    assert!(out.status.success(), "go build in {package_dir} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::rename(&tmp, &bin).unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
+    Ok(bin)
+}
+
+fn hash_sources(root: &Path, dir: &Path, hasher: &mut DefaultHasher) {
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).map(|r| r.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.is_dir() {
+            hash_sources(root, &path, hasher);
+        } else if name.ends_with(".go") || name == "go.mod" || name == "go.sum" {
+            path.strip_prefix(root).unwrap_or(&path).hash(hasher);
+            std::fs::read(&path).unwrap_or_default().hash(hasher);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+resource "kakaocloud_image_member" "member" {
+  image_id  = "3d3b2f0e-9a55-4a4e-8c43-6a2f5d3b1c10"
+  member_id = "b1c2d3e4f5a60718293a4b5c6d7e8f90"
+
+  timeouts = {
+    create = "30m"
+    delete = "10m"
+  }
+}
