@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package};
+use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming};
 use bridgegen_model::{EnumId, Function, FunctionReturn, ObjectId, Property, Resource, Type};
 use handlebars::Handlebars;
 use serde::Serialize;
@@ -14,7 +14,8 @@ use crate::markdown::{
 use crate::paths::{anchor, relative, Paths, Unique, PACKAGE_INDEX, PROVIDER_PAGE};
 use crate::{language_label, Options};
 
-type Langs = [Box<dyn LanguageDocs>];
+/// Every docs language's naming of the package being documented, in tab order.
+type Langs<'a> = [Box<dyn PackageNaming + 'a>];
 
 /// One language's rendering of something: a code block or a note.
 #[derive(Serialize)]
@@ -176,21 +177,20 @@ struct ModulePage {
 
 struct Ctx<'a> {
     pkg: &'a Package,
-    langs: &'a Langs,
+    langs: &'a Langs<'a>,
     opts: &'a Options,
     paths: Paths,
-    /// `type_name` results per (language, type, input): the same types recur on many
-    /// pages, and a language's `type_name` may rebuild its naming tables on every call.
+    /// `type_name` results per (language, type, input): the same types recur on many pages.
     type_names: std::cell::RefCell<HashMap<(&'static str, String, bool), String>>,
 }
 
 impl Ctx<'_> {
-    fn type_name(&self, lang: &dyn LanguageDocs, ty: &Type, input: bool) -> String {
+    fn type_name(&self, lang: &dyn PackageNaming, ty: &Type, input: bool) -> String {
         let key = (lang.language(), format!("{ty:?}"), input);
         if let Some(n) = self.type_names.borrow().get(&key) {
             return n.clone();
         }
-        let n = lang.type_name(self.pkg, ty, input);
+        let n = lang.type_name(ty, input);
         self.type_names.borrow_mut().insert(key, n.clone());
         n
     }
@@ -199,10 +199,12 @@ impl Ctx<'_> {
 pub(crate) fn generate(
     hb: &Handlebars<'_>,
     pkg: &Package,
-    langs: &Langs,
+    langs: &[Box<dyn LanguageDocs>],
     opts: &Options,
 ) -> Result<Vec<GeneratedFile>, GenError> {
-    let ctx = Ctx { pkg, langs, opts, paths: Paths::new(pkg), type_names: Default::default() };
+    // One naming object per language, built once for the whole package.
+    let langs: Vec<Box<dyn PackageNaming + '_>> = langs.iter().map(|l| l.naming(pkg)).collect();
+    let ctx = Ctx { pkg, langs: &langs, opts, paths: Paths::new(pkg), type_names: Default::default() };
     let mut files = Vec::new();
     files.push(GeneratedFile::new(PACKAGE_INDEX, render(hb, "package", &package_page(&ctx))?));
     let provider = resource_page(&ctx, &pkg.provider, PROVIDER_PAGE);
@@ -323,7 +325,7 @@ impl Supporting {
     }
 }
 
-fn chooser(langs: &Langs) -> String {
+fn chooser(langs: &Langs<'_>) -> String {
     langs.iter().map(|l| l.language()).collect::<Vec<_>>().join(",")
 }
 
@@ -384,7 +386,7 @@ fn examples(ctx: &Ctx<'_>, ex: &[crate::markdown::Example]) -> (Vec<ExampleView>
     (out, extra)
 }
 
-fn type_md(ctx: &Ctx<'_>, lang: &dyn LanguageDocs, ty: &Type, input: bool, sup: &Supporting) -> String {
+fn type_md(ctx: &Ctx<'_>, lang: &dyn PackageNaming, ty: &Type, input: bool, sup: &Supporting) -> String {
     let name = ctx.type_name(lang, ty, input);
     match sup.anchor_of(ty) {
         Some(a) => format!("[{}](#{a})", md_code(&name)),
@@ -427,7 +429,7 @@ fn prop_lists(
     mark_required: bool,
     sup: &Supporting,
     id_prefix: &str,
-    type_names: Option<&dyn Fn(&dyn LanguageDocs) -> String>,
+    type_names: Option<&dyn Fn(&dyn PackageNaming) -> String>,
 ) -> Vec<LangProps> {
     ctx.langs
         .iter()
@@ -451,7 +453,7 @@ fn prop_lists(
                     }
                     PropItem {
                         id: format!("{id_prefix}-{}-{}", anchor(&p.name), lang.language()),
-                        name: md_code(&lang.property_name(ctx.pkg, p)),
+                        name: md_code(&lang.property_name(p)),
                         ty: type_md(ctx, lang, &p.ty, input, sup),
                         marks: marks.join(", "),
                         description: description_md(ctx, p),
@@ -477,7 +479,7 @@ fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<SupportingView> {
                 let o = pkg.object(*id);
                 let a = sup.objects[id].clone();
                 let input = o.usage.input || o.usage.plain_input || !o.usage.output;
-                let names = |lang: &dyn LanguageDocs| {
+                let names = |lang: &dyn PackageNaming| {
                     let mut v = Vec::new();
                     if o.usage.input || o.usage.plain_input || !o.usage.output {
                         v.push(ctx.type_name(lang, t, true));
@@ -504,7 +506,7 @@ fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<SupportingView> {
             Type::Enum(id) => {
                 let e = pkg.enum_type(*id);
                 let a = sup.enums[id].clone();
-                let names = |lang: &dyn LanguageDocs| md_code(&ctx.type_name(lang, t, true));
+                let names = |lang: &dyn PackageNaming| md_code(&ctx.type_name(lang, t, true));
                 SupportingView {
                     title: md_text(&e.token.name),
                     description: e
@@ -602,8 +604,7 @@ fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> ResourcePage {
     let kind = if r.is_provider { "provider" } else { "resource" };
     let common =
         common(ctx, kind, &r.token, &title, r.description.as_deref(), r.deprecation_message.as_deref(), path, &sup);
-    let constructors =
-        ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(ctx.pkg, r))).collect();
+    let constructors = ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(r))).collect();
     let inputs = prop_lists(ctx, &r.inputs, true, true, &sup, "input", None);
     let input_names: Vec<&str> = r.inputs.iter().map(|p| p.name.as_str()).collect();
     let mut outs: Vec<Property> = Vec::new();
@@ -621,7 +622,7 @@ fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> ResourcePage {
     } else {
         let state = r.state_inputs.as_deref().unwrap_or(&[]);
         Some(LookupView {
-            signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.get_signature(ctx.pkg, r))).collect(),
+            signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.get_signature(r))).collect(),
             has_state: !state.is_empty(),
             state: prop_lists(ctx, state, true, true, &sup, "state", None),
         })
@@ -662,7 +663,7 @@ fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> FunctionPage {
     );
     FunctionPage {
         common,
-        signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.function_signature(ctx.pkg, f))).collect(),
+        signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.function_signature(f))).collect(),
         has_arguments: !args.is_empty(),
         arguments: prop_lists(ctx, args, true, true, &sup, "arg", None),
         has_result: !result_props.is_empty(),
