@@ -77,23 +77,65 @@ pub enum WriteError {
     UnsafePath(String),
 }
 
-/// How one SDK language names and spells the package's API, for the docs generator.
+/// One SDK language's spelling of one package's API (names, modules, signatures).
 ///
-/// Each language crate implements this from the same naming code its SDK generator
-/// uses, so docs cannot disagree with the SDKs.
-pub trait LanguageDocs {
+/// Built once per package by [`LanguageDocs::naming`] from the same naming tables the
+/// language's SDK generator uses, so the docs cannot disagree with the SDKs, and every
+/// question is answered from the table instead of rebuilding it (which made docs quadratic).
+pub trait PackageNaming {
     /// Docs language id: `typescript`, `python`, `go` or `csharp`.
     fn language(&self) -> &'static str;
     /// A property as this language spells it (`accountId`, `account_id`, `AccountId`).
-    fn property_name(&self, pkg: &Package, prop: &bridgegen_model::Property) -> String;
+    fn property_name(&self, prop: &bridgegen_model::Property) -> String;
     /// A type as it appears in this language's signatures for an input (`input = true`) or output.
-    fn type_name(&self, pkg: &Package, ty: &bridgegen_model::Type, input: bool) -> String;
+    fn type_name(&self, ty: &bridgegen_model::Type, input: bool) -> String;
     /// The qualified resource class/struct name (`alicloud.ecs.ImageSharePermission`).
-    fn resource_name(&self, pkg: &Package, res: &bridgegen_model::Resource) -> String;
+    fn resource_name(&self, res: &bridgegen_model::Resource) -> String;
     /// The constructor signature, one line, as a user writes it.
-    fn constructor_signature(&self, pkg: &Package, res: &bridgegen_model::Resource) -> String;
-    /// The signature of the static lookup (`get` / `GetX` / `Get`).
-    fn get_signature(&self, pkg: &Package, res: &bridgegen_model::Resource) -> String;
+    fn constructor_signature(&self, res: &bridgegen_model::Resource) -> String;
+    /// The signature of the static lookup (`get` / `GetX` / `Get`); empty when there is none.
+    fn get_signature(&self, res: &bridgegen_model::Resource) -> String;
     /// The signature of a function (invoke), plain/promise form.
-    fn function_signature(&self, pkg: &Package, func: &bridgegen_model::Function) -> String;
+    fn function_signature(&self, func: &bridgegen_model::Function) -> String;
+}
+
+/// An SDK language the docs show: makes its [`PackageNaming`] for a package.
+pub trait LanguageDocs {
+    /// Docs language id: `typescript`, `python`, `go` or `csharp`.
+    fn language(&self) -> &'static str;
+    /// The language's naming of `pkg`, computed once; ask it everything about this package.
+    fn naming<'p>(&self, pkg: &'p Package) -> Box<dyn PackageNaming + 'p>;
+}
+
+/// Finds members of a package by token in O(1), for naming objects that are asked about a
+/// resource or function by reference (the model's ids are not on the members themselves).
+#[derive(Debug, Default)]
+pub struct TokenIndex {
+    resources: std::collections::HashMap<String, usize>,
+    functions: std::collections::HashMap<String, usize>,
+}
+
+impl TokenIndex {
+    pub fn new(pkg: &Package) -> TokenIndex {
+        // First occurrence wins, as the linear searches this replaces did.
+        let mut resources = std::collections::HashMap::new();
+        for (i, r) in pkg.resources.iter().enumerate() {
+            resources.entry(r.token.full.clone()).or_insert(i);
+        }
+        let mut functions = std::collections::HashMap::new();
+        for (i, f) in pkg.functions.iter().enumerate() {
+            functions.entry(f.token.full.clone()).or_insert(i);
+        }
+        TokenIndex { resources, functions }
+    }
+
+    /// Index of the resource with this resource's token in `pkg.resources`.
+    pub fn resource(&self, res: &bridgegen_model::Resource) -> Option<usize> {
+        self.resources.get(&res.token.full).copied()
+    }
+
+    /// Index of the function with this function's token in `pkg.functions`.
+    pub fn function(&self, func: &bridgegen_model::Function) -> Option<usize> {
+        self.functions.get(&func.token.full).copied()
+    }
 }

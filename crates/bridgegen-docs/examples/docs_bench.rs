@@ -4,7 +4,7 @@
 //!
 //! cargo run --release -p bridgegen-docs --example docs_bench -- SCHEMA OUT_DIR
 
-use bridgegen_codegen::{write_output, Generator, LanguageDocs, Package};
+use bridgegen_codegen::{write_output, Generator, LanguageDocs, Package, PackageNaming};
 use bridgegen_model::{Function, Property, Resource, Type};
 
 struct Plain(&'static str);
@@ -13,22 +13,31 @@ impl LanguageDocs for Plain {
     fn language(&self) -> &'static str {
         self.0
     }
-    fn property_name(&self, _: &Package, p: &Property) -> String {
+    fn naming<'p>(&self, _: &'p Package) -> Box<dyn PackageNaming + 'p> {
+        Box::new(Plain(self.0))
+    }
+}
+
+impl PackageNaming for Plain {
+    fn language(&self) -> &'static str {
+        self.0
+    }
+    fn property_name(&self, p: &Property) -> String {
         p.name.clone()
     }
-    fn type_name(&self, _: &Package, t: &Type, _: bool) -> String {
+    fn type_name(&self, t: &Type, _: bool) -> String {
         format!("{t:?}").chars().take(40).collect()
     }
-    fn resource_name(&self, _: &Package, r: &Resource) -> String {
+    fn resource_name(&self, r: &Resource) -> String {
         r.token.name.clone()
     }
-    fn constructor_signature(&self, _: &Package, r: &Resource) -> String {
+    fn constructor_signature(&self, r: &Resource) -> String {
         format!("new {}(name, args)", r.token.name)
     }
-    fn get_signature(&self, _: &Package, r: &Resource) -> String {
+    fn get_signature(&self, r: &Resource) -> String {
         format!("get {}(name, id)", r.token.name)
     }
-    fn function_signature(&self, _: &Package, f: &Function) -> String {
+    fn function_signature(&self, f: &Function) -> String {
         format!("{}(args)", f.token.name)
     }
 }

@@ -70,23 +70,24 @@ fn check_resource(schema: &str, token: &str) {
     let page = page_for(&pkg, token);
     for (lang, gen, fence) in sdks() {
         let docs = real().into_iter().find(|d| d.language() == lang).unwrap();
+        let docs = docs.naming(&pkg);
         // 1. The page prints exactly what the language crate says.
-        let ctor = code_block(fence, &docs.constructor_signature(&pkg, res));
-        let get = code_block(fence, &docs.get_signature(&pkg, res));
+        let ctor = code_block(fence, &docs.constructor_signature(res));
+        let get = code_block(fence, &docs.get_signature(res));
         assert!(page.contains(&ctor), "{lang}: constructor {ctor} not on the page");
         assert!(page.contains(&get), "{lang}: get {get} not on the page");
         for p in &res.inputs {
-            let name = docs.property_name(&pkg, p);
+            let name = docs.property_name(p);
             assert!(page.contains(&format!("`{name}`")), "{lang}: input {name} not on the page");
         }
         // 2. And that is what the SDK generator emits: the class name and every input's
         //    name, as a whole identifier, are in the SDK's code for this resource.
-        let class = docs.resource_name(&pkg, res);
+        let class = docs.resource_name(res);
         let short = class.rsplit(['.', ':']).next().unwrap().to_string();
         let sdk = sdk_text(&pkg, gen.as_ref(), lang, &short);
         assert!(ctor.contains(&short), "{lang}: constructor {ctor} does not name {short}");
         for p in &res.inputs {
-            let name = docs.property_name(&pkg, p);
+            let name = docs.property_name(p);
             let re = Regex::new(&format!(r"(^|[^A-Za-z0-9_]){}($|[^A-Za-z0-9_])", regex::escape(&name))).unwrap();
             assert!(re.is_match(&sdk), "{lang}: docs name {name} for {} is not in the generated SDK", p.name);
         }
@@ -109,7 +110,7 @@ fn python_and_typescript_spell_the_seed_inputs_as_the_registry_does() {
     let pkg = load("schema/alicloud.json");
     let res = &pkg.resources[0];
     let names: Vec<Vec<String>> =
-        real().iter().map(|d| res.inputs.iter().map(|p| d.property_name(&pkg, p)).collect()).collect();
+        real().iter().map(|d| res.inputs.iter().map(|p| d.naming(&pkg).property_name(p)).collect()).collect();
     assert_eq!(names[0], ["accountId", "imageId"]);
     assert_eq!(names[1], ["account_id", "image_id"]);
     assert_eq!(names[2], ["AccountId", "ImageId"]);

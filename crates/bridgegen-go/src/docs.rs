@@ -1,9 +1,6 @@
 //! [`LanguageDocs`] for Go, from the same naming tables the SDK generator uses.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use bridgegen_codegen::{LanguageDocs, Package};
+use bridgegen_codegen::{LanguageDocs, Package, PackageNaming, TokenIndex};
 use bridgegen_model::{Function, FunctionReturn, Property, Resource, Type};
 
 use crate::names;
@@ -13,63 +10,52 @@ use crate::types::Speller;
 /// Go spelling of a package's API for the docs generator.
 pub struct GoDocs;
 
-thread_local! {
-    static CACHE: RefCell<Option<(usize, String, usize, Rc<Naming>)>> = const { RefCell::new(None) };
-}
-
-/// The naming table for `pkg`, cached per thread for the last package seen.
-fn naming(pkg: &Package) -> Rc<Naming> {
-    let key = (
-        pkg as *const Package as usize,
-        pkg.name.clone(),
-        pkg.resources.len() + pkg.objects.len() * 7 + pkg.functions.len() * 13,
-    );
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some((p, n, k, naming)) = c.as_ref() {
-            if *p == key.0 && *n == key.1 && *k == key.2 {
-                return naming.clone();
-            }
-        }
-        let naming = Rc::new(Naming::new(pkg));
-        *c = Some((key.0, key.1, key.2, naming.clone()));
-        naming
-    })
-}
-
-fn qualified(naming: &Naming, dir: &str, name: &str) -> String {
-    format!("{}.{name}", naming.alias(dir))
-}
-
-fn resource_index(pkg: &Package, res: &Resource) -> Option<usize> {
-    pkg.resources.iter().position(|r| r.token.full == res.token.full)
-}
-
-impl GoDocs {
-    fn resource_go_name(&self, pkg: &Package, res: &Resource) -> (String, String) {
-        let n = naming(pkg);
-        match resource_index(pkg, res) {
-            Some(i) if !res.is_provider => (n.resources[i].dir.clone(), n.resources[i].name.clone()),
-            _ => (String::new(), "Provider".to_string()),
-        }
-    }
-}
-
 impl LanguageDocs for GoDocs {
     fn language(&self) -> &'static str {
         "go"
     }
 
-    fn property_name(&self, _pkg: &Package, prop: &Property) -> String {
+    fn naming<'p>(&self, pkg: &'p Package) -> Box<dyn PackageNaming + 'p> {
+        Box::new(GoNaming::new(pkg))
+    }
+}
+
+/// A directory no package has: every generated type comes out qualified.
+const OUTSIDE: &str = "\u{0}docs";
+
+/// The Go spelling of one package: the SDK generator's [`Naming`] table, built once.
+pub struct GoNaming<'p> {
+    pkg: &'p Package,
+    naming: Naming,
+    index: TokenIndex,
+}
+
+impl<'p> GoNaming<'p> {
+    pub fn new(pkg: &'p Package) -> Self {
+        GoNaming { pkg, naming: Naming::new(pkg), index: TokenIndex::new(pkg) }
+    }
+
+    /// The Go package directory and struct name of a resource.
+    fn resource_go_name(&self, res: &Resource) -> (&str, &str) {
+        match self.index.resource(res) {
+            Some(i) if !res.is_provider => (&self.naming.resources[i].dir, &self.naming.resources[i].name),
+            _ => ("", "Provider"),
+        }
+    }
+}
+
+impl PackageNaming for GoNaming<'_> {
+    fn language(&self) -> &'static str {
+        "go"
+    }
+
+    fn property_name(&self, prop: &Property) -> String {
         names::exported(&prop.name)
     }
 
-    fn type_name(&self, pkg: &Package, ty: &Type, input: bool) -> String {
-        let n = naming(pkg);
-        // A directory no package has: every generated type comes out qualified.
-        let mut sp = Speller::new(pkg, &n, "\u{0}docs");
+    fn type_name(&self, ty: &Type, input: bool) -> String {
+        let mut sp = Speller::new(self.pkg, &self.naming, OUTSIDE);
         let s = sp.shape(ty);
-
         if input {
             sp.input(&s, false)
         } else {
@@ -77,35 +63,33 @@ impl LanguageDocs for GoDocs {
         }
     }
 
-    fn resource_name(&self, pkg: &Package, res: &Resource) -> String {
-        let (dir, name) = self.resource_go_name(pkg, res);
-        qualified(&naming(pkg), &dir, &name)
+    fn resource_name(&self, res: &Resource) -> String {
+        let (dir, name) = self.resource_go_name(res);
+        format!("{}.{name}", self.naming.alias(dir))
     }
 
-    fn constructor_signature(&self, pkg: &Package, res: &Resource) -> String {
-        let (_, name) = self.resource_go_name(pkg, res);
+    fn constructor_signature(&self, res: &Resource) -> String {
+        let (_, name) = self.resource_go_name(res);
         format!("func New{name}(ctx *pulumi.Context, name string, args *{name}Args, opts ...pulumi.ResourceOption) (*{name}, error)")
     }
 
-    fn get_signature(&self, pkg: &Package, res: &Resource) -> String {
-        let (_, name) = self.resource_go_name(pkg, res);
+    fn get_signature(&self, res: &Resource) -> String {
+        let (_, name) = self.resource_go_name(res);
         format!("func Get{name}(ctx *pulumi.Context, name string, id pulumi.IDInput, state *{name}State, opts ...pulumi.ResourceOption) (*{name}, error)")
     }
 
-    fn function_signature(&self, pkg: &Package, func: &Function) -> String {
-        let n = naming(pkg);
-        let name = pkg
-            .functions
-            .iter()
-            .position(|f| f.token.full == func.token.full)
-            .map(|i| n.functions[i].name.clone())
+    fn function_signature(&self, func: &Function) -> String {
+        let name = self
+            .index
+            .function(func)
+            .map(|i| self.naming.functions[i].name.clone())
             .unwrap_or_else(|| names::exported(&func.token.name));
         let args = if func.inputs.is_some() { format!(", args *{name}Args") } else { String::new() };
         let ret = match &func.outputs {
             FunctionReturn::None => "error".to_string(),
             FunctionReturn::Object(_) => format!("(*{name}Result, error)"),
             FunctionReturn::Type(t) => {
-                let mut sp = Speller::new(pkg, &n, "\u{0}docs");
+                let mut sp = Speller::new(self.pkg, &self.naming, OUTSIDE);
                 let s = sp.shape(t);
                 format!("({}, error)", sp.plain(&s, false))
             }
@@ -131,36 +115,36 @@ mod tests {
         let src =
             |path: &str| String::from_utf8(files.iter().find(|f| f.path == path).unwrap().contents.clone()).unwrap();
         let res = &pkg.resources[0];
-        let d = GoDocs;
+        let d = GoDocs.naming(&pkg);
         assert_eq!(d.language(), "go");
-        assert_eq!(d.resource_name(&pkg, res), "ecs.ImageSharePermission");
-        let ctor = d.constructor_signature(&pkg, res);
+        assert_eq!(d.resource_name(res), "ecs.ImageSharePermission");
+        let ctor = d.constructor_signature(res);
         assert_eq!(ctor, "func NewImageSharePermission(ctx *pulumi.Context, name string, args *ImageSharePermissionArgs, opts ...pulumi.ResourceOption) (*ImageSharePermission, error)");
         let code = src("ecs/imageSharePermission.go");
         assert!(code.contains("func NewImageSharePermission(ctx *pulumi.Context,\n\tname string, args *ImageSharePermissionArgs, opts ...pulumi.ResourceOption) (*ImageSharePermission, error)"));
         assert!(code.contains("func GetImageSharePermission(ctx *pulumi.Context,\n\tname string, id pulumi.IDInput, state *ImageSharePermissionState, opts ...pulumi.ResourceOption) (*ImageSharePermission, error)"));
         for p in &res.inputs {
-            let n = d.property_name(&pkg, p);
+            let n = d.property_name(p);
             assert!(code.contains(&format!("\t{n} ")), "{n} is a field of the generated Args");
-            assert_eq!(d.type_name(&pkg, &p.ty, true), "pulumi.StringInput");
-            assert_eq!(d.type_name(&pkg, &p.ty, false), "pulumi.StringOutput");
+            assert_eq!(d.type_name(&p.ty, true), "pulumi.StringInput");
+            assert_eq!(d.type_name(&p.ty, false), "pulumi.StringOutput");
         }
     }
 
     #[test]
     fn object_types_are_package_qualified() {
         let pkg = load("kakaocloud.json");
-        let d = GoDocs;
+        let d = GoDocs.naming(&pkg);
         let res = &pkg.resources[0];
-        assert_eq!(d.resource_name(&pkg, res), "kakaocloud.ImageMember");
+        assert_eq!(d.resource_name(res), "kakaocloud.ImageMember");
         let timeouts = res.inputs.iter().find(|p| p.name == "timeouts").unwrap();
-        assert_eq!(d.property_name(&pkg, timeouts), "Timeouts");
-        assert_eq!(d.type_name(&pkg, &timeouts.ty, true), "kakaocloud.ImageMemberTimeoutsInput");
+        assert_eq!(d.property_name(timeouts), "Timeouts");
+        assert_eq!(d.type_name(&timeouts.ty, true), "kakaocloud.ImageMemberTimeoutsInput");
         assert_eq!(
-            d.type_name(&pkg, &Type::Array(Box::new(timeouts.ty.clone())), false),
+            d.type_name(&Type::Array(Box::new(timeouts.ty.clone())), false),
             "kakaocloud.ImageMemberTimeoutsArrayOutput"
         );
-        assert!(d.get_signature(&pkg, res).starts_with(
+        assert!(d.get_signature(res).starts_with(
             "func GetImageMember(ctx *pulumi.Context, name string, id pulumi.IDInput, state *ImageMemberState"
         ));
     }

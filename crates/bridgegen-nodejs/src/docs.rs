@@ -1,7 +1,7 @@
 //! [`LanguageDocs`] for TypeScript: how the docs generator spells this SDK's API. Uses the
 //! same naming ([`Names`]) and type printing ([`TypeCtx`]) as the SDK generator.
 
-use bridgegen_codegen::LanguageDocs;
+use bridgegen_codegen::{LanguageDocs, PackageNaming, TokenIndex};
 use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
 
 use crate::context::{self, Names};
@@ -12,41 +12,69 @@ use crate::types::{Shape, TypeCtx};
 #[derive(Debug, Default, Clone, Copy)]
 pub struct NodejsDocs;
 
-fn find_resource(pkg: &Package, res: &Resource) -> Option<usize> {
-    pkg.resources.iter().position(|r| r.token.full == res.token.full)
-}
-
-/// The import-style qualifier of a module (`alicloud.ecs.`), `alicloud.` for the root.
-fn qualifier(pkg: &Package, module: &str) -> String {
-    let mut parts = vec![names::camel_ident(&pkg.name)];
-    parts.extend(context::module_segments(module));
-    format!("{}.", parts.join("."))
-}
-
-fn class_name(pkg: &Package, res: &Resource) -> String {
-    if res.is_provider {
-        return "Provider".into();
-    }
-    match find_resource(pkg, res) {
-        Some(i) => Names::new(pkg).resource_class[i].clone(),
-        None => names::pascal_ident(&res.token.name),
-    }
-}
-
 impl LanguageDocs for NodejsDocs {
     fn language(&self) -> &'static str {
         "typescript"
     }
 
-    fn property_name(&self, _pkg: &Package, prop: &Property) -> String {
+    fn naming<'p>(&self, pkg: &'p Package) -> Box<dyn PackageNaming + 'p> {
+        Box::new(NodejsNaming::new(pkg))
+    }
+}
+
+/// The TypeScript spelling of one package: the SDK's [`Names`] table, built once.
+pub struct NodejsNaming<'p> {
+    pkg: &'p Package,
+    names: Names,
+    index: TokenIndex,
+    /// Types are printed as if from outside the package (`@pulumi/<pkg>/...`).
+    root: String,
+}
+
+impl<'p> NodejsNaming<'p> {
+    pub fn new(pkg: &'p Package) -> Self {
+        NodejsNaming {
+            pkg,
+            names: Names::new(pkg),
+            index: TokenIndex::new(pkg),
+            root: format!("@pulumi/{}/", pkg.name),
+        }
+    }
+
+    fn types(&self) -> TypeCtx<'_> {
+        TypeCtx { pkg: self.pkg, names: &self.names, root: self.root.clone() }
+    }
+
+    /// The import-style qualifier of a module (`alicloud.ecs.`), `alicloud.` for the root.
+    fn qualifier(&self, module: &str) -> String {
+        let mut parts = vec![names::camel_ident(&self.pkg.name)];
+        parts.extend(context::module_segments(module));
+        format!("{}.", parts.join("."))
+    }
+
+    fn class_name(&self, res: &Resource) -> String {
+        if res.is_provider {
+            return "Provider".into();
+        }
+        match self.index.resource(res) {
+            Some(i) => self.names.resource_class[i].clone(),
+            None => names::pascal_ident(&res.token.name),
+        }
+    }
+}
+
+impl PackageNaming for NodejsNaming<'_> {
+    fn language(&self) -> &'static str {
+        "typescript"
+    }
+
+    fn property_name(&self, prop: &Property) -> String {
         // Properties keep their wire names; ones that are not identifiers are quoted.
         names::property_key(&prop.name)
     }
 
-    fn type_name(&self, pkg: &Package, ty: &Type, input: bool) -> String {
-        let names = Names::new(pkg);
-        let tcx = TypeCtx { pkg, names: &names, root: format!("@pulumi/{}/", pkg.name) };
-        let s = tcx.inner(ty, if input { Shape::Input } else { Shape::Output });
+    fn type_name(&self, ty: &Type, input: bool) -> String {
+        let s = self.types().inner(ty, if input { Shape::Input } else { Shape::Output });
         if input {
             format!("pulumi.Input<{s}>")
         } else {
@@ -54,13 +82,13 @@ impl LanguageDocs for NodejsDocs {
         }
     }
 
-    fn resource_name(&self, pkg: &Package, res: &Resource) -> String {
+    fn resource_name(&self, res: &Resource) -> String {
         let module = if res.is_provider { "" } else { res.token.module.as_str() };
-        format!("{}{}", qualifier(pkg, module), class_name(pkg, res))
+        format!("{}{}", self.qualifier(module), self.class_name(res))
     }
 
-    fn constructor_signature(&self, pkg: &Package, res: &Resource) -> String {
-        let class = class_name(pkg, res);
+    fn constructor_signature(&self, res: &Resource) -> String {
+        let class = self.class_name(res);
         let optional = !res.inputs.iter().any(|p| p.required && p.default.is_none() && p.const_value.is_none());
         let opts = if res.is_provider {
             "pulumi.ResourceOptions"
@@ -75,8 +103,8 @@ impl LanguageDocs for NodejsDocs {
         )
     }
 
-    fn get_signature(&self, pkg: &Package, res: &Resource) -> String {
-        let class = class_name(pkg, res);
+    fn get_signature(&self, res: &Resource) -> String {
+        let class = self.class_name(res);
         if res.state_inputs.is_some() {
             format!("{class}.get(name: string, id: pulumi.Input<pulumi.ID>, state?: {class}State, opts?: pulumi.CustomResourceOptions): {class}")
         } else {
@@ -86,8 +114,8 @@ impl LanguageDocs for NodejsDocs {
         }
     }
 
-    fn function_signature(&self, pkg: &Package, func: &Function) -> String {
-        let names = Names::new(pkg);
+    fn function_signature(&self, func: &Function) -> String {
+        let (pkg, names) = (self.pkg, &self.names);
         if let Some(rid) = func.method_of {
             // A resource method: called on an instance, answers with an Output.
             let res = pkg.resource(rid);
@@ -105,15 +133,12 @@ impl LanguageDocs for NodejsDocs {
             };
             let ret = match &func.outputs {
                 FunctionReturn::Object(_) => format!("{class}.{title}Result"),
-                FunctionReturn::Type(t) => {
-                    let tcx = TypeCtx { pkg, names: &names, root: format!("@pulumi/{}/", pkg.name) };
-                    tcx.inner(t, Shape::Output)
-                }
+                FunctionReturn::Type(t) => self.types().inner(t, Shape::Output),
                 FunctionReturn::None => "void".into(),
             };
             return format!("{}.{name}({arg}): pulumi.Output<{ret}>", names::camel_ident(&class));
         }
-        let name = match pkg.functions.iter().position(|f| f.token.full == func.token.full) {
+        let name = match self.index.function(func) {
             Some(i) => names.function_name[i].clone(),
             None => names::camel_ident(&func.token.name),
         };
@@ -127,10 +152,7 @@ impl LanguageDocs for NodejsDocs {
         };
         let ret = match &func.outputs {
             FunctionReturn::Object(_) => format!("{title}Result"),
-            FunctionReturn::Type(t) => {
-                let tcx = TypeCtx { pkg, names: &names, root: format!("@pulumi/{}/", pkg.name) };
-                tcx.inner(t, Shape::Output)
-            }
+            FunctionReturn::Type(t) => self.types().inner(t, Shape::Output),
             FunctionReturn::None => "void".into(),
         };
         format!("{name}({args}opts?: pulumi.InvokeOptions): Promise<{ret}>")

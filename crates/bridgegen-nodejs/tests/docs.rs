@@ -11,21 +11,21 @@ fn root() -> std::path::PathBuf {
 fn alicloud_names_and_signatures() {
     let (pkg, _) = bridgegen_model::load_package(&root().join("schema/alicloud.json")).unwrap();
     let res = &pkg.resources[0];
-    let d = NodejsDocs;
+    let d = NodejsDocs.naming(&pkg);
     assert_eq!(d.language(), "typescript");
-    assert_eq!(d.resource_name(&pkg, res), "alicloud.ecs.ImageSharePermission");
-    assert_eq!(d.property_name(&pkg, &res.inputs[0]), "accountId");
-    assert_eq!(d.type_name(&pkg, &res.inputs[0].ty, true), "pulumi.Input<string>");
-    assert_eq!(d.type_name(&pkg, &res.inputs[0].ty, false), "string");
+    assert_eq!(d.resource_name(res), "alicloud.ecs.ImageSharePermission");
+    assert_eq!(d.property_name(&res.inputs[0]), "accountId");
+    assert_eq!(d.type_name(&res.inputs[0].ty, true), "pulumi.Input<string>");
+    assert_eq!(d.type_name(&res.inputs[0].ty, false), "string");
     assert_eq!(
-        d.constructor_signature(&pkg, res),
+        d.constructor_signature(res),
         "new ImageSharePermission(name: string, args: ImageSharePermissionArgs, opts?: pulumi.CustomResourceOptions)"
     );
     assert_eq!(
-        d.get_signature(&pkg, res),
+        d.get_signature(res),
         "ImageSharePermission.get(name: string, id: pulumi.Input<pulumi.ID>, state?: ImageSharePermissionState, opts?: pulumi.CustomResourceOptions): ImageSharePermission"
     );
-    assert_eq!(d.resource_name(&pkg, &pkg.provider), "alicloud.Provider");
+    assert_eq!(d.resource_name(&pkg.provider), "alicloud.Provider");
 }
 
 #[test]
@@ -34,9 +34,9 @@ fn docs_signatures_agree_with_generated_declarations() {
     let (pkg, _) = bridgegen_model::load_package(&root().join("tests/schemas/keywords-nodejs.json")).unwrap();
     let files = NodejsGenerator.generate(&pkg).unwrap();
     let all: String = files.iter().map(|f| String::from_utf8_lossy(&f.contents).into_owned()).collect();
-    let d = NodejsDocs;
+    let d = NodejsDocs.naming(&pkg);
     for f in pkg.functions.iter().filter(|f| f.method_of.is_none()) {
-        let sig = d.function_signature(&pkg, f);
+        let sig = d.function_signature(f);
         let decl = format!("export function {}", sig.split(" => ").next().unwrap());
         let head = decl.split('(').next().unwrap();
         assert!(all.contains(&format!("{head}(")), "no declaration for `{sig}`");
@@ -46,7 +46,7 @@ fn docs_signatures_agree_with_generated_declarations() {
         );
     }
     for r in &pkg.resources {
-        let name = d.resource_name(&pkg, r);
+        let name = d.resource_name(r);
         let class = name.rsplit('.').next().unwrap();
         assert!(all.contains(&format!("export class {class} extends")), "no class for {name}");
     }

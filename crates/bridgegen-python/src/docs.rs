@@ -1,6 +1,6 @@
 //! [`LanguageDocs`] for Python, built on the SDK generator's own naming and type code.
 
-use bridgegen_codegen::LanguageDocs;
+use bridgegen_codegen::{LanguageDocs, PackageNaming, TokenIndex};
 use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
 
 use crate::ctx::{tidy, Ctx, Here, Mode, Refs};
@@ -11,68 +11,85 @@ use crate::props;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct PythonDocs;
 
-fn ctx(pkg: &Package) -> Ctx<'_> {
-    let opts = crate::PythonOptions::from_package(pkg);
-    Ctx::new(pkg, crate::package_import_name(pkg), &opts.module_name_overrides)
-}
-
-fn resource_module_path(c: &Ctx, r: &Resource) -> String {
-    let mut parts = vec![c.package_name.clone()];
-    parts.extend(c.path(&r.token.module).iter().cloned());
-    parts.join(".")
-}
-
-fn resource_index(pkg: &Package, r: &Resource) -> Option<usize> {
-    pkg.resources.iter().position(|x| x.token.full == r.token.full)
-}
-
 impl LanguageDocs for PythonDocs {
     fn language(&self) -> &'static str {
         "python"
     }
 
-    fn property_name(&self, _pkg: &Package, prop: &Property) -> String {
+    fn naming<'p>(&self, pkg: &'p Package) -> Box<dyn PackageNaming + 'p> {
+        Box::new(PythonNaming::new(pkg))
+    }
+}
+
+/// The Python spelling of one package: the SDK generator's [`Ctx`], built once.
+pub struct PythonNaming<'p> {
+    ctx: Ctx<'p>,
+    index: TokenIndex,
+    /// A module no package has: every generated class comes out qualified, then tidied.
+    here: Here,
+}
+
+impl<'p> PythonNaming<'p> {
+    pub fn new(pkg: &'p Package) -> Self {
+        let opts = crate::PythonOptions::from_package(pkg);
+        let ctx = Ctx::new(pkg, crate::package_import_name(pkg), &opts.module_name_overrides);
+        PythonNaming { ctx, index: TokenIndex::new(pkg), here: Here { module: "\u{2}docs".into(), kind: None } }
+    }
+
+    fn resource_module_path(&self, r: &Resource) -> String {
+        let mut parts = vec![self.ctx.package_name.clone()];
+        parts.extend(self.ctx.path(&r.token.module).iter().cloned());
+        parts.join(".")
+    }
+
+    fn class_name(&self, res: &Resource) -> String {
+        if res.is_provider {
+            return "Provider".to_string();
+        }
+        self.index
+            .resource(res)
+            .map(|i| self.ctx.resource_class[i].clone())
+            .unwrap_or_else(|| names::class_name(&res.token.name))
+    }
+
+    fn arg(&self, p: &Property) -> String {
+        tidy(&self.ctx.arg_type(p, true, &self.here, &mut Refs::default()))
+    }
+
+    fn ty(&self, ty: &Type, mode: Mode) -> String {
+        tidy(&self.ctx.ty(ty, mode, &self.here, &mut Refs::default()))
+    }
+}
+
+impl PackageNaming for PythonNaming<'_> {
+    fn language(&self) -> &'static str {
+        "python"
+    }
+
+    fn property_name(&self, prop: &Property) -> String {
         names::property_name(&prop.name, props::python_override(prop), &[])
     }
 
-    fn type_name(&self, pkg: &Package, ty: &Type, input: bool) -> String {
-        let c = ctx(pkg);
-        let here = Here { module: "\u{2}docs".into(), kind: None };
-        let t = c.ty(ty, if input { Mode::Input } else { Mode::Output }, &here, &mut Refs::default());
-        tidy(&t)
+    fn type_name(&self, ty: &Type, input: bool) -> String {
+        self.ty(ty, if input { Mode::Input } else { Mode::Output })
     }
 
-    fn resource_name(&self, pkg: &Package, res: &Resource) -> String {
-        let c = ctx(pkg);
-        let class = if res.is_provider {
-            "Provider".to_string()
-        } else {
-            resource_index(pkg, res)
-                .map(|i| c.resource_class[i].clone())
-                .unwrap_or_else(|| names::class_name(&res.token.name))
-        };
-        let module = if res.is_provider { c.package_name.clone() } else { resource_module_path(&c, res) };
-        format!("{module}.{class}")
+    fn resource_name(&self, res: &Resource) -> String {
+        let module = if res.is_provider { self.ctx.package_name.clone() } else { self.resource_module_path(res) };
+        format!("{module}.{}", self.class_name(res))
     }
 
-    fn constructor_signature(&self, pkg: &Package, res: &Resource) -> String {
-        let c = ctx(pkg);
-        let here = Here { module: "\u{2}docs".into(), kind: None };
+    fn constructor_signature(&self, res: &Resource) -> String {
         let map = props::name_map(&[&res.inputs, &res.properties], &[RESOURCE_RESERVED]);
         let mut params =
             vec!["resource_name: str".to_string(), "opts: Optional[pulumi.ResourceOptions] = None".to_string()];
         for p in &res.inputs {
-            let t = c.arg_type(p, true, &here, &mut Refs::default());
-            params.push(format!("{}: {} = None", map[&p.name], tidy(&t)));
+            params.push(format!("{}: {} = None", map[&p.name], self.arg(p)));
         }
-        let class = self.resource_name(pkg, res);
-        let class = class.rsplit('.').next().unwrap_or(&class).to_string();
-        format!("{class}({})", params.join(", "))
+        format!("{}({})", self.class_name(res), params.join(", "))
     }
 
-    fn get_signature(&self, pkg: &Package, res: &Resource) -> String {
-        let c = ctx(pkg);
-        let here = Here { module: "\u{2}docs".into(), kind: None };
+    fn get_signature(&self, res: &Resource) -> String {
         let empty = Vec::new();
         let state = res.state_inputs.as_ref().unwrap_or(&empty);
         let map = props::name_map(&[&res.inputs, &res.properties, state], &[RESOURCE_RESERVED]);
@@ -82,30 +99,25 @@ impl LanguageDocs for PythonDocs {
             "opts: Optional[pulumi.ResourceOptions] = None".to_string(),
         ];
         for p in state {
-            let t = c.arg_type(p, true, &here, &mut Refs::default());
-            params.push(format!("{}: {} = None", map[&p.name], tidy(&t)));
+            params.push(format!("{}: {} = None", map[&p.name], self.arg(p)));
         }
-        let class = self.resource_name(pkg, res);
-        let class = class.rsplit('.').next().unwrap_or(&class).to_string();
+        let class = self.class_name(res);
         format!("{class}.get({}) -> {class}", params.join(", "))
     }
 
-    fn function_signature(&self, pkg: &Package, func: &Function) -> String {
-        let c = ctx(pkg);
-        let here = Here { module: "\u{2}docs".into(), kind: None };
+    fn function_signature(&self, func: &Function) -> String {
         let empty = Vec::new();
         let inputs = func.inputs.as_ref().unwrap_or(&empty);
         let map = props::name_map(&[inputs], &[FUNCTION_RESERVED]);
         let mut params = Vec::new();
         for p in inputs {
-            let t = c.ty(&p.ty, Mode::Plain, &here, &mut Refs::default());
-            params.push(format!("{}: Optional[{}] = None", map[&p.name], tidy(&t)));
+            params.push(format!("{}: Optional[{}] = None", map[&p.name], self.ty(&p.ty, Mode::Plain)));
         }
         params.push("opts: Optional[pulumi.InvokeOptions] = None".into());
         let name = names::function_name(&func.token.name);
         let ret = match &func.outputs {
             FunctionReturn::Object(_) => format!("Awaitable{}Result", names::class_name(&func.token.name)),
-            FunctionReturn::Type(t) => tidy(&c.ty(t, Mode::Output, &here, &mut Refs::default())),
+            FunctionReturn::Type(t) => self.ty(t, Mode::Output),
             FunctionReturn::None => "None".into(),
         };
         format!("{name}({}) -> {ret}", params.join(", "))

@@ -14,6 +14,7 @@
 //! no script that came from a schema can run, even if one slipped into a page.
 
 mod csp;
+mod search;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -170,6 +171,12 @@ fn toml_str(s: &str) -> String {
 
 /// Builds the site from one or more docs directories (each one package's `gen docs` output).
 pub fn build(docs: &[PathBuf], out: &Path, opts: &SiteOptions) -> Result<SiteReport> {
+    build_site(docs, out, opts, true)
+}
+
+/// [`build`], optionally keeping mdBook's full search text (for the test that trimming it
+/// leaves the results unchanged).
+fn build_site(docs: &[PathBuf], out: &Path, opts: &SiteOptions, trim_search: bool) -> Result<SiteReport> {
     if docs.is_empty() {
         bail!("no docs directory given");
     }
@@ -272,6 +279,13 @@ heading-split-level = 2
     fs::write(book.join("book.toml"), config)?;
     let md = mdbook_driver::MDBook::load(book).map_err(|e| anyhow::anyhow!("{e:#}")).context("loading the book")?;
     md.build().map_err(|e| anyhow::anyhow!("{e:#}")).context("building the site")?;
+    if trim_search {
+        let path = out_abs.join("searchindex.js");
+        let js = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let small = search::trim(&js, search::TEASER_WORDS)?;
+        drop(js);
+        fs::write(&path, small).with_context(|| format!("writing {}", path.display()))?;
+    }
     let (files, bytes, pages) = csp::harden(&out_abs)?;
     Ok(SiteReport { pages, files, bytes })
 }
@@ -289,6 +303,39 @@ mod tests {
         let (f, _) = front_matter("---\n# c\npage_title: \"x Resource - p\"\ndescription: |-\n  a: b\n---\nz");
         assert_eq!(f["page_title"], "x Resource - p");
         assert!(!f.contains_key("a"));
+    }
+
+    #[test]
+    fn trimmed_search_index_finds_the_same_sections_for_the_seed_pages() {
+        // elasticlunr ranks with the inverted index and docInfo only; both must be unchanged,
+        // with the same result URLs, and each stored text a prefix of the full one.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let docs = vec![root.join("sdks/alicloud/docs"), root.join("sdks/kakaocloud/docs")];
+        let tmp = tempfile::tempdir().unwrap();
+        let (full, small) = (tmp.path().join("full"), tmp.path().join("small"));
+        build_site(&docs, &full, &SiteOptions::default(), false).unwrap();
+        build(&docs, &small, &SiteOptions::default()).unwrap();
+        let read = |d: &Path| search::parse(&fs::read_to_string(d.join("searchindex.js")).unwrap()).unwrap();
+        let (full, small) = (read(&full), read(&small));
+        assert_eq!(full["doc_urls"], small["doc_urls"]);
+        assert!(full["doc_urls"].as_array().unwrap().len() > 5);
+        assert_eq!(full["index"]["index"], small["index"]["index"]);
+        assert_eq!(full["index"]["documentStore"]["docInfo"], small["index"]["documentStore"]["docInfo"]);
+        let docs_of = |v: &serde_json::Value| v["index"]["documentStore"]["docs"].as_object().unwrap().clone();
+        let (fd, sd) = (docs_of(&full), docs_of(&small));
+        assert_eq!(fd.len(), sd.len());
+        let mut shortened = 0;
+        for (k, f) in &fd {
+            let s = &sd[k];
+            assert_eq!(f["title"], s["title"]);
+            assert_eq!(f["breadcrumbs"], s["breadcrumbs"]);
+            let fw: Vec<&str> = f["body"].as_str().unwrap().split_whitespace().collect();
+            let sw: Vec<&str> = s["body"].as_str().unwrap().split_whitespace().collect();
+            assert_eq!(sw[..], fw[..sw.len()], "teaser text of doc {k} is the start of the full text");
+            assert_eq!(sw.len(), fw.len().min(search::TEASER_WORDS));
+            shortened += usize::from(sw.len() < fw.len());
+        }
+        assert!(shortened > 0, "the seed pages have sections longer than a teaser");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use bridgegen_codegen::{LanguageDocs, Package};
+use bridgegen_codegen::{LanguageDocs, Package, PackageNaming};
 use bridgegen_model::{Function, Property, Resource, Type};
 use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -38,35 +38,47 @@ impl LanguageDocs for Fake {
     fn language(&self) -> &'static str {
         self.0
     }
-    fn property_name(&self, _: &Package, prop: &Property) -> String {
-        self.case(&prop.name)
+    fn naming<'p>(&self, pkg: &'p Package) -> Box<dyn PackageNaming + 'p> {
+        Box::new(FakeNaming(Fake(self.0), pkg))
     }
-    fn type_name(&self, pkg: &Package, ty: &Type, input: bool) -> String {
+}
+
+/// [`Fake`]'s naming of one package.
+pub struct FakeNaming<'p>(Fake, &'p Package);
+
+impl PackageNaming for FakeNaming<'_> {
+    fn language(&self) -> &'static str {
+        self.0 .0
+    }
+    fn property_name(&self, prop: &Property) -> String {
+        self.0.case(&prop.name)
+    }
+    fn type_name(&self, ty: &Type, input: bool) -> String {
         let base = match ty {
             Type::String => "string".to_string(),
             Type::Object(id) => {
-                let n = pkg.object(*id).token.name.clone();
+                let n = self.1.object(*id).token.name.clone();
                 if input {
                     format!("{n}Args")
                 } else {
                     n
                 }
             }
-            Type::Array(t) => format!("{}[]", self.type_name(pkg, t, input)),
+            Type::Array(t) => format!("{}[]", self.type_name(t, input)),
             other => format!("{other:?}").to_lowercase(),
         };
-        format!("{}:{base}", self.0)
+        format!("{}:{base}", self.0 .0)
     }
-    fn resource_name(&self, _: &Package, res: &Resource) -> String {
+    fn resource_name(&self, res: &Resource) -> String {
         res.token.name.clone()
     }
-    fn constructor_signature(&self, _: &Package, res: &Resource) -> String {
-        format!("{} new {}(name, args)", self.0, res.token.name)
+    fn constructor_signature(&self, res: &Resource) -> String {
+        format!("{} new {}(name, args)", self.0 .0, res.token.name)
     }
-    fn get_signature(&self, _: &Package, res: &Resource) -> String {
-        format!("{} get {}(name, id)", self.0, res.token.name)
+    fn get_signature(&self, res: &Resource) -> String {
+        format!("{} get {}(name, id)", self.0 .0, res.token.name)
     }
-    fn function_signature(&self, _: &Package, func: &Function) -> String {
-        format!("{} call {}(args)", self.0, func.token.name)
+    fn function_signature(&self, func: &Function) -> String {
+        format!("{} call {}(args)", self.0 .0, func.token.name)
     }
 }
