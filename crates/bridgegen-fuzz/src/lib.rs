@@ -8,7 +8,8 @@
 //! - a schema that does not bind comes back with at least one error, each with a message
 //!   and a JSON pointer;
 //! - every generator either fails with a message or returns files with safe, unique,
-//!   non-colliding relative paths and valid UTF-8 contents.
+//!   non-colliding relative paths and valid UTF-8 contents;
+//! - generating twice gives the same result, byte for byte (`gen --check` relies on it).
 
 pub mod mutate;
 
@@ -57,11 +58,17 @@ fn language_docs() -> Vec<Box<dyn bridgegen_codegen::LanguageDocs>> {
     ]
 }
 
-/// Runs one input through the whole pipeline; panics if an invariant is broken.
+/// Runs one input of at most [`MAX_INPUT`] bytes through the whole pipeline; panics if an
+/// invariant is broken.
 pub fn check(data: &[u8]) -> Outcome {
     if data.len() > MAX_INPUT {
         return Outcome::TooLarge;
     }
+    check_unbounded(data)
+}
+
+/// [`check`] for an input of any size (the big conformance schemas, in local runs).
+pub fn check_unbounded(data: &[u8]) -> Outcome {
     let Ok(text) = std::str::from_utf8(data) else {
         return Outcome::NotUtf8;
     };
@@ -83,7 +90,14 @@ pub fn check(data: &[u8]) -> Outcome {
 }
 
 fn run_generator(name: &str, generator: &dyn Generator, pkg: &Package) -> Result<usize, String> {
-    match generator.generate(pkg) {
+    let result = generator.generate(pkg);
+    let again = generator.generate(pkg);
+    match (&result, &again) {
+        (Ok(a), Ok(b)) => assert!(a == b, "{name}: two runs generated different files"),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}: two runs failed differently"),
+        _ => panic!("{name}: one run failed, the other did not: {result:?} / {again:?}"),
+    }
+    match result {
         Ok(files) => {
             check_files(name, &files);
             Ok(files.len())
@@ -101,9 +115,8 @@ fn check_files(target: &str, files: &[GeneratedFile]) {
     let mut paths = BTreeSet::new();
     for f in files {
         let p = Path::new(&f.path);
-        let safe = !f.path.is_empty()
-            && !f.path.contains('\\')
-            && p.components().all(|c| matches!(c, Component::Normal(_)));
+        let safe =
+            !f.path.is_empty() && !f.path.contains('\\') && p.components().all(|c| matches!(c, Component::Normal(_)));
         assert!(safe, "{target}: unsafe output path {:?}", f.path);
         assert!(paths.insert(f.path.as_str()), "{target}: two files at {:?}", f.path);
         if let Err(e) = std::str::from_utf8(&f.contents) {

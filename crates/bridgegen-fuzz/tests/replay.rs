@@ -9,7 +9,10 @@ use bridgegen_fuzz::{check, mutate, Outcome, MAX_INPUT};
 use bridgegen_test_support::{conformance_schemas, repo_path, require};
 
 /// Mutations per seed: enough to leave the happy path, few enough for a run of seconds.
-const MUTATIONS_PER_SEED: u64 = 12;
+/// `BRIDGEGEN_FUZZ_MUTATIONS=N` runs more (a longer hunt without nightly).
+fn mutations_per_seed() -> u64 {
+    std::env::var("BRIDGEGEN_FUZZ_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(12)
+}
 /// Inputs above this size are replayed but not mutated; conformance schemas above it are left to
 /// local fuzzing runs.
 const SMALL: u64 = 8 * 1024;
@@ -31,7 +34,7 @@ fn run_with_mutations(path: &Path) -> Outcome {
         return outcome; // big inputs: replayed once, mutated only by local fuzzing runs
     }
     let mut rng = mutate::Rng::new(data.len() as u64);
-    for i in 0..MUTATIONS_PER_SEED {
+    for i in 0..mutations_per_seed() {
         if let Some(mutant) = mutate::mutate(&data, MAX_INPUT, &mut rng) {
             let caught = std::panic::catch_unwind(|| check(&mutant));
             if caught.is_err() {
@@ -80,11 +83,24 @@ fn repository_schemas_reach_every_generator() {
 #[test]
 fn small_conformance_schemas() {
     let schemas = require!(conformance_schemas());
-    let small: Vec<_> =
-        schemas.iter().filter(|(_, p)| std::fs::metadata(p).is_ok_and(|m| m.len() <= SMALL)).collect();
+    let small: Vec<_> = schemas.iter().filter(|(_, p)| std::fs::metadata(p).is_ok_and(|m| m.len() <= SMALL)).collect();
     assert!(!small.is_empty(), "no conformance schema under {SMALL} bytes");
     for (_, path) in small {
         run_with_mutations(path);
+    }
+}
+
+/// The big conformance schemas (megabytes, minutes in a debug build) run only when asked:
+/// `BRIDGEGEN_FUZZ_ALL=1 cargo test -p bridgegen-fuzz --release big_conformance_schemas`.
+#[test]
+fn big_conformance_schemas() {
+    if std::env::var_os("BRIDGEGEN_FUZZ_ALL").is_none() {
+        bridgegen_test_support::skip!("set BRIDGEGEN_FUZZ_ALL=1 to run the big conformance schemas");
+    }
+    let schemas = require!(conformance_schemas());
+    for (name, path) in schemas.iter().filter(|(_, p)| std::fs::metadata(p).is_ok_and(|m| m.len() > SMALL)) {
+        let outcome = bridgegen_fuzz::check_unbounded(&std::fs::read(path).unwrap());
+        eprintln!("{name}: {outcome:?}");
     }
 }
 
