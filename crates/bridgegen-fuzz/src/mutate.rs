@@ -17,7 +17,7 @@ impl Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -27,7 +27,7 @@ impl Rng {
 
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -205,8 +205,8 @@ fn edit_in_place(v: &mut Value, donor: Value, key: String, rng: &mut Rng) {
             a.insert(at, donor);
         }
         Value::String(s) => match rng.below(4) {
-            0 => s.push_str(*rng.pick(INTERESTING)),
-            1 => s.insert_str(0, *rng.pick(INTERESTING)),
+            0 => s.push_str(interesting(rng)),
+            1 => s.insert_str(0, interesting(rng)),
             2 => *s = s.to_uppercase(),
             _ => {
                 let cut = s.char_indices().map(|(i, _)| i).nth(rng.below(s.chars().count() + 1)).unwrap_or(s.len());
@@ -215,6 +215,10 @@ fn edit_in_place(v: &mut Value, donor: Value, key: String, rng: &mut Rng) {
         },
         Value::Number(_) | Value::Bool(_) | Value::Null => *v = donor,
     }
+}
+
+fn interesting(rng: &mut Rng) -> &'static str {
+    INTERESTING[rng.below(INTERESTING.len())]
 }
 
 fn scalar(doc: &Value, rng: &mut Rng) -> Value {
