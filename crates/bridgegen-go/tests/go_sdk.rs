@@ -132,7 +132,8 @@ fn go_directive_is_what_the_pinned_sdk_requires() {
             assert!(version(v) <= ours, "{module} needs go {v}, above the generated go {}", bridgegen_go::GO_DIRECTIVE);
         }
     }
-    assert!(go_lines > 10, "go mod graph shows too few go lines:\n{graph}");
+    // Ours and the SDK's; each module's own `go` line already covers its dependencies'.
+    assert!(go_lines >= 2, "go mod graph shows too few go lines:\n{graph}");
 }
 
 /// `1.26.6` -> [1, 26, 6], comparable.
