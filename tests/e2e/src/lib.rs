@@ -283,9 +283,15 @@ impl Stack {
         let started = Instant::now();
         let out = self.command(&all).output().expect("run pulumi");
         let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        // Secrets never reach the log: the value after `--secret KEY` is masked.
+        let shown: Vec<&str> = args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| if i >= 2 && args[i - 2] == "--secret" { "[secret]" } else { *a })
+            .collect();
         eprintln!(
             "   pulumi {} ({}, {:.1}s)",
-            args.join(" "),
+            shown.join(" "),
             if out.status.success() { "ok" } else { "failed" },
             started.elapsed().as_secs_f64()
         );
