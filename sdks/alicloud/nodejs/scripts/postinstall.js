@@ -50,4 +50,6 @@ if (missing.length > 0) {
     ]);
 }
 const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
-run("compiling the TypeScript sources (tsc)", process.execPath, [tsc, "-p", root]);
+// Only this package's own type packages: tsc would otherwise load every `@types/*` of the
+// installing project's node_modules, whose versions may not compile with this SDK.
+run("compiling the TypeScript sources (tsc)", process.execPath, [tsc, "-p", root, "--types", "node"]);
