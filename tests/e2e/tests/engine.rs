@@ -188,7 +188,7 @@ fn full_lifecycle(provider: Provider, lang: Lang) {
         env.set_members(&m[52..53]);
         env.stack.config("createTimeout", "1ms");
         let text = env.stack.fails(&["up", "--yes", "--skip-preview"]);
-        assert!(text.contains("did not finish within 1ms"), "the timeout is not named:\n{text}");
+        assert!(text.contains("timeout of 1ms"), "the timeout is not named:\n{text}");
         let export = env.stack.export();
         let pending = export["deployment"]["pending_operations"].as_array().map(Vec::len).unwrap_or(0);
         assert_eq!(pending, 0, "pending operations left: {export}");
