@@ -11,7 +11,12 @@ PYRIGHT_VERSION="1.1.414"
 # The published SDK our API surface is compared with (tests/python/api_surface.py).
 ALICLOUD_WHEEL="pulumi-alicloud==3.108.0"
 stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION pyright=$PYRIGHT_VERSION wheel=$ALICLOUD_WHEEL"
+# The build backend of the generated packages (tests install them with --no-build-isolation).
+FLIT_CORE_VERSION="3.12.0"
 mkdir -p "$dir"
+if [ -x "$venv/bin/python" ] && ! "$venv/bin/python" -c "import flit_core" 2>/dev/null; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "flit_core==$FLIT_CORE_VERSION"
+fi
 if [ -f "$dir/stamp" ] && [ "$(cat "$dir/stamp")" = "$stamp" ] \
    && [ -x "$venv/bin/python" ] && [ -x "$dir/node_modules/.bin/pyright" ] \
    && ls "$dir"/wheels/pulumi_alicloud-*.whl >/dev/null 2>&1; then
@@ -21,7 +26,7 @@ fi
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
 "$venv/bin/python" -m pip install --quiet \
-  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION"
+  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION" "flit_core==$FLIT_CORE_VERSION"
 # pyright runs on node; the npm package bundles everything it needs.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "python setup: node and npm are needed for pyright" >&2

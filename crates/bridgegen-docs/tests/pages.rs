@@ -162,8 +162,14 @@ fn alicloud_import_and_package_details() {
     assert!(import.contains(
         "```sh\npulumi import alicloud:ecs/imageSharePermission:ImageSharePermission default m-uf66yg1q:123456789\n```"
     ));
-    // The import section is not repeated in the description.
-    assert_eq!(p.matches("m-uf66yg1q:123456789").count(), 1);
+    // `pulumi import` protects by default: the page says how to import unprotected.
+    assert!(import.contains("To import it unprotected, add `--protect=false`"), "{import}");
+    assert!(import.contains(
+        "```sh\npulumi import alicloud:ecs/imageSharePermission:ImageSharePermission default m-uf66yg1q:123456789 \
+         --protect=false\n```"
+    ));
+    // The import section is not repeated in the description (the id: once per command).
+    assert_eq!(p.matches("m-uf66yg1q:123456789").count(), 2);
     let details = section(p, "## Package Details");
     assert!(details.contains("- **Repository:** <https://github.com/bridgegen/bridgegen>"));
     assert!(details.contains("- **License:** Apache-2.0"));

@@ -45,6 +45,13 @@ pub const TEMPLATES: TemplateSet = &[
     ("readme", include_str!("../../../templates/nodejs/README.md.hbs")),
 ];
 
+/// `scripts/postinstall.js`: builds the SDK when it is installed from source (see the script).
+pub const POSTINSTALL: &str = include_str!("../../../templates/nodejs/postinstall.js");
+
+/// `.gitignore` of the SDK folder: what installing it from source writes there.
+pub const GITIGNORE: &str =
+    "# Written when this folder is installed with `npm install <folder>`.\nnode_modules/\nbin/\n";
+
 /// The version of `@pulumi/pulumi` generated packages depend on (at least).
 pub const PULUMI_DEPENDENCY: &str = "^3.142.0";
 
@@ -204,6 +211,8 @@ impl<'a> Gen<'a> {
         let tsconfig = render(self.hb, "tsconfig", &json!({ "files": ts_files }))?;
         files.insert("tsconfig.json".into(), tsconfig);
         files.insert("package.json".into(), self.package_json()?);
+        files.insert("scripts/postinstall.js".into(), POSTINSTALL.to_string());
+        files.insert(".gitignore".into(), GITIGNORE.to_string());
 
         Ok(files.into_iter().map(|(p, c)| GeneratedFile::new(p, c)).collect())
     }
@@ -381,8 +390,10 @@ impl<'a> Gen<'a> {
         }
         v.insert("main".into(), json!("bin/index.js"));
         v.insert("types".into(), json!("bin/index.d.ts"));
-        v.insert("files".into(), json!(["bin/", "README.md"]));
-        v.insert("scripts".into(), json!({ "build": "tsc" }));
+        v.insert("files".into(), json!(["bin/", "scripts/", "README.md"]));
+        // Installing the folder builds it (npm runs `postinstall` for folder installs too), so
+        // the compiler is a dependency, not a devDependency, as in Pulumi's local SDKs.
+        v.insert("scripts".into(), json!({ "build": "tsc", "postinstall": "node scripts/postinstall.js" }));
         let mut deps = serde_json::Map::new();
         deps.insert("@pulumi/pulumi".into(), json!(PULUMI_DEPENDENCY));
         for (name, version) in external_packages(pkg) {
@@ -394,14 +405,16 @@ impl<'a> Gen<'a> {
         for (k, val) in &o.dependencies {
             deps.insert(k.clone(), json!(val));
         }
+        deps.insert("@types/node".into(), json!("^18.0.0"));
+        deps.insert("typescript".into(), json!(o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into())));
         v.insert("dependencies".into(), Value::Object(deps));
         let mut dev = serde_json::Map::new();
-        dev.insert("@types/node".into(), json!("^18.0.0"));
-        dev.insert("typescript".into(), json!(o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into())));
         for (k, val) in &o.dev_dependencies {
             dev.insert(k.clone(), json!(val));
         }
-        v.insert("devDependencies".into(), Value::Object(dev));
+        if !dev.is_empty() {
+            v.insert("devDependencies".into(), Value::Object(dev));
+        }
         let mut pulumi = serde_json::Map::new();
         pulumi.insert("resource".into(), json!(true));
         pulumi.insert("name".into(), json!(pkg.name));

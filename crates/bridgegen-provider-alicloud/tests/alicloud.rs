@@ -218,7 +218,9 @@ async fn lifecycle_check_create_read_diff_delete() {
 async fn check_rejects_missing_and_malformed_inputs() {
     let w = World::new(0).await;
     let mut p = w.plugin().await;
-    let c = check(&mut p, props(&[]), props(&[("imageId", V::Number(5.0))])).await;
+    // A number where the schema says string is coerced (Pulumi YAML sends digit-only ids as
+    // numbers); a list is not.
+    let c = check(&mut p, props(&[]), props(&[("imageId", V::Array(vec![]))])).await;
     let mut got: Vec<(String, bool)> =
         c.failures.iter().map(|f| (f.property.clone(), f.reason.contains(&f.property))).collect();
     got.sort();
@@ -226,6 +228,17 @@ async fn check_rejects_missing_and_malformed_inputs() {
     let c = check(&mut p, props(&[]), inputs("m-1:2", "3")).await;
     assert_eq!(c.failures.len(), 1);
     assert_eq!(c.failures[0].property, "imageId");
+    let c = check(
+        &mut p,
+        props(&[]),
+        props(&[("imageId", V::string("m-1")), ("accountId", V::Number(1851487736442068.0))]),
+    )
+    .await;
+    assert!(c.failures.is_empty(), "{:?}", c.failures);
+    assert_eq!(
+        c.inputs.unwrap().fields["accountId"].kind,
+        Some(prost_types::value::Kind::StringValue("1851487736442068".into()))
+    );
 }
 
 #[tokio::test]
@@ -504,7 +517,7 @@ async fn config_checks_diffs_and_legacy_variables() {
         .client
         .check_config(rpc::CheckRequest {
             urn: urn("pulumi:providers:alicloud", "default"),
-            news: Some(props(&[("region", V::Number(1.0)), ("ecsEndpoint", V::string("http://x"))])),
+            news: Some(props(&[("region", V::Array(vec![])), ("ecsEndpoint", V::string("http://x"))])),
             ..Default::default()
         })
         .await

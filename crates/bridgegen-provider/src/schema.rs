@@ -62,6 +62,54 @@ impl SchemaInfo {
         }
     }
 
+    /// Turns numbers and booleans into strings wherever the schema says string, as
+    /// Terraform-bridged providers do: Pulumi YAML (and some config paths) deliver digit-only
+    /// strings such as account ids as numbers. Integers print without exponent or fraction
+    /// (`1851487736442068`), other numbers as their shortest exact decimal (`1.5`). Secrets
+    /// stay secret; nested objects, lists and maps are followed.
+    pub fn coerce_strings(&self, props: &[Property], values: &mut PropertyMap) {
+        for p in props {
+            if let Some(v) = values.get_mut(&p.name) {
+                self.coerce_value(&p.ty, v, 0);
+            }
+        }
+    }
+
+    fn coerce_value(&self, ty: &Type, v: &mut PropertyValue, depth: usize) {
+        if depth > 64 {
+            return;
+        }
+        match v {
+            PropertyValue::Secret(inner) => return self.coerce_value(ty, inner, depth),
+            PropertyValue::Output(o) => {
+                if let Some(inner) = o.value.as_deref_mut() {
+                    self.coerce_value(ty, inner, depth);
+                }
+                return;
+            }
+            _ => {}
+        }
+        match (ty, &mut *v) {
+            (Type::String, PropertyValue::Number(n)) => *v = PropertyValue::String(number_text(*n)),
+            (Type::String, PropertyValue::Bool(b)) => *v = PropertyValue::String(b.to_string()),
+            (Type::Array(e), PropertyValue::Array(items)) => {
+                items.iter_mut().for_each(|item| self.coerce_value(e, item, depth + 1))
+            }
+            (Type::Map(e), PropertyValue::Object(m)) => {
+                m.values_mut().for_each(|item| self.coerce_value(e, item, depth + 1))
+            }
+            (Type::Object(id), PropertyValue::Object(m)) => {
+                let obj = self.package.object(*id);
+                for p in &obj.properties {
+                    if let Some(item) = m.get_mut(&p.name) {
+                        self.coerce_value(&p.ty, item, depth + 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Checks values against the properties' types; returns every failure with its path.
     pub fn validate(&self, props: &[Property], values: &PropertyMap) -> Vec<CheckFailure> {
         let mut out = Vec::new();
@@ -190,6 +238,16 @@ fn env_value(ty: &Type, s: String) -> PropertyValue {
     }
 }
 
+/// A number as the string a user wrote: integers without fraction or exponent, others as
+/// the shortest decimal that reads back as the same number (never `1e21` or `1.0`).
+fn number_text(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e21 {
+        format!("{n:.0}")
+    } else {
+        format!("{n}")
+    }
+}
+
 fn describe(v: &PropertyValue) -> String {
     match v {
         PropertyValue::Null => "null".into(),
@@ -202,5 +260,54 @@ fn describe(v: &PropertyValue) -> String {
         PropertyValue::Archive(_) => "an archive".into(),
         PropertyValue::ResourceReference(r) => format!("a reference to {}", r.urn),
         PropertyValue::Secret(_) | PropertyValue::Output(_) | PropertyValue::Computed => "a wrapped value".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KAKAO: &str = include_str!("../../../schema/kakaocloud.json");
+    const ALI: &str = include_str!("../../../schema/alicloud.json");
+
+    #[test]
+    fn numbers_and_booleans_become_strings_where_the_schema_says_string() {
+        let s = SchemaInfo::new(ALI);
+        let props = &s.resource("alicloud:ecs/imageSharePermission:ImageSharePermission").unwrap().inputs;
+        let mut values = PropertyMap::from([
+            ("accountId".to_string(), PropertyValue::Number(1851487736442068.0)),
+            ("imageId".to_string(), PropertyValue::secret(PropertyValue::Bool(true))),
+        ]);
+        s.coerce_strings(props, &mut values);
+        assert_eq!(values["accountId"], PropertyValue::string("1851487736442068"));
+        assert_eq!(values["imageId"], PropertyValue::secret(PropertyValue::string("true")));
+        assert!(s.validate(props, &values).is_empty());
+    }
+
+    #[test]
+    fn coercion_is_exact_and_follows_nested_objects() {
+        for (n, text) in [
+            (1.5, "1.5"),
+            (-3.0, "-3"),
+            (0.1, "0.1"),
+            (9007199254740992.0, "9007199254740992"),
+            (1e21, "1000000000000000000000"),
+        ] {
+            assert_eq!(number_text(n), text);
+        }
+        let s = SchemaInfo::new(KAKAO);
+        let props = &s.resource("kakaocloud:index/imageMember:ImageMember").unwrap().inputs;
+        let timeouts = PropertyValue::Object(PropertyMap::from([
+            ("create".to_string(), PropertyValue::Number(30.0)),
+            ("other".to_string(), PropertyValue::Number(2.0)),
+        ]));
+        let mut values =
+            PropertyMap::from([("memberId".to_string(), PropertyValue::Computed), ("timeouts".to_string(), timeouts)]);
+        s.coerce_strings(props, &mut values);
+        let t = values["timeouts"].as_object().unwrap();
+        assert_eq!(t["create"], PropertyValue::string("30"));
+        // Not in the schema: left for validation to report.
+        assert_eq!(t["other"], PropertyValue::Number(2.0));
+        assert_eq!(values["memberId"], PropertyValue::Computed);
     }
 }

@@ -294,7 +294,8 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
 
     async fn check_config(&self, request: Request<rpc::CheckRequest>) -> Result<Response<rpc::CheckResponse>, Status> {
         let req = request.into_inner();
-        let news = map_from_struct(req.news.as_ref()).map_err(bad_props)?;
+        let mut news = map_from_struct(req.news.as_ref()).map_err(bad_props)?;
+        self.schema.coerce_strings(&self.schema.package.provider.inputs, &mut news);
         let failures = self.schema.validate(&self.schema.package.provider.inputs, &news);
         Ok(Response::new(rpc::CheckResponse {
             inputs: Some(map_to_struct(&news)),
@@ -320,6 +321,7 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
     ) -> Result<Response<rpc::ConfigureResponse>, Status> {
         let req = request.into_inner();
         let mut config = self.config_from_request(&req)?;
+        self.schema.coerce_strings(&self.schema.package.config, &mut config);
         SchemaInfo::apply_defaults(&self.schema.package.config, &mut config, &|v| self.plugin.env(v));
         let state = if config.values().any(PropertyValue::contains_unknowns) {
             Configured::Unknown
@@ -351,6 +353,7 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
         let olds = map_from_struct(req.olds.as_ref()).map_err(bad_props)?;
         let mut news = map_from_struct(req.news.as_ref()).map_err(bad_props)?;
         SchemaInfo::apply_defaults(self.input_props(&token), &mut news, &|v| self.plugin.env(v));
+        self.schema.coerce_strings(self.input_props(&token), &mut news);
         let failures = self.schema.validate(self.input_props(&token), &news);
         let (inputs, failures) = if failures.is_empty() {
             let r = resource.check(&olds, news).await.map_err(|e| e.to_status())?;

@@ -403,7 +403,6 @@ fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> Value {
         // PEP 639 wants an SPDX expression; anything else is left out rather than break the build.
         "license": pkg.license.as_deref().filter(|l| is_spdx_like(l)).map(toml_str),
         "urls": urls,
-        "include": toml_str(&format!("{pkg_name}*")),
     })
 }
 

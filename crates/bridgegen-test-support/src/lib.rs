@@ -110,6 +110,36 @@ pub fn conformance_schemas() -> Result<Vec<(String, PathBuf)>, String> {
     Ok(all)
 }
 
+/// The folder holding the real Pulumi CLI and its language hosts, built by
+/// `tests/setup/pulumi.sh` from `<shared>/pulumi-cli` into
+/// `${XDG_CACHE_HOME:-~/.cache}/bridgegen/pulumi-cli-<key>/bin` (`<key>`: the hash of that
+/// folder's files, computed by the same shell pipeline as the setup script), or why not.
+pub fn pulumi_cli() -> Result<PathBuf, String> {
+    let src = shared_path("pulumi-cli")?;
+    let out = std::process::Command::new("bash")
+        .args(["-c", "find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-12"])
+        .current_dir(&src)
+        .output()
+        .map_err(|e| format!("cannot hash {}: {e}", src.display()))?;
+    let key = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    if !out.status.success() || key.len() != 12 {
+        return Err(format!("cannot hash {}: {}", src.display(), String::from_utf8_lossy(&out.stderr)));
+    }
+    let cache = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").ok_or("HOME is not set")?).join(".cache"),
+    };
+    let bin = cache.join(format!("bridgegen/pulumi-cli-{key}/bin"));
+    for exe in
+        ["pulumi", "pulumi-language-nodejs", "pulumi-language-python", "pulumi-language-go", "pulumi-language-yaml"]
+    {
+        if !bin.join(exe).is_file() {
+            return Err(format!("{} is missing: run tests/setup/pulumi.sh", bin.join(exe).display()));
+        }
+    }
+    Ok(bin)
+}
+
 /// The name of the running test (libtest names each test's thread after it).
 pub fn current_test() -> String {
     std::thread::current().name().unwrap_or("<unnamed test>").to_string()

@@ -81,6 +81,8 @@ struct SupportingView {
 struct ImportView {
     prose: String,
     block: String,
+    /// The first command again with `--protect=false` (empty when there is no command).
+    unprotected: String,
 }
 
 #[derive(Serialize)]
@@ -360,6 +362,8 @@ fn common(
         ImportView {
             prose: sanitize(&prose, ctx.opts.trusted_html),
             block: if cmds.is_empty() { String::new() } else { code_block("sh", &cmds.join("\n")) },
+            // `pulumi import` protects what it imports; say how to import without that.
+            unprotected: cmds.first().map(|c| code_block("sh", &format!("{c} --protect=false"))).unwrap_or_default(),
         }
     });
     let up = ctx.paths.module_index(&token.module);
