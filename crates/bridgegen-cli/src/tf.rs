@@ -39,7 +39,6 @@ pub struct SchemaArgs {
     pub start_timeout: u64,
 }
 
-
 #[derive(Debug, Args)]
 pub struct BridgeArgs {
     /// The provider schema in `terraform providers schema -json` format (or `bridgegen tf schema` output)

@@ -376,14 +376,14 @@ fn escape_prose(seg: &str, trusted: bool, out: &mut String) {
     while let Some(pos) = rest.find(['<', '&']) {
         out.push_str(&rest[..pos]);
         let tail = &rest[pos..];
-        if tail.starts_with('&') {
+        if let Some(after) = tail.strip_prefix('&') {
             // Character references could spell a `javascript:` scheme inside a link: only
             // named references made of letters pass; numeric ones are escaped.
-            let ok = tail[1..]
+            let ok = after
                 .find(';')
-                .is_some_and(|end| end > 0 && end <= 10 && tail[1..1 + end].chars().all(|c| c.is_ascii_alphanumeric()));
+                .is_some_and(|end| end > 0 && end <= 10 && after[..end].chars().all(|c| c.is_ascii_alphanumeric()));
             out.push_str(if ok { "&" } else { "&amp;" });
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         if let Some(m) = AUTOLINK.find(tail).or_else(|| BR.find(tail)) {

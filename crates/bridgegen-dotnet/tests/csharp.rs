@@ -120,7 +120,7 @@ fn check_package(pkg: &Package) -> (usize, Vec<String>) {
         }
     }
     let sem = support::check_semantics(&parsed, &n.root_ns, &ctor_fixed);
-    errors.extend(sem.into_iter());
+    errors.extend(sem);
     // Project files.
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     for want in ["README.md", "Utilities.cs", "pulumi-plugin.json", "version.txt", "Provider.cs", "Config/Config.cs"] {

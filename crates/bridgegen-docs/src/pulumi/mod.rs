@@ -340,16 +340,17 @@ fn examples(ctx: &Ctx<'_>, ex: &[crate::markdown::Example]) -> (Vec<ExampleView>
     (out, extra)
 }
 
-fn common(
-    ctx: &Ctx<'_>,
+/// What a page documents: a resource, the provider or a function.
+struct Subject<'a> {
     kind: &'static str,
-    token: &bridgegen_model::Token,
-    title: &str,
-    description: Option<&str>,
-    deprecation: Option<&str>,
-    path: &str,
-    sup: &Supporting,
-) -> Common {
+    token: &'a bridgegen_model::Token,
+    title: &'a str,
+    description: Option<&'a str>,
+    deprecation: Option<&'a str>,
+}
+
+fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> Common {
+    let Subject { kind, token, title, description, deprecation } = subject;
     let d = split_description(description.unwrap_or(""));
     let (examples, extra) = examples(ctx, &d.examples);
     let mut chooser_langs = chooser(ctx.langs);

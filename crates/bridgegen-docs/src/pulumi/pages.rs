@@ -11,8 +11,14 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
     }
     let title = if r.is_provider { "Provider".to_string() } else { r.token.name.clone() };
     let kind = if r.is_provider { "provider" } else { "resource" };
-    let common =
-        common(ctx, kind, &r.token, &title, r.description.as_deref(), r.deprecation_message.as_deref(), path, &sup);
+    let subject = Subject {
+        kind,
+        token: &r.token,
+        title: &title,
+        description: r.description.as_deref(),
+        deprecation: r.deprecation_message.as_deref(),
+    };
+    let common = common(ctx, subject, path, &sup);
     let constructors = ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(r))).collect();
     let inputs = prop_lists(ctx, &r.inputs, true, true, &sup, "input", None);
     let input_names: Vec<&str> = r.inputs.iter().map(|p| p.name.as_str()).collect();
@@ -60,16 +66,14 @@ pub(super) fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> Function
         FunctionReturn::None => Vec::new(),
     };
     sup.collect(ctx.pkg, &result_props);
-    let common = common(
-        ctx,
-        "function",
-        &f.token,
-        &f.token.name,
-        f.description.as_deref(),
-        f.deprecation_message.as_deref(),
-        path,
-        &sup,
-    );
+    let subject = Subject {
+        kind: "function",
+        token: &f.token,
+        title: &f.token.name,
+        description: f.description.as_deref(),
+        deprecation: f.deprecation_message.as_deref(),
+    };
+    let common = common(ctx, subject, path, &sup);
     FunctionPage {
         common,
         signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.function_signature(f))).collect(),

@@ -95,6 +95,9 @@ pub(super) fn description_md(ctx: &Ctx<'_>, p: &Property) -> String {
     indent_rest(&d, 2)
 }
 
+/// Spells a property list's type names in one language.
+type TypeNamesOf<'a> = &'a dyn Fn(&dyn PackageNaming) -> String;
+
 /// Property lists, one per language.
 pub(super) fn prop_lists(
     ctx: &Ctx<'_>,
@@ -103,7 +106,7 @@ pub(super) fn prop_lists(
     mark_required: bool,
     sup: &Supporting,
     id_prefix: &str,
-    type_names: Option<&dyn Fn(&dyn PackageNaming) -> String>,
+    type_names: Option<TypeNamesOf<'_>>,
 ) -> Vec<LangProps> {
     ctx.langs
         .iter()
