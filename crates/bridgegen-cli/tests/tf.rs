@@ -18,7 +18,7 @@ fn bridge_writes_schema_and_metadata() {
     let report = tmp.path().join("report.json");
     let o = bridgegen()
         .args(["tf", "bridge", "--tf-schema"])
-        .arg(fixture("kakaocloud/schema.json"))
+        .arg(fixture("kakaocloud.tf-schema.json"))
         .arg("--config")
         .arg(fixture("kakaocloud/bridge.toml"))
         .arg("--out")
@@ -68,7 +68,7 @@ fn invalid_input_is_exit_1_with_pointer_and_nothing_written() {
     std::fs::write(&cfg, "display-name = \"P\"\n").unwrap();
     let o = bridgegen()
         .args(["tf", "bridge", "--tf-schema"])
-        .arg(fixture("kakaocloud/schema.json"))
+        .arg(fixture("kakaocloud.tf-schema.json"))
         .arg("--config")
         .arg(&cfg)
         .arg("--out")
@@ -90,7 +90,10 @@ fn missing_file_is_exit_3_and_help_works() {
         .arg(tmp.path().join("s.json"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(3), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{stderr}");
+    // The file is named, the OS error said once.
+    assert!(stderr.contains("none.json") && stderr.matches("os error 2").count() == 1, "{stderr}");
     let help = bridgegen().args(["tf", "bridge", "--help"]).output().unwrap();
     let text = String::from_utf8_lossy(&help.stdout);
     assert!(help.status.success() && text.contains("--tf-schema") && text.contains("--docs"), "{text}");
@@ -107,7 +110,7 @@ fn gen_runs_the_bridge_from_package_tf() {
         &project,
         format!(
             "[[package]]\nschema = \"schema/kakaocloud.json\"\nout = \"sdks/kakaocloud\"\ntargets = [\"docs\", \"nodejs\"]\n\n[package.tf]\ntf-schema = {:?}\nconfig = {:?}\n",
-            fx.join("schema.json").display().to_string(),
+            fixture("kakaocloud.tf-schema.json").display().to_string(),
             fx.join("bridge.toml").display().to_string()
         ),
     )

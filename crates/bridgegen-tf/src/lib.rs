@@ -32,8 +32,9 @@ pub enum BridgeError {
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n\n"))]
     Many(Vec<BridgeError>),
     /// I/O failure (exit 3).
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    // The I/O error is part of the message, not a `source`: anyhow's `{:#}` would print it twice.
+    #[error("{}: {error}", path.display())]
+    Io { path: PathBuf, error: std::io::Error },
 }
 
 impl BridgeError {
@@ -42,7 +43,7 @@ impl BridgeError {
     }
 
     pub fn io(path: &Path, source: std::io::Error) -> BridgeError {
-        BridgeError::Io { path: path.to_path_buf(), source }
+        BridgeError::Io { path: path.to_path_buf(), error: source }
     }
 
     /// True for bad input (exit 1), false for I/O (exit 3).

@@ -88,7 +88,7 @@ fn kakaocloud_matches_seed_schema_and_tfgen() {
 
     // Against tfgen: same, except its `<br/>` -> literal `\n\n` bug (we keep `<br/>`) and its
     // `<span pulumi-lang-*>` for the resource name (we write the Node.js name, as the seed does).
-    let Ok(p) = shared_path("peer/tfgen/out/kakaocloud/schema.json") else { return };
+    let p = require!(shared_path("peer/tfgen/out/kakaocloud/schema.json"));
     let peer: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
     let mut theirs = peer["resources"][KAKAO].clone();
     let mut ours = common::json(&b.schema.resources[KAKAO]);

@@ -1,5 +1,5 @@
 //! Bridged schemas generate SDKs that compile on the real toolchains (tsc strict, go build,
-//! python compileall), and each converted example's TypeScript typechecks against them.
+//! python compileall + pyright), and each converted example's TypeScript typechecks against them.
 //! Toolchains come from `tests/setup.sh` (`.work/`); without them the tests say `skipped`.
 
 mod common;
@@ -150,11 +150,28 @@ fn python_sdks_compile() {
     if !py.exists() {
         skip!(".work/python/venv is missing: run tests/setup.sh");
     }
+    let pyright_bin = repo_path(".work/python/node_modules/.bin/pyright");
+    if !pyright_bin.exists() {
+        skip!("{} is missing: run tests/setup.sh", pyright_bin.display());
+    }
     let tmp = tempfile::tempdir().unwrap();
+    let mut dirs = Vec::new();
     for (name, spec, _) in require!(corpus(tmp.path())) {
         let files = bridgegen_python::generate(&bind(&spec)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let out = tmp.path().join("py").join(&name);
         bridgegen_codegen::write_output(&out, &files).unwrap();
         run(Command::new(&py).args(["-m", "compileall", "-q"]).arg(&out), &format!("python compileall ({name})"));
+        dirs.push(out);
     }
+    // pyright type-checks every package against the venv's `pulumi` (one run for all of them).
+    let mut pyright = Command::new(&pyright_bin);
+    pyright.arg("--pythonpath").arg(&py);
+    for d in &dirs {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            if e.path().join("pulumi-plugin.json").exists() {
+                pyright.arg(e.path());
+            }
+        }
+    }
+    run(&mut pyright, "pyright (bridged SDKs)");
 }

@@ -34,11 +34,14 @@ pub fn alicloud(tmp: &Path) -> Result<Bridged, String> {
 }
 
 /// Seed 000 bridged with the kakaocloud fixture.
+/// kakaocloud bridged from the schema our Go provider (tests/tfprovider/kakaocloud) reports over
+/// tfplugin6 (`bridgegen tf schema`; bridgegen-cli's tf_schema test keeps the fixture current) and
+/// seed 000's doc: the whole design-time chain.
 pub fn kakaocloud(tmp: &Path) -> Result<Bridged, String> {
     let seed = shared_path("seeds/000_26095e2e697b41d1.txt")?;
     let docs = docs_dir(tmp, "docs/resources/image_member.md", &seed);
     Ok(bridge_files(&BridgeFiles {
-        tf_schema: fixture("kakaocloud/schema.json"),
+        tf_schema: fixture("kakaocloud.tf-schema.json"),
         docs: Some(docs),
         config: Some(fixture("kakaocloud/bridge.toml")),
         example_schemas: vec![],
