@@ -109,12 +109,20 @@ pub fn to_msgpack(value: &CtyValue, ty: &CtyType) -> Result<Vec<u8>, CtyError> {
     Ok(out)
 }
 
-/// Decodes cty msgpack of type `ty`.
+/// Decodes cty msgpack of type `ty`: exactly one msgpack value, nothing after it.
 pub fn from_msgpack(bytes: &[u8], ty: &CtyType) -> Result<CtyValue, CtyError> {
     let mut rd = bytes;
-    let mp = rmpv::decode::read_value(&mut rd).map_err(|e| err("", format!("not msgpack: {e}")))?;
+    let mp = rmpv::decode::read_value_with_max_depth(&mut rd, MAX_DEPTH)
+        .map_err(|e| err("", format!("not msgpack: {e}")))?;
+    if !rd.is_empty() {
+        return Err(err("", format!("{} bytes after the msgpack value", rd.len())));
+    }
     decode(&mp, ty, "")
 }
+
+/// Deepest msgpack nesting we read: far beyond any schema (each cty level is one, a dynamic
+/// value two), shallow enough that reading it cannot overflow a 2 MiB thread stack.
+const MAX_DEPTH: usize = 256;
 
 fn unknown() -> Mp {
     Mp::Ext(0, vec![0])
@@ -177,17 +185,50 @@ fn encode(v: &CtyValue, ty: &CtyType, path: &str) -> Result<Mp, CtyError> {
     })
 }
 
-/// Integers that fit in 64 bits as integers, floats that survive the round trip as float64,
-/// any other decimal as its text.
+/// Integers that fit in 64 bits as integers, floats as float64, any other decimal as its text;
+/// a text goes as a msgpack number only when it is that number's canonical text, so it decodes
+/// back unchanged (`-0`, `+5`, `007`, `1e3` and decimals beyond float64 go as text).
 fn number(n: &str) -> Option<Mp> {
-    if let Ok(i) = n.parse::<i64>() {
-        return Some(Mp::Integer(i.into()));
+    if !is_decimal(n) {
+        return None;
     }
-    if let Ok(u) = n.parse::<u64>() {
-        return Some(Mp::Integer(u.into()));
+    if let Ok(i) = n.parse::<i64>().map(|i| (i, i.to_string())) {
+        if i.1 == n {
+            return Some(Mp::Integer(i.0.into()));
+        }
     }
-    let f: f64 = n.parse().ok().filter(|f: &f64| f.is_finite())?;
-    Some(if format_f64(f) == n { Mp::F64(f) } else { Mp::String(n.into()) })
+    if let Ok(u) = n.parse::<u64>().map(|u| (u, u.to_string())) {
+        if u.1 == n {
+            return Some(Mp::Integer(u.0.into()));
+        }
+    }
+    match n.parse::<f64>() {
+        Ok(f) if f.is_finite() && format_f64(f) == n => Some(Mp::F64(f)),
+        _ => Some(Mp::String(n.into())),
+    }
+}
+
+/// Whether `n` is a decimal number as cty reads one from text: `[+-]digits[.digits][e[+-]digits]`
+/// (either side of the point may be empty, not both).
+fn is_decimal(n: &str) -> bool {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let n = n.strip_prefix(['+', '-']).unwrap_or(n);
+    let (mantissa, exp) = n.split_once(['e', 'E']).map_or((n, None), |(m, e)| (m, Some(e)));
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let exp_ok = exp.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    !(int.is_empty() && frac.is_empty()) && digits(int) && digits(frac) && exp_ok
+}
+
+/// A float read off the wire as decimal text; NaN and infinities are not cty numbers.
+fn float(f: f64, path: &str) -> Result<CtyValue, CtyError> {
+    if f.is_finite() {
+        Ok(CtyValue::Number(format_f64(f)))
+    } else {
+        Err(err(path, format!("{f} is not a cty number")))
+    }
 }
 
 /// Shortest decimal text of a float that parses back to it (Rust's `Display` for f64 is that).
@@ -219,14 +260,18 @@ fn decode(mp: &Mp, ty: &CtyType, path: &str) -> Result<CtyValue, CtyError> {
             };
             let t: serde_json::Value =
                 serde_json::from_slice(&json).map_err(|e| err(path, format!("dynamic value type: {e}")))?;
-            decode(&pair[1], &CtyType::from_json(&t)?, path)?
+            let t = CtyType::from_json(&t).map_err(|e| err(path, format!("dynamic value type: {}", e.message)))?;
+            decode(&pair[1], &t, path)?
         }
         (Mp::Boolean(b), CtyType::Bool) => CtyValue::Bool(*b),
         (Mp::String(s), CtyType::String) => CtyValue::String(s.as_str().ok_or_else(mismatch)?.to_string()),
         (Mp::Integer(i), CtyType::Number) => CtyValue::Number(i.to_string()),
-        (Mp::F64(f), CtyType::Number) => CtyValue::Number(format_f64(*f)),
-        (Mp::F32(f), CtyType::Number) => CtyValue::Number(format_f64(f64::from(*f))),
-        (Mp::String(s), CtyType::Number) => CtyValue::Number(s.as_str().ok_or_else(mismatch)?.to_string()),
+        (Mp::F64(f), CtyType::Number) => float(*f, path)?,
+        (Mp::F32(f), CtyType::Number) => float(f64::from(*f), path)?,
+        (Mp::String(s), CtyType::Number) => match s.as_str() {
+            Some(n) if is_decimal(n) => CtyValue::Number(n.to_string()),
+            _ => return Err(err(path, format!("{mp} is not a decimal number"))),
+        },
         (Mp::Array(items), CtyType::List(e) | CtyType::Set(e)) => CtyValue::List(
             items.iter().enumerate().map(|(i, x)| decode(x, e, &format!("{path}[{i}]"))).collect::<Result<_, _>>()?,
         ),
@@ -357,5 +402,70 @@ mod tests {
         let extra = CtyValue::Map(BTreeMap::from([("zz".into(), s("x"))]));
         assert!(to_msgpack(&extra, &ty).unwrap_err().message.contains("unsupported attribute `zz`"));
         assert!(CtyType::from_json(&json!("strin")).is_err());
+    }
+
+    #[test]
+    fn deeply_nested_input_is_an_error_not_a_crash() {
+        // Dynamic values nest without a type bound: 2000 levels (12 KB) overflowed the stack
+        // inside rmpv's reader, whose own depth limit (1024) is too deep for a 2 MiB thread.
+        let mut bytes = Vec::new();
+        for _ in 0..2000 {
+            bytes.extend_from_slice(&[0x92, 0xc4, 9]);
+            bytes.extend_from_slice(b"\"dynamic\"");
+        }
+        bytes.push(0xc0);
+        assert!(from_msgpack(&bytes, &CtyType::Dynamic).is_err());
+        let ok_depth = bytes.len() / 2000 * 120;
+        let mut shallow = bytes[bytes.len() - 1 - ok_depth..].to_vec();
+        shallow.truncate(ok_depth);
+        shallow.push(0xc0);
+        assert_eq!(from_msgpack(&shallow, &CtyType::Dynamic).unwrap(), CtyValue::Null);
+    }
+
+    // Regressions found by the properties in tests/cty_roundtrip.rs.
+
+    #[test]
+    fn number_text_round_trips_exactly() {
+        // "-0", "+5" and "007" were sent as the integer 0/5/7 and came back as "0", "5", "7";
+        // "1e400" overflowed float64 and was refused although cty takes any decimal.
+        for n in ["-0", "+5", "007", "1e3", "1E+3", "5.", ".5", "1e400", "-1.25e-400", "-9223372036854775809"] {
+            let v = CtyValue::Number(n.into());
+            assert_eq!(from_msgpack(&to_msgpack(&v, &CtyType::Number).unwrap(), &CtyType::Number).unwrap(), v, "{n}");
+        }
+        for n in ["", "-", ".", "e5", "1e", "1e+", "abc", "inf", "NaN", "1.2.3", " 1", "0x10"] {
+            assert!(to_msgpack(&CtyValue::Number(n.into()), &CtyType::Number).is_err(), "{n:?}");
+        }
+    }
+
+    #[test]
+    fn text_and_non_finite_floats_are_not_numbers() {
+        // A string decoded as a number was accepted whatever its text.
+        let ty = CtyType::from_json(&json!(["list", "number"])).unwrap();
+        let bytes = to_msgpack(&CtyValue::List(vec![s("no")]), &CtyType::List(Box::new(CtyType::String))).unwrap();
+        assert_eq!(from_msgpack(&bytes, &ty).unwrap_err().path, "[0]");
+        // NaN and infinities came back as the numbers "NaN" / "inf", which we then could not send.
+        for f in [f64::NAN, f64::INFINITY] {
+            let mut bytes = Vec::new();
+            rmpv::encode::write_value(&mut bytes, &Mp::F64(f)).unwrap();
+            assert!(from_msgpack(&bytes, &CtyType::Number).is_err());
+        }
+    }
+
+    #[test]
+    fn trailing_bytes_are_an_error() {
+        // Bytes after the value were silently ignored.
+        let e = from_msgpack(&[0xa1, b'x', 0xc0], &CtyType::String).unwrap_err();
+        assert_eq!((e.path.as_str(), e.message.as_str()), ("(root)", "1 bytes after the msgpack value"));
+    }
+
+    #[test]
+    fn bad_dynamic_type_names_the_value_path() {
+        // The error for a bad type inside a dynamic value named the root, not the value.
+        let ty = CtyType::from_json(&json!(["object", {"a": "dynamic"}])).unwrap();
+        let inner = Mp::Array(vec![Mp::Binary(b"\"strin\"".to_vec()), Mp::Nil]);
+        let mut bytes = Vec::new();
+        rmpv::encode::write_value(&mut bytes, &Mp::Map(vec![(Mp::String("a".into()), inner)])).unwrap();
+        let e = from_msgpack(&bytes, &ty).unwrap_err();
+        assert_eq!(e.path, "a", "{e}");
     }
 }
