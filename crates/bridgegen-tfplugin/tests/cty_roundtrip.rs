@@ -180,6 +180,20 @@ proptest! {
     }
 
     #[test]
+    fn a_bad_type_in_a_dynamic_value_is_an_error_at_its_path(
+        text in "\\PC{0,6}",
+        steps in vec((any::<u8>(), name()), 0..4),
+    ) {
+        let (ty, v, path) = wrap(CtyType::Dynamic, CtyValue::String(text), &steps);
+        let mut bytes = to_msgpack(&v, &ty).unwrap();
+        // The dynamic value's type JSON is the only quoted `"string"` on the wire.
+        let at = bytes.windows(8).position(|w| w == b"\"string\"").expect("type JSON on the wire");
+        bytes[at + 6] = b'G';
+        let e = from_msgpack(&bytes, &ty).expect_err("unknown type name accepted");
+        prop_assert_eq!(e.path, if path.is_empty() { "(root)".to_string() } else { path });
+    }
+
+    #[test]
     fn decoding_as_any_other_type_never_panics((ty, v) in typed_value(), other in arb_type()) {
         let bytes = to_msgpack(&v, &ty).unwrap();
         if let Err(e) = from_msgpack(&bytes, &other) {
