@@ -327,18 +327,22 @@ pub fn member_names<'a>(
 
 /// Allocates type names inside one namespace. A name is taken together with the
 /// companion names it implies (`Foo` also takes `FooArgs` and `FooState`).
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct TypeNamer {
     used: HashSet<String>,
 }
 
+/// A fresh namer already holds the names Pulumi's .NET SDK and the generated helpers use
+/// (`Deployment`, `ResourceArgs`, `Utilities`, ...): the same as [`TypeNamer::new`].
+impl Default for TypeNamer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl TypeNamer {
     pub fn new() -> Self {
-        let mut n = TypeNamer::default();
-        for r in RESERVED_TYPE_NAMES {
-            n.used.insert((*r).to_string());
-        }
-        n
+        TypeNamer { used: RESERVED_TYPE_NAMES.iter().map(|r| (*r).to_string()).collect() }
     }
 
     /// Marks a name as taken (a child namespace, a fixed class).

@@ -50,9 +50,18 @@ fn nested_attributes_blocks_and_write_only_round_trip() {
         seen += 1;
     }
     require!(if seen == 3 { Ok(()) } else { Err("the tfplugindocs-schemamd samples are absent") });
-    let s: Schema = serde_json::from_value(read("tfplugindocs-schemamd/framework_types.schema.json").unwrap()).unwrap();
-    let block = s.block.unwrap();
-    let nested = block.attributes.values().filter(|a| a.nested_type.is_some()).count();
-    assert!(nested > 0 && !block.block_types.is_empty());
-    assert!(block.attributes.values().all(|a| a.nested_type.is_some() != a.attribute_type.is_some()));
+    // The samples cover both shapes: nested attributes (protocol 6) and blocks; an attribute
+    // has either a cty type or a nested type, never both.
+    let block = |case: &str| {
+        let s: Schema =
+            serde_json::from_value(read(&format!("tfplugindocs-schemamd/{case}.schema.json")).unwrap()).unwrap();
+        s.block.unwrap()
+    };
+    let nested = block("deep_nested_attributes");
+    assert!(nested.attributes.values().any(|a| a.nested_type.is_some()));
+    let blocks = block("framework_types");
+    assert!(!blocks.block_types.is_empty());
+    for b in [nested, blocks] {
+        assert!(b.attributes.values().all(|a| a.nested_type.is_some() != a.attribute_type.is_some()));
+    }
 }
