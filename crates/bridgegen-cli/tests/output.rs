@@ -6,7 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use bridgegen_test_support::skip;
+use bridgegen_test_support::{skip, tree_snapshot};
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_bridgegen")
@@ -30,25 +30,6 @@ fn run_umask(dir: &Path, umask: &str, args: &[&str]) -> Output {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Every entry under `dir` with its bytes (folders as a marker), sorted.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                out.push((p.clone(), b"<dir>".to_vec()));
-                stack.push(p);
-            } else {
-                out.push((p.clone(), std::fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn modes(dir: &Path) -> Vec<(PathBuf, u32)> {
@@ -118,11 +99,11 @@ fn a_failed_run_leaves_the_previous_output_byte_identical() {
     // A folder where the docs target's provider page must go: the last target fails.
     std::fs::remove_file(dir.path().join("out/docs/provider.md")).unwrap();
     std::fs::create_dir(dir.path().join("out/docs/provider.md")).unwrap();
-    let before = snapshot(dir.path());
+    let before = tree_snapshot(dir.path());
     let out = run(dir.path(), &["gen"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("provider.md: a directory is in the way"), "{}", stderr(&out));
-    assert_eq!(snapshot(dir.path()), before, "previous output byte-identical, no temp files left");
+    assert_eq!(tree_snapshot(dir.path()), before, "previous output byte-identical, no temp files left");
     // Once the collision is gone, the run succeeds and updates every target.
     std::fs::remove_dir(dir.path().join("out/docs/provider.md")).unwrap();
     let out = run(dir.path(), &["gen"]);
@@ -146,12 +127,12 @@ fn a_read_only_folder_fails_the_run_and_changes_nothing() {
         std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).unwrap();
         skip!("permissions are not enforced for this user (root?); the colliding-path test covers rollback");
     }
-    let before = snapshot(dir.path());
+    let before = tree_snapshot(dir.path());
     let out = run(dir.path(), &["gen"]);
     std::fs::set_permissions(&python, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("Permission denied"), "{}", stderr(&out));
-    assert_eq!(snapshot(dir.path()), before);
+    assert_eq!(tree_snapshot(dir.path()), before);
 }
 
 #[test]

@@ -162,6 +162,7 @@ pub fn check_output(out: &Path, files: &[GeneratedFile]) -> Result<Drift, WriteE
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bridgegen_test_support::tree_snapshot;
 
     #[test]
     fn replaces_stale_generated_files_and_keeps_foreign_ones() {
@@ -192,25 +193,6 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing written");
     }
 
-    /// Every file under `dir` with its bytes (hidden temp files included), for before/after.
-    fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut out = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    out.push((p.clone(), b"<dir>".to_vec()));
-                    stack.push(p);
-                } else {
-                    out.push((p.clone(), std::fs::read(&p).unwrap()));
-                }
-            }
-        }
-        out.sort();
-        out
-    }
-
     fn no_sync() -> WriteOptions {
         WriteOptions { fsync: false }
     }
@@ -224,7 +206,7 @@ mod tests {
         let outs = [Output { dir: &a, files: &first_a }, Output { dir: &b, files: &first_b }];
         write_outputs(&outs, no_sync()).unwrap();
         std::fs::write(a.join("foreign.txt"), "mine").unwrap();
-        let before = snapshot(dir.path());
+        let before = tree_snapshot(dir.path());
         // Second run: changes x, drops old.txt, adds a nested file, changes b; the swap of
         // b's file fails after a's files were already swapped.
         let second_a = vec![GeneratedFile::new("x.txt", "x2"), GeneratedFile::new("new/deep/z.txt", "z")];
@@ -234,7 +216,7 @@ mod tests {
         let err = write_outputs(&outs, no_sync()).unwrap_err();
         crate::stage::tests::fail_swap_at(None);
         assert!(err.to_string().contains("y.txt"), "{err}");
-        assert_eq!(snapshot(dir.path()), before, "previous output restored exactly, nothing left behind");
+        assert_eq!(tree_snapshot(dir.path()), before, "previous output restored exactly, nothing left behind");
         // And the same run succeeds once nothing fails.
         let reports = write_outputs(&outs, no_sync()).unwrap();
         assert_eq!(reports[0].removed, vec!["old.txt".to_string()]);
@@ -248,7 +230,7 @@ mod tests {
         let out = dir.path().join("out");
         write_output(&out, &[GeneratedFile::new("a.txt", "a1"), GeneratedFile::new("f", "file")]).unwrap();
         std::fs::create_dir(out.join("class.go")).unwrap();
-        let before = snapshot(dir.path());
+        let before = tree_snapshot(dir.path());
         // A directory where a file must go.
         let files = vec![GeneratedFile::new("a.txt", "a2"), GeneratedFile::new("class.go", "package x")];
         let err = write_outputs(&[Output { dir: &out, files: &files }], no_sync()).unwrap_err();
@@ -256,12 +238,12 @@ mod tests {
             err.to_string(),
             format!("cannot write {}: a directory is in the way", out.join("class.go").display())
         );
-        assert_eq!(snapshot(dir.path()), before);
+        assert_eq!(tree_snapshot(dir.path()), before);
         // A file where a directory must go.
         let files = vec![GeneratedFile::new("a.txt", "a2"), GeneratedFile::new("f/g/h.txt", "h")];
         let err = write_outputs(&[Output { dir: &out, files: &files }], no_sync()).unwrap_err();
         assert!(err.to_string().contains("a file is in the way"), "{err}");
-        assert_eq!(snapshot(dir.path()), before);
+        assert_eq!(tree_snapshot(dir.path()), before);
     }
 
     #[test]

@@ -140,6 +140,27 @@ pub fn pulumi_cli() -> Result<PathBuf, String> {
     Ok(bin)
 }
 
+/// Every entry under `dir` with its bytes (folders as a `<dir>` marker, hidden files included),
+/// sorted: compare a snapshot before and after a run to prove nothing changed.
+pub fn tree_snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                out.push((p.clone(), b"<dir>".to_vec()));
+                stack.push(p);
+            } else {
+                let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                out.push((p, bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The name of the running test (libtest names each test's thread after it).
 pub fn current_test() -> String {
     std::thread::current().name().unwrap_or("<unnamed test>").to_string()
