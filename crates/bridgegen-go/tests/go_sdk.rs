@@ -11,7 +11,7 @@ use std::process::Command;
 
 use bridgegen_codegen::{GeneratedFile, Generator};
 use bridgegen_go::{GoGenerator, PULUMI_SDK_VERSION};
-use bridgegen_test_support::require;
+use bridgegen_test_support::{require, run_ok};
 
 fn root() -> PathBuf {
     bridgegen_test_support::repo_root()
@@ -44,16 +44,6 @@ fn go(dir: &Path, args: &[&str]) -> Command {
     c
 }
 
-fn run(mut c: Command, what: &str) {
-    let out = c.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(
-        out.status.success(),
-        "{what} failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 fn generate(schema: &Path) -> Option<Vec<GeneratedFile>> {
     let (pkg, _) = bridgegen_model::load_package(schema).ok()?;
     if pkg.has_external_refs() {
@@ -76,8 +66,8 @@ fn build_and_vet(schema: &Path) {
     let tmp = tempfile::tempdir().unwrap();
     write_sdk(&files, tmp.path());
     let name = schema.display().to_string();
-    run(go(tmp.path(), &["build", "./..."]), &format!("go build ({name})"));
-    run(go(tmp.path(), &["vet", "./..."]), &format!("go vet ({name})"));
+    run_ok(&mut go(tmp.path(), &["build", "./..."]), &format!("go build ({name})"));
+    run_ok(&mut go(tmp.path(), &["vet", "./..."]), &format!("go vet ({name})"));
 }
 
 /// The conformance schemas (external corpus), or why they are not available.
@@ -241,5 +231,5 @@ fn seed_sdks_run_under_pulumi_mocks() {
         ),
     )
     .unwrap();
-    run(go(&prog, &["test", "-count=1", "./..."]), "go test (seed SDKs under pulumi mocks)");
+    run_ok(&mut go(&prog, &["test", "-count=1", "./..."]), "go test (seed SDKs under pulumi mocks)");
 }

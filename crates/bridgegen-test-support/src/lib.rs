@@ -140,6 +140,20 @@ pub fn pulumi_cli() -> Result<PathBuf, String> {
     Ok(bin)
 }
 
+/// Runs a command that must succeed, panicking with its exit status, stdout and stderr when it
+/// does not; `what` names the step in the message. Returns stdout.
+pub fn run_ok(cmd: &mut std::process::Command, what: &str) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: cannot start: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{what} failed ({}):\n{stdout}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
 /// Every entry under `dir` with its bytes (folders as a `<dir>` marker, hidden files included),
 /// sorted: compare a snapshot before and after a run to prove nothing changed.
 pub fn tree_snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use bridgegen_codegen::Generator;
 use bridgegen_schema::PackageSpec;
-use bridgegen_test_support::{repo_path, require, skip};
+use bridgegen_test_support::{repo_path, require, run_ok, skip};
 
 /// Every bridged schema of the corpus: (case name, schema, TypeScript examples).
 fn corpus(tmp: &Path) -> Result<Vec<(String, PackageSpec, Vec<String>)>, String> {
@@ -52,16 +52,6 @@ fn ts_examples(spec: &PackageSpec) -> Vec<String> {
 
 fn bind(spec: &PackageSpec) -> bridgegen_model::Package {
     bridgegen_model::bind_spec(spec).unwrap_or_else(|e| panic!("{}: {e:?}", spec.name)).0
-}
-
-fn run(cmd: &mut Command, what: &str) {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: {e}"));
-    assert!(
-        out.status.success(),
-        "{what} failed:\n{}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]
@@ -108,7 +98,7 @@ fn typescript_sdks_and_examples_typecheck() {
         "include": includes,
     });
     std::fs::write(dir.join("tsconfig.json"), serde_json::to_string_pretty(&config).unwrap()).unwrap();
-    run(
+    run_ok(
         Command::new("node").arg(node.join("node_modules/typescript/bin/tsc")).arg("-p").arg(dir.join("tsconfig.json")),
         "tsc",
     );
@@ -140,7 +130,7 @@ fn go_sdks_build() {
         let out: PathBuf = tmp.path().join("go").join(&name);
         bridgegen_codegen::write_output(&out, &files).unwrap();
         std::fs::copy(&base, out.join("go.sum")).unwrap();
-        run(go_env(&out).args(["build", "./..."]), &format!("go build ({name})"));
+        run_ok(go_env(&out).args(["build", "./..."]), &format!("go build ({name})"));
     }
 }
 
@@ -160,7 +150,7 @@ fn python_sdks_compile() {
         let files = bridgegen_python::generate(&bind(&spec)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let out = tmp.path().join("py").join(&name);
         bridgegen_codegen::write_output(&out, &files).unwrap();
-        run(Command::new(&py).args(["-m", "compileall", "-q"]).arg(&out), &format!("python compileall ({name})"));
+        run_ok(Command::new(&py).args(["-m", "compileall", "-q"]).arg(&out), &format!("python compileall ({name})"));
         dirs.push(out);
     }
     // pyright type-checks every package against the venv's `pulumi` (one run for all of them).
@@ -173,5 +163,5 @@ fn python_sdks_compile() {
             }
         }
     }
-    run(&mut pyright, "pyright (bridged SDKs)");
+    run_ok(&mut pyright, "pyright (bridged SDKs)");
 }

@@ -107,14 +107,8 @@ fn write(path: &Path, text: &str) {
 /// Runs an installation step, panicking with its output when it fails.
 fn run(what: &str, cmd: &mut Command) {
     let started = std::time::Instant::now();
-    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: cannot start: {e}"));
+    bridgegen_test_support::run_ok(cmd, what);
     eprintln!("   {what} ({:.1}s)", started.elapsed().as_secs_f64());
-    assert!(
-        out.status.success(),
-        "{what} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// Writes the program for `provider` in `lang` under `work` and installs what it needs.

@@ -50,11 +50,7 @@ pub fn generate_into(pkg: &bridgegen_model::Package, out: &Path) -> Vec<bridgege
 
 /// Runs a command, panicking with its output when it fails. Returns stdout.
 pub fn run(cmd: &mut Command, what: &str) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{what}: cannot start: {e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(out.status.success(), "{what} failed ({}):\n{stdout}\n{stderr}", out.status);
-    stdout
+    bridgegen_test_support::run_ok(cmd, what)
 }
 
 /// A fresh venv in `dir` that sees the base venv's packages (pulumi, setuptools) through
