@@ -22,26 +22,30 @@ tmpfs="${TMPFS_DIR:-/dev/shm/bridgegen-bench-write}"
 mkdir -p "$disk" "$tmpfs"
 trap 'rm -rf "$disk" "$tmpfs"' EXIT
 
-# Median wall time (seconds) of $runs fresh generations into $2 with binary $1.
-median() {
-  local bin="$1" out="$2" times=()
-  for _ in $(seq "$runs"); do
-    rm -rf "$out"
-    local t0 t1
-    t0=$(date +%s.%N)
-    # shellcheck disable=SC2086
-    "$bin" gen sdk --lang nodejs --schema "$schema" --out "$out" ${EXTRA:-} 2>/dev/null
-    t1=$(date +%s.%N)
-    times+=("$(echo "$t1 - $t0" | bc)")
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+# One fresh generation into $2 with binary $1; prints its wall time in seconds.
+once() {
+  rm -rf "$2"
+  local t0 t1
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  "$1" gen sdk --lang nodejs --schema "$schema" --out "$2" ${EXTRA:-} 2>/dev/null
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
 }
+
+med() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "schema: $(basename "$schema"), $runs runs each, disk: $disk ($(df --output=fstype "$disk" | tail -1)), tmpfs: $tmpfs"
 for bin in "${bins[@]}"; do
   [ -x "$bin" ] || { echo "not a binary: $bin (cargo build --release -p bridgegen-cli)" >&2; exit 1; }
   files=$("$bin" gen sdk --lang nodejs --schema "$schema" --out "$tmpfs/count" 2>/dev/null; find "$tmpfs/count" -type f | wc -l)
-  d=$(median "$bin" "$disk/out")
-  t=$(median "$bin" "$tmpfs/out")
+  # Disk and tmpfs runs alternate, so load from other processes hits both alike.
+  ds=() ts=()
+  for _ in $(seq "$runs"); do
+    ds+=("$(once "$bin" "$disk/out")")
+    ts+=("$(once "$bin" "$tmpfs/out")")
+  done
+  d=$(med "${ds[@]}")
+  t=$(med "${ts[@]}")
   printf '%s: %s files; disk %.3f s, tmpfs %.3f s, ratio %.2fx\n' "$bin" "$files" "$d" "$t" "$(echo "$d / $t" | bc -l)"
 done
