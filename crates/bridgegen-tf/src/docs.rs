@@ -386,7 +386,10 @@ impl DocIndex {
                 }
             }
         }
-        files.sort();
+        // Providers may ship translations beside the HCL pages (`docs/cdktf/python/resources/x.md`):
+        // the HCL page wins, then the shallowest path.
+        let is_translation = |p: &Path| p.components().any(|c| c.as_os_str() == "cdktf");
+        files.sort_by_key(|p| (is_translation(p), p.components().count(), p.clone()));
         for p in files {
             let parent = p.parent().and_then(|x| x.file_name()).map(|x| x.to_string_lossy().into_owned());
             let name = p.file_name().unwrap().to_string_lossy().into_owned();
@@ -436,5 +439,22 @@ mod tests {
         assert_eq!(p.fields["timeouts"].text, "");
         assert_eq!(p.fields["k"].text, "Secret <br/> - x");
         assert_eq!(p.fields["timeouts.create"].text, "A [d](https://x). More.");
+    }
+
+    #[test]
+    fn scan_prefers_hcl_pages_over_cdktf_translations() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "# x\n").unwrap();
+        };
+        write("docs/cdktf/python/resources/static.md");
+        write("docs/cdktf/typescript/data-sources/ip.md");
+        write("docs/resources/static.md");
+        write("docs/data-sources/ip.md");
+        let index = DocIndex::scan(dir.path()).unwrap();
+        assert_eq!(index.find(false, "time_static", "time").unwrap(), &dir.path().join("docs/resources/static.md"));
+        assert_eq!(index.find(true, "time_ip", "time").unwrap(), &dir.path().join("docs/data-sources/ip.md"));
     }
 }
