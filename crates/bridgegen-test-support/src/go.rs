@@ -17,11 +17,7 @@ pub fn go_build(package_dir: &str, bin_name: &str) -> Result<PathBuf, String> {
     let mut hasher = DefaultHasher::new();
     hash_sources(&src, &src, &mut hasher);
     let key = format!("{:016x}", hasher.finish());
-    let cache = std::env::var_os("BRIDGEGEN_CACHE")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/bridgegen")))
-        .ok_or("neither BRIDGEGEN_CACHE nor HOME is set")?;
-    let dir = cache.join("go-build").join(format!("{}-{key}", package_dir.replace('/', "_")));
+    let dir = cache_dir()?.join("go-build").join(format!("{}-{key}", package_dir.replace('/', "_")));
     let bin = dir.join(bin_name);
     // One build at a time in this process (tests run in parallel threads).
     static BUILD: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -43,6 +39,52 @@ pub fn go_build(package_dir: &str, bin_name: &str) -> Result<PathBuf, String> {
     assert!(out.status.success(), "go build in {package_dir} failed:\n{}", String::from_utf8_lossy(&out.stderr));
     std::fs::rename(&tmp, &bin).unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
     Ok(bin)
+}
+
+/// A third-party Go program installed with `go install <module>@<version>` (e.g. a real Terraform
+/// provider from the Go module proxy), cached like [`go_build`]. Returns the executable and the
+/// module's source folder in Go's module cache (read-only; real providers keep their docs there).
+///
+/// `Err` (skip the test) only when `go` is not on PATH; a failing install panics with its output.
+pub fn go_install(module: &str, version: &str) -> Result<(PathBuf, PathBuf), String> {
+    let go = crate::tool("go")?;
+    let bin_name = module.rsplit('/').next().unwrap_or(module);
+    let dir = cache_dir()?.join("go-install").join(format!("{}@{version}", module.replace('/', "_")));
+    let bin = dir.join(bin_name);
+    static INSTALL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+    let target = format!("{module}@{version}");
+    // `go mod download -json` names the source folder (and fetches it when an earlier install's
+    // module cache was cleaned).
+    let out = Command::new(&go).args(["mod", "download", "-json", &target]).env("GOFLAGS", "-mod=mod").output();
+    let out = out.unwrap_or_else(|e| panic!("cannot run go: {e}"));
+    assert!(out.status.success(), "go mod download {target} failed:\n{}", String::from_utf8_lossy(&out.stdout));
+    let info: serde_json::Value = serde_json::from_slice(&out.stdout).expect("go mod download -json output");
+    let src = PathBuf::from(info["Dir"].as_str().expect("go mod download -json gives Dir"));
+    if bin.is_file() {
+        return Ok((bin, src));
+    }
+    let tmp = dir.join(format!(".tmp.{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap_or_else(|e| panic!("{}: {e}", tmp.display()));
+    eprintln!("go install {target} (first run: may take minutes) ...");
+    let out = Command::new(&go)
+        .args(["install", &target])
+        .env("GOBIN", &tmp)
+        .env("GOFLAGS", "-mod=mod")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run go: {e}"));
+    assert!(out.status.success(), "go install {target} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::rename(tmp.join(bin_name), &bin).unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
+    let _ = std::fs::remove_dir(&tmp);
+    Ok((bin, src))
+}
+
+/// `$BRIDGEGEN_CACHE`, else `~/.cache/bridgegen`.
+fn cache_dir() -> Result<PathBuf, String> {
+    std::env::var_os("BRIDGEGEN_CACHE")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cache/bridgegen")))
+        .ok_or_else(|| "neither BRIDGEGEN_CACHE nor HOME is set".to_string())
 }
 
 fn hash_sources(root: &Path, dir: &Path, hasher: &mut DefaultHasher) {
