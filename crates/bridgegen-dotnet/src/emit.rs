@@ -431,11 +431,7 @@ impl Emitter<'_> {
             doc: doc(IND1, r.description.as_deref()),
             obsolete: obsolete(IND1, r.deprecation_message.as_deref()),
             attr: n.attr.clone(),
-            token_lit: string_literal(&if is_provider {
-                format!("pulumi:providers:{}", pkg.name)
-            } else {
-                r.token.full.clone()
-            }),
+            token_lit: string_literal(if is_provider { pkg.provider_token() } else { &r.token.full }),
             class: class.to_string(),
             base: base.to_string(),
             options_type: options_type.to_string(),

@@ -17,7 +17,7 @@ use crate::paths::{anchor, relative, Paths, Unique, PACKAGE_INDEX, PROVIDER_PAGE
 use crate::{language_label, Options};
 
 use pages::{function_page, module_page, package_page, resource_page};
-use props::{description_md, prop_lists, supporting_views, Supporting};
+use props::{description_md, prop_lists, supporting_views, Marks, Supporting};
 
 /// Every docs language's naming of the package being documented, in tab order.
 type Langs<'a> = [Box<dyn PackageNaming + 'a>];
