@@ -1,6 +1,7 @@
-//! Markdown handling for schema descriptions: splitting Pulumi's `{{% examples %}}` blocks
-//! into per-language code, extracting the `## Import` section, and making description text
-//! safe to print into a page (HTML escaped unless trusted, script-capable links disarmed).
+//! Markdown handling for schema descriptions (split into body, examples and import section by
+//! `bridgegen_model::description`): turning the import section into `pulumi import` commands,
+//! and making description text safe to print into a page (HTML escaped unless trusted,
+//! script-capable links disarmed).
 //!
 //! Everything here works line by line and keeps fenced code blocks intact.
 
@@ -8,237 +9,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// One `{{% example %}}` block: its prose (title) and its code blocks by fence language.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Example {
-    /// Markdown outside the code blocks (usually a `### Title` heading).
-    pub prose: String,
-    /// `(fence language, code)` in order of appearance.
-    pub code: Vec<(String, String)>,
-}
-
-/// A description taken apart.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Description {
-    /// The prose, without the examples block and without the import section.
-    pub body: String,
-    pub examples: Vec<Example>,
-    /// The `## Import` section's content (without its heading), if present.
-    pub import: Option<String>,
-}
-
-/// A fenced code block opener: up to three spaces, then ``` or ~~~ (three or more).
-fn fence_open(line: &str) -> Option<(char, usize, String)> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let ch = trimmed.chars().next()?;
-    if ch != '`' && ch != '~' {
-        return None;
-    }
-    let n = trimmed.chars().take_while(|c| *c == ch).count();
-    if n < 3 {
-        return None;
-    }
-    let info = trimmed[n..].trim().to_string();
-    if ch == '`' && info.contains('`') {
-        return None;
-    }
-    Some((ch, n, info))
-}
-
-fn fence_close(line: &str, ch: char, n: usize) -> bool {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return false;
-    }
-    let m = trimmed.chars().take_while(|c| *c == ch).count();
-    m >= n && trimmed[m..].trim().is_empty()
-}
-
-fn is_shortcode(line: &str, name: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t == format!("{{{{%{name}%}}}}")
-}
-
-/// Splits a description into body, examples and import section.
-pub fn split_description(text: &str) -> Description {
-    let mut body = String::new();
-    let mut import = String::new();
-    let mut examples: Vec<Example> = Vec::new();
-    #[derive(PartialEq)]
-    enum Where {
-        Body,
-        Examples,
-        Example,
-        Import,
-    }
-    let mut at = Where::Body;
-    let mut fence: Option<(char, usize, String, String)> = None; // ch, n, info, code
-    let mut have_import = false;
-    for line in text.lines() {
-        if let Some((ch, n, info, code)) = fence.as_mut() {
-            let closing = fence_close(line, *ch, *n);
-            match at {
-                Where::Example => {
-                    if closing {
-                        let lang = info.split_whitespace().next().unwrap_or("").to_string();
-                        let ex = examples.last_mut().expect("inside an example");
-                        ex.code.push((lang, std::mem::take(code)));
-                    } else {
-                        code.push_str(line);
-                        code.push('\n');
-                    }
-                }
-                Where::Import => {
-                    import.push_str(line);
-                    import.push('\n');
-                }
-                _ => {
-                    body.push_str(line);
-                    body.push('\n');
-                }
-            }
-            if closing {
-                fence = None;
-            }
-            continue;
-        }
-        if let Some((ch, n, info)) = fence_open(line) {
-            fence = Some((ch, n, info, String::new()));
-            match at {
-                Where::Example => {}
-                Where::Import => {
-                    import.push_str(line);
-                    import.push('\n');
-                }
-                Where::Examples => {
-                    // A code block between examples: keep it as its own example.
-                    examples.push(Example::default());
-                    at = Where::Example;
-                }
-                Where::Body => {
-                    body.push_str(line);
-                    body.push('\n');
-                }
-            }
-            continue;
-        }
-        if is_shortcode(line, "examples") {
-            at = Where::Examples;
-            continue;
-        }
-        if is_shortcode(line, "/examples") {
-            at = Where::Body;
-            continue;
-        }
-        if is_shortcode(line, "example") {
-            examples.push(Example::default());
-            at = Where::Example;
-            continue;
-        }
-        if is_shortcode(line, "/example") {
-            at = Where::Examples;
-            continue;
-        }
-        let heading2 = line.starts_with("## ") || line.trim_end() == "##";
-        if at == Where::Import && heading2 {
-            at = Where::Body;
-        }
-        if at == Where::Body && heading2 && line[2..].trim().eq_ignore_ascii_case("import") {
-            at = Where::Import;
-            have_import = true;
-            continue;
-        }
-        match at {
-            Where::Body => {
-                body.push_str(line);
-                body.push('\n');
-            }
-            Where::Import => {
-                import.push_str(line);
-                import.push('\n');
-            }
-            Where::Examples => {
-                // "## Example Usage" heading and stray prose between examples: dropped
-                // (the page prints its own heading).
-                let t = line.trim();
-                if !t.is_empty() && !t.starts_with("## ") {
-                    examples.push(Example { prose: format!("{t}\n"), code: Vec::new() });
-                    at = Where::Example;
-                }
-            }
-            Where::Example => {
-                let ex = examples.last_mut().expect("inside an example");
-                if !(ex.prose.is_empty() && line.trim().is_empty()) {
-                    ex.prose.push_str(line);
-                    ex.prose.push('\n');
-                }
-            }
-        }
-    }
-    if let Some((_, _, _, code)) = fence {
-        // Unclosed fence: keep what we have.
-        if at == Where::Example {
-            if let Some(ex) = examples.last_mut() {
-                ex.code.push((String::new(), code));
-            }
-        }
-    }
-    examples.retain(|e| !e.code.is_empty() || !e.prose.trim().is_empty());
-    for e in &mut examples {
-        e.prose = e.prose.trim().to_string();
-    }
-    Description {
-        body: collapse_blank_lines(body.trim()),
-        examples,
-        import: if have_import { Some(import.trim().to_string()) } else { None },
-    }
-}
+use bridgegen_model::description::{collapse_blank_lines, fence_close, fence_open};
 
 /// Collapses runs of blank lines (outside code blocks) and trailing whitespace of a page.
 pub fn tidy(s: &str) -> String {
     collapse_blank_lines(s.trim())
-}
-
-fn collapse_blank_lines(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut blanks = 0;
-    let mut in_fence: Option<(char, usize)> = None;
-    for line in s.lines() {
-        if let Some((ch, n)) = in_fence {
-            if fence_close(line, ch, n) {
-                in_fence = None;
-            }
-        } else if let Some((ch, n, _)) = fence_open(line) {
-            in_fence = Some((ch, n));
-        } else if line.trim().is_empty() {
-            blanks += 1;
-            if blanks > 1 {
-                continue;
-            }
-            out.push('\n');
-            continue;
-        }
-        blanks = 0;
-        out.push_str(line);
-        out.push('\n');
-    }
-    out.trim_end().to_string()
-}
-
-/// The docs language a fence's info string belongs to (`ts` -> `typescript`, `cs` -> `csharp`).
-pub fn fence_language(info: &str) -> String {
-    match info.to_ascii_lowercase().as_str() {
-        "typescript" | "ts" | "javascript" | "js" | "nodejs" => "typescript".into(),
-        "python" | "py" => "python".into(),
-        "go" | "golang" => "go".into(),
-        "csharp" | "cs" | "c#" | "dotnet" => "csharp".into(),
-        "yaml" | "yml" => "yaml".into(),
-        "java" => "java".into(),
-        other => other.to_string(),
-    }
 }
 
 /// Turns an import section into `pulumi import` instructions: its prose is kept, every
@@ -593,20 +368,12 @@ pub fn summary(desc: &str) -> String {
 mod tests {
     use super::*;
 
-    const SEED: &str = "Manage image sharing.\n\n> **NOTE:** Only your own images.\n\n{{% examples %}}\n## Example Usage\n{{% example %}}\n### Basic\n\n```typescript\nconst a = 1;\n```\n```python\na = 1\n```\n{{% /example %}}\n{{% /examples %}}\n\n## Import\n\nimage can be imported using the id, e.g.\n\n```sh\n$ pulumi import alicloud:ecs/x:X default m-1:2\n```\n";
-
     #[test]
-    fn splits_examples_and_import() {
-        let d = split_description(SEED);
-        assert_eq!(d.body, "Manage image sharing.\n\n> **NOTE:** Only your own images.");
-        assert_eq!(d.examples.len(), 1);
-        assert_eq!(d.examples[0].prose, "### Basic");
-        assert_eq!(
-            d.examples[0].code,
-            vec![("typescript".into(), "const a = 1;\n".into()), ("python".into(), "a = 1\n".into())]
+    fn import_section_becomes_commands() {
+        let (prose, cmds) = import_commands(
+            "image can be imported using the id, e.g.\n\n```sh\n$ pulumi import alicloud:ecs/x:X default m-1:2\n```",
+            "alicloud:ecs/x:X",
         );
-        let imp = d.import.unwrap();
-        let (prose, cmds) = import_commands(&imp, "alicloud:ecs/x:X");
         assert_eq!(prose, "image can be imported using the id, e.g.");
         assert_eq!(cmds, vec!["pulumi import alicloud:ecs/x:X default m-1:2"]);
     }
@@ -615,13 +382,6 @@ mod tests {
     fn terraform_import_becomes_pulumi_import() {
         let (_, cmds) = import_commands("```\nterraform import alicloud_x.example a:b\n```", "alicloud:ecs/x:X");
         assert_eq!(cmds, vec!["pulumi import alicloud:ecs/x:X example a:b"]);
-    }
-
-    #[test]
-    fn import_heading_inside_code_is_not_a_section() {
-        let d = split_description("Text\n\n```md\n## Import\n```\nafter");
-        assert!(d.import.is_none());
-        assert!(d.body.contains("after"));
     }
 
     #[test]

@@ -8,12 +8,13 @@
 use std::collections::HashMap;
 
 use bridgegen_codegen::{render, GenError, GeneratedFile, Package};
+use bridgegen_model::description::Description;
 use bridgegen_model::{FunctionReturn, ObjectId, Property, Type};
 use handlebars::Handlebars;
 use heck::ToSnakeCase;
 use serde::Serialize;
 
-use crate::markdown::{indent_rest, md_code, md_text, sanitize, split_description, yaml_str};
+use crate::markdown::{indent_rest, md_code, md_text, sanitize, yaml_str};
 use crate::paths::{segment, Unique};
 use crate::Options;
 
@@ -207,7 +208,7 @@ fn page(
     outputs: &[Property],
     with_id: bool,
 ) -> Result<String, GenError> {
-    let d = split_description(description.unwrap_or(""));
+    let d = Description::parse(description.unwrap_or("")).sections();
     let mut body = d.body.clone();
     if let Some(t) = token {
         body = retarget_prose(&body, pkg, t, title);

@@ -267,3 +267,19 @@ fn generation_is_deterministic() {
         assert_eq!(gen(s, Style::Terraform), gen(s, Style::Terraform));
     }
 }
+
+#[test]
+fn replace_marks_are_the_resources_replace_set() {
+    // `zone` is flagged on its output spelling only: the SDKs send it as replace-on-change
+    // (the model's set), so its input is marked too; `plain` is not.
+    let schema = r##"{"name":"x","version":"1.0.0","resources":{"x:index:Res":{
+        "properties":{"zone":{"type":"string","replaceOnChanges":true},"plain":{"type":"string"}},
+        "inputProperties":{"zone":{"type":"string"},"plain":{"type":"string"}}}}}"##;
+    let (pkg, _) = bridgegen_model::bind_str(schema).expect("binds");
+    let files = DocsGenerator::new(Fake::all(), Style::Pulumi).generate(&pkg).expect("docs generate");
+    let path = files.iter().map(|f| f.path.as_str()).find(|p| p.ends_with("res.md")).expect("resource page");
+    let inputs = lang_blocks(section(page(&files, path), "### Inputs"));
+    let b = block(&inputs, "typescript");
+    assert!(b.contains("`zone` `typescript:string` — *Optional, Replaces on change*"), "{b}");
+    assert!(b.ends_with("`plain` `typescript:string` — *Optional*"), "{b}");
+}

@@ -4,6 +4,7 @@
 //! (`docs.rs`) spell names identically. A renamed identifier keeps its wire name
 //! (printed in `[Input("wire")]`/`[Output("wire")]`), so renaming never changes behaviour.
 
+use bridgegen_model::description::{Description, Language};
 use heck::ToUpperCamelCase;
 use std::collections::HashSet;
 
@@ -431,10 +432,11 @@ pub fn doc_lines(s: &str) -> Vec<String> {
 }
 
 /// A `/// <summary>` block (each line prefixed by `indent`), or `""` when there is no text.
-/// Ends with a newline.
+/// Ends with a newline. A description keeps its prose and its C# examples only, without
+/// shortcodes (as Pulumi's C# SDKs show it).
 pub fn summary(indent: &str, text: Option<&str>) -> String {
     let Some(text) = text else { return String::new() };
-    let lines = doc_lines(text);
+    let lines = doc_lines(&Description::parse(text).for_language(Language::CSharp));
     if lines.is_empty() {
         return String::new();
     }
@@ -521,6 +523,11 @@ mod tests {
             "    /// <summary>\n    /// one */ &lt;two&gt;\n    ///\n    /// three\n    /// four\n    /// </summary>\n"
         );
         assert_eq!(summary("", Some("\n\n")), "");
+        let examples = "Intro.\n\n{{% examples %}}\n## Example Usage\n{{% example %}}\n\n```typescript\nconst a = 1;\n```\n```csharp\nvar a = new List<int>();\n```\n{{% /example %}}\n{{% /examples %}}\n";
+        assert_eq!(
+            summary("", Some(examples)),
+            "/// <summary>\n/// Intro.\n///\n/// ## Example Usage\n///\n/// ```csharp\n/// var a = new List&lt;int&gt;();\n/// ```\n/// </summary>\n"
+        );
         assert_eq!(obsolete("", Some("use \"b\"")), "[Obsolete(\"use \\\"b\\\"\")]\n");
     }
 }

@@ -2,23 +2,24 @@
 //! on declarations since Go 1.19, so we emit text that is already a fixed point of its
 //! printer) and aligned struct fields (gofmt aligns consecutive field lines in columns).
 
+use bridgegen_model::description::{Description, Language};
+
 /// Turns a schema description into doc comment lines (without the `// ` marker).
 ///
-/// - examples for other languages and `{{% ... %}}` shortcodes are dropped;
+/// - examples for other languages and `{{% ... %}}` shortcodes are dropped (by the model's
+///   one description parser), and so are empty code blocks;
 /// - fenced code blocks become indented Go doc code blocks, surrounded by blank lines;
 /// - other lines lose leading whitespace (so they never read as code or lists);
 /// - runs of blank lines collapse, leading/trailing blank lines go;
 /// - lines gofmt would turn into headings are written as `# Heading` already.
 pub fn doc_lines(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = Description::parse(&text).for_language(Language::Go);
     let mut out: Vec<String> = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(raw) = lines.next() {
         let line = clean(raw);
         let trimmed = line.trim();
-        if trimmed.starts_with("{{%") && trimmed.ends_with("%}}") {
-            continue;
-        }
         if let Some(lang) = trimmed.strip_prefix("```") {
             let lang = lang.trim().to_ascii_lowercase();
             let mut code: Vec<String> = Vec::new();
@@ -29,9 +30,7 @@ pub fn doc_lines(text: &str) -> Vec<String> {
                 }
                 code.push(l.trim_end().to_string());
             }
-            let keep =
-                matches!(lang.as_str(), "" | "go" | "golang" | "sh" | "bash" | "shell" | "text" | "console" | "json");
-            if !keep || code.iter().all(|l| l.is_empty()) {
+            if code.iter().all(|l| l.is_empty()) {
                 continue;
             }
             // Strip the common leading whitespace, then indent with one tab.

@@ -5,6 +5,7 @@
 
 mod bind;
 mod check;
+pub mod description;
 mod model;
 mod usage;
 

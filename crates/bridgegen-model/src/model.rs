@@ -227,6 +227,8 @@ impl Resource {
     /// Properties flagged replace-on-change, as dotted paths for the engine
     /// (nested object properties included, arrays as `[*]`), sorted. A flag on either
     /// the output or the input spelling of a property counts: schemas put it on either.
+    /// The one answer to "what replaces": the SDKs send it, the docs mark it and the
+    /// provider's diff reads it.
     pub fn replace_on_changes(&self, pkg: &Package) -> Vec<String> {
         let mut out = Vec::new();
         for p in self.properties.iter().chain(&self.inputs) {
@@ -374,6 +376,11 @@ impl Package {
 
     pub fn function(&self, id: FunctionId) -> &Function {
         &self.functions[id.0]
+    }
+
+    /// The provider resource's type token (`pulumi:providers:<package>`), set once by the binder.
+    pub fn provider_token(&self) -> &str {
+        &self.provider.token.full
     }
 
     /// The language block for `lang` (`nodejs`, `python`, `go`, `csharp`), if any.

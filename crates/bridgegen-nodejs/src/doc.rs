@@ -2,59 +2,14 @@
 //! closed early (`*/` in a description is broken up), with the examples section reduced
 //! to the TypeScript snippets.
 
+use bridgegen_model::description::{Description, Language};
+
 use crate::names::doc_safe;
 
-/// Keeps a description's prose and its `typescript` code blocks; drops the
-/// `{{% examples %}}` shortcodes and the other languages' code blocks inside them.
+/// A description as TypeScript doc comments show it: prose and TypeScript examples,
+/// without shortcodes or other languages' code (parsed by the model's one description parser).
 pub fn typescript_description(text: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let mut in_examples = false;
-    let mut skipping_fence = false;
-    let mut in_fence = false;
-    for line in text.lines() {
-        let t = line.trim();
-        if matches!(t, "{{% examples %}}" | "{{% /examples %}}") {
-            in_examples = t == "{{% examples %}}";
-            continue;
-        }
-        if matches!(t, "{{% example %}}" | "{{% /example %}}") {
-            continue;
-        }
-        if t.starts_with("```") {
-            if skipping_fence {
-                skipping_fence = false;
-                continue;
-            }
-            if !in_fence && in_examples {
-                let lang = t.trim_start_matches('`').trim();
-                if !lang.is_empty() && lang != "typescript" && lang != "ts" {
-                    skipping_fence = true;
-                    continue;
-                }
-            }
-            in_fence = !in_fence;
-            out.push(line);
-            continue;
-        }
-        if !skipping_fence {
-            out.push(line);
-        }
-    }
-    // Collapse runs of blank lines left behind by removed shortcodes.
-    let mut result: Vec<&str> = Vec::new();
-    for l in out {
-        if l.trim().is_empty() && result.last().is_some_and(|p: &&str| p.trim().is_empty()) {
-            continue;
-        }
-        result.push(l);
-    }
-    while result.last().is_some_and(|l| l.trim().is_empty()) {
-        result.pop();
-    }
-    while result.first().is_some_and(|l| l.trim().is_empty()) {
-        result.remove(0);
-    }
-    result.join("\n")
+    Description::parse(text).for_language(Language::TypeScript)
 }
 
 /// A `/** ... */` block indented by `indent`, ending in a newline; empty when there is

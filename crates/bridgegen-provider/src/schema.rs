@@ -30,17 +30,12 @@ impl SchemaInfo {
         self.resources.get(token).map(|i| &self.package.resources[*i])
     }
 
-    /// Input properties of a resource that force replacement when they change.
+    /// Top-level properties of a resource that force replacement when they change: the
+    /// model's replace-on-change set (the one the SDKs send), without nested paths, which
+    /// the top-level diff cannot tell apart.
     pub fn replace_inputs(&self, token: &str) -> Vec<String> {
-        self.resource(token)
-            .map(|r| {
-                r.inputs
-                    .iter()
-                    .filter(|p| p.replace_on_changes || p.will_replace_on_changes)
-                    .map(|p| p.name.clone())
-                    .collect()
-            })
-            .unwrap_or_default()
+        let Some(r) = self.resource(token) else { return Vec::new() };
+        r.replace_on_changes(&self.package).into_iter().filter(|p| !p.contains(['.', '['])).collect()
     }
 
     /// Fills in absent properties from their schema defaults: the first set environment
@@ -269,6 +264,18 @@ mod tests {
 
     const KAKAO: &str = include_str!("../../../schema/kakaocloud.json");
     const ALI: &str = include_str!("../../../schema/alicloud.json");
+
+    #[test]
+    fn replacements_are_the_models_top_level_set() {
+        const S: &str = r##"{"name":"x","version":"1.0.0","resources":{"x:index:R":{
+            "properties":{"zone":{"type":"string","replaceOnChanges":true},"spec":{"$ref":"#/types/x:index:Spec"}},
+            "inputProperties":{"zone":{"type":"string"},"spec":{"$ref":"#/types/x:index:Spec"},"a":{"type":"string"}}}},
+            "types":{"x:index:Spec":{"type":"object","properties":{"size":{"type":"integer","replaceOnChanges":true}}}}}"##;
+        let s = SchemaInfo::new(S);
+        // `zone` is flagged on its output spelling only; `spec.size` is nested.
+        assert_eq!(s.replace_inputs("x:index:R"), vec!["zone".to_string()]);
+        assert!(s.replace_inputs("x:index:Missing").is_empty());
+    }
 
     #[test]
     fn numbers_and_booleans_become_strings_where_the_schema_says_string() {

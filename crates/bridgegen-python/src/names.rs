@@ -9,6 +9,7 @@
 //!   name is kept and emitted beside it (`@pulumi.getter(name="from")`);
 //! - `language.python.name` on a property overrides the computed name (still escaped).
 
+use bridgegen_model::description::{Description, Language};
 use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 /// Python 3 hard keywords: <https://docs.python.org/3/reference/lexical_analysis.html#keywords>.
@@ -280,48 +281,10 @@ pub fn docstring(text: &str, indent: &str) -> String {
     out
 }
 
-/// Strips the docs-site shortcodes and keeps only the Python examples of a description
-/// (examples in other languages are noise in a Python docstring).
+/// A description as a Python docstring shows it: prose and Python examples, without
+/// shortcodes or other languages' code (parsed by the model's one description parser).
 pub fn clean_description(text: &str) -> String {
-    let mut out = Vec::new();
-    let mut in_fence: Option<bool> = None; // Some(keep) while inside a fenced block
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with("{{%") && trimmed.ends_with("%}}") {
-            continue;
-        }
-        if let Some(keep) = in_fence {
-            if trimmed.starts_with("```") {
-                in_fence = None;
-                if keep {
-                    out.push(line);
-                }
-                continue;
-            }
-            if keep {
-                out.push(line);
-            }
-            continue;
-        }
-        if let Some(lang) = trimmed.strip_prefix("```") {
-            let lang = lang.trim().to_ascii_lowercase();
-            let other = matches!(
-                lang.as_str(),
-                "typescript" | "javascript" | "ts" | "js" | "go" | "csharp" | "c#" | "java" | "yaml"
-            );
-            in_fence = Some(!other);
-            if !other {
-                out.push(line);
-            }
-            continue;
-        }
-        out.push(line);
-    }
-    let mut s = out.join("\n");
-    while s.contains("\n\n\n") {
-        s = s.replace("\n\n\n", "\n\n");
-    }
-    s.trim().to_string()
+    Description::parse(text).for_language(Language::Python).trim().to_string()
 }
 
 #[cfg(test)]

@@ -19,57 +19,8 @@ namespace Pulumi.KakaoCloud
     ///
     /// The resource's id is the ID of the project receiving the shared image, qualified by the image: `&lt;image_id&gt;:&lt;member_id&gt;`.
     ///
-    /// {{% examples %}}
     /// ## Example Usage
-    /// {{% example %}}
     ///
-    /// ```typescript
-    /// import * as pulumi from "@pulumi/pulumi";
-    /// import * as kakaocloud from "@bridgegen/kakaocloud";
-    ///
-    /// const member = new kakaocloud.ImageMember("member", {
-    ///     imageId: "3d3b2f0e-9a55-4a4e-8c43-6a2f5d3b1c10",
-    ///     memberId: "b1c2d3e4f5a60718293a4b5c6d7e8f90",
-    ///     timeouts: {
-    ///         create: "30m",
-    ///         "delete": "10m",
-    ///     },
-    /// });
-    /// ```
-    /// ```python
-    /// import pulumi
-    /// import pulumi_kakaocloud as kakaocloud
-    ///
-    /// member = kakaocloud.ImageMember("member",
-    ///     image_id="3d3b2f0e-9a55-4a4e-8c43-6a2f5d3b1c10",
-    ///     member_id="b1c2d3e4f5a60718293a4b5c6d7e8f90",
-    ///     timeouts={
-    ///         "create": "30m",
-    ///         "delete": "10m",
-    ///     })
-    /// ```
-    /// ```go
-    /// package main
-    ///
-    /// import (
-    /// 	"github.com/bridgegen/pulumi-kakaocloud/sdk/go/kakaocloud"
-    /// 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-    /// )
-    ///
-    /// func main() {
-    /// 	pulumi.Run(func(ctx *pulumi.Context) error {
-    /// 		_, err := kakaocloud.NewImageMember(ctx, "member", &amp;kakaocloud.ImageMemberArgs{
-    /// 			ImageId:  pulumi.String("3d3b2f0e-9a55-4a4e-8c43-6a2f5d3b1c10"),
-    /// 			MemberId: pulumi.String("b1c2d3e4f5a60718293a4b5c6d7e8f90"),
-    /// 			Timeouts: &amp;kakaocloud.ImageMemberTimeoutsArgs{
-    /// 				Create: pulumi.String("30m"),
-    /// 				Delete: pulumi.String("10m"),
-    /// 			},
-    /// 		})
-    /// 		return err
-    /// 	})
-    /// }
-    /// ```
     /// ```csharp
     /// using System.Collections.Generic;
     /// using Pulumi;
@@ -89,8 +40,6 @@ namespace Pulumi.KakaoCloud
     ///     });
     /// });
     /// ```
-    /// {{% /example %}}
-    /// {{% /examples %}}
     ///
     /// ## Import
     ///

@@ -7,19 +7,17 @@ mod props;
 use std::collections::HashMap;
 
 use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming};
+use bridgegen_model::description::{fence_language, Description, Example};
 use bridgegen_model::{EnumId, Function, FunctionReturn, ObjectId, Property, Resource, Type};
 use handlebars::Handlebars;
 use serde::Serialize;
 
-use crate::markdown::{
-    code_block, fence_language, import_commands, indent_rest, md_code, md_text, sanitize, split_description, summary,
-    yaml_str,
-};
+use crate::markdown::{code_block, import_commands, indent_rest, md_code, md_text, sanitize, summary, yaml_str};
 use crate::paths::{anchor, relative, Paths, Unique, PACKAGE_INDEX, PROVIDER_PAGE};
 use crate::{language_label, Options};
 
 use pages::{function_page, module_page, package_page, resource_page};
-use props::{description_md, prop_lists, supporting_views, Supporting};
+use props::{description_md, prop_lists, supporting_views, Marks, Supporting};
 
 /// Every docs language's naming of the package being documented, in tab order.
 type Langs<'a> = [Box<dyn PackageNaming + 'a>];
@@ -297,7 +295,7 @@ fn lang_code(lang: &str, code: &str) -> LangCode {
     LangCode { lang: lang.to_string(), label: language_label(lang), block: code_block(fence_for(lang), code) }
 }
 
-fn examples(ctx: &Ctx<'_>, ex: &[crate::markdown::Example]) -> (Vec<ExampleView>, Vec<String>) {
+fn examples(ctx: &Ctx<'_>, ex: &[Example]) -> (Vec<ExampleView>, Vec<String>) {
     let main: Vec<&str> = ctx.langs.iter().map(|l| l.language()).collect();
     let mut extra: Vec<String> = Vec::new();
     let mut out = Vec::new();
@@ -351,7 +349,7 @@ struct Subject<'a> {
 
 fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> Common {
     let Subject { kind, token, title, description, deprecation } = subject;
-    let d = split_description(description.unwrap_or(""));
+    let d = Description::parse(description.unwrap_or("")).sections();
     let (examples, extra) = examples(ctx, &d.examples);
     let mut chooser_langs = chooser(ctx.langs);
     for e in extra {

@@ -20,7 +20,9 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
     };
     let common = common(ctx, subject, path, &sup);
     let constructors = ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(r))).collect();
-    let inputs = prop_lists(ctx, &r.inputs, true, true, &sup, "input", None);
+    let replaces = r.replace_on_changes(ctx.pkg);
+    let marks = |required| Marks { required, replaces: Some(&replaces) };
+    let inputs = prop_lists(ctx, &r.inputs, true, marks(true), &sup, "input", None);
     let input_names: Vec<&str> = r.inputs.iter().map(|p| p.name.as_str()).collect();
     let mut outs: Vec<Property> = Vec::new();
     if !r.is_provider && !r.properties.iter().any(|p| p.name == "id") {
@@ -31,7 +33,7 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
         ));
     }
     outs.extend(r.properties.iter().filter(|p| !input_names.contains(&p.name.as_str())).cloned());
-    let outputs = prop_lists(ctx, &outs, false, false, &sup, "output", None);
+    let outputs = prop_lists(ctx, &outs, false, marks(false), &sup, "output", None);
     let lookup = if r.is_provider || r.is_component {
         None
     } else {
@@ -39,7 +41,7 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
         Some(LookupView {
             signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.get_signature(r))).collect(),
             has_state: !state.is_empty(),
-            state: prop_lists(ctx, state, true, true, &sup, "state", None),
+            state: prop_lists(ctx, state, true, Marks::REQUIRED, &sup, "state", None),
         })
     };
     ResourcePage {
@@ -78,9 +80,9 @@ pub(super) fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> Function
         common,
         signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.function_signature(f))).collect(),
         has_arguments: !args.is_empty(),
-        arguments: prop_lists(ctx, args, true, true, &sup, "arg", None),
+        arguments: prop_lists(ctx, args, true, Marks::REQUIRED, &sup, "arg", None),
         has_result: !result_props.is_empty(),
-        result: prop_lists(ctx, &result_props, false, false, &sup, "result", None),
+        result: prop_lists(ctx, &result_props, false, Marks::NONE, &sup, "result", None),
     }
 }
 

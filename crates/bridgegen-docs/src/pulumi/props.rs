@@ -98,12 +98,27 @@ pub(super) fn description_md(ctx: &Ctx<'_>, p: &Property) -> String {
 /// Spells a property list's type names in one language.
 type TypeNamesOf<'a> = &'a dyn Fn(&dyn PackageNaming) -> String;
 
+/// Which marks a property list shows.
+#[derive(Clone, Copy)]
+pub(super) struct Marks<'a> {
+    /// Required / Optional.
+    pub required: bool,
+    /// A resource's replace-on-change set (the model's, as the SDKs send it); `None` for
+    /// other lists, which mark a property by its own flag.
+    pub replaces: Option<&'a [String]>,
+}
+
+impl Marks<'_> {
+    pub const REQUIRED: Marks<'static> = Marks { required: true, replaces: None };
+    pub const NONE: Marks<'static> = Marks { required: false, replaces: None };
+}
+
 /// Property lists, one per language.
 pub(super) fn prop_lists(
     ctx: &Ctx<'_>,
     props: &[Property],
     input: bool,
-    mark_required: bool,
+    marks_of: Marks<'_>,
     sup: &Supporting,
     id_prefix: &str,
     type_names: Option<TypeNamesOf<'_>>,
@@ -116,13 +131,17 @@ pub(super) fn prop_lists(
                 .iter()
                 .map(|p| {
                     let mut marks = Vec::new();
-                    if mark_required {
+                    if marks_of.required {
                         marks.push(if p.required { "Required" } else { "Optional" });
                     }
                     if p.secret {
                         marks.push("Secret");
                     }
-                    if p.replace_on_changes || p.will_replace_on_changes {
+                    let replaces = match marks_of.replaces {
+                        Some(set) => set.contains(&p.name),
+                        None => p.replace_on_changes,
+                    };
+                    if replaces {
                         marks.push("Replaces on change");
                     }
                     if p.deprecation_message.is_some() {
@@ -175,7 +194,15 @@ pub(super) fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<Supportin
                         .map(|d| sanitize(d.trim(), ctx.opts.trusted_html))
                         .unwrap_or_default(),
                     is_enum: false,
-                    langs: prop_lists(ctx, &o.properties, input, input, sup, &a, Some(&names)),
+                    langs: prop_lists(
+                        ctx,
+                        &o.properties,
+                        input,
+                        Marks { required: input, replaces: None },
+                        sup,
+                        &a,
+                        Some(&names),
+                    ),
                     values: Vec::new(),
                     anchor: a,
                 }
@@ -192,7 +219,7 @@ pub(super) fn supporting_views(ctx: &Ctx<'_>, sup: &Supporting) -> Vec<Supportin
                         .map(|d| sanitize(d.trim(), ctx.opts.trusted_html))
                         .unwrap_or_default(),
                     is_enum: true,
-                    langs: prop_lists(ctx, &[], true, false, sup, &a, Some(&names)),
+                    langs: prop_lists(ctx, &[], true, Marks::NONE, sup, &a, Some(&names)),
                     values: e
                         .values
                         .iter()

@@ -23,45 +23,8 @@ namespace Pulumi.AliCloud.Ecs
     ///
     /// &gt; **NOTE:** Available in 1.68.0+.
     ///
-    /// {{% examples %}}
     /// ## Example Usage
-    /// {{% example %}}
     ///
-    /// ```typescript
-    /// import * as pulumi from "@pulumi/pulumi";
-    /// import * as alicloud from "@pulumi/alicloud";
-    ///
-    /// const defaultImageSharePermission = new alicloud.ecs.ImageSharePermission("default", {
-    ///     accountId: "1234567890",
-    ///     imageId: "m-bp1gxyh***",
-    /// });
-    /// ```
-    /// ```python
-    /// import pulumi
-    /// import pulumi_alicloud as alicloud
-    ///
-    /// default_image_share_permission = alicloud.ecs.ImageSharePermission("default",
-    ///     account_id="1234567890",
-    ///     image_id="m-bp1gxyh***")
-    /// ```
-    /// ```go
-    /// package main
-    ///
-    /// import (
-    /// 	"github.com/pulumi/pulumi-alicloud/sdk/v3/go/alicloud/ecs"
-    /// 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
-    /// )
-    ///
-    /// func main() {
-    /// 	pulumi.Run(func(ctx *pulumi.Context) error {
-    /// 		_, err := ecs.NewImageSharePermission(ctx, "default", &amp;ecs.ImageSharePermissionArgs{
-    /// 			AccountId: pulumi.String("1234567890"),
-    /// 			ImageId:   pulumi.String("m-bp1gxyh***"),
-    /// 		})
-    /// 		return err
-    /// 	})
-    /// }
-    /// ```
     /// ```csharp
     /// using System.Collections.Generic;
     /// using Pulumi;
@@ -76,8 +39,6 @@ namespace Pulumi.AliCloud.Ecs
     ///     });
     /// });
     /// ```
-    /// {{% /example %}}
-    /// {{% /examples %}}
     ///
     /// ## Import
     ///

@@ -1,0 +1,120 @@
+//! Enum and config view models, and the enum member names and literals they share with
+//! property defaults.
+
+use super::*;
+
+impl Emitter<'_> {
+    pub fn enum_vm(&self, id: usize) -> Option<EnumVm> {
+        let e = &self.pkg.enums[id];
+        let (is_int, is_string, underlying) = match e.kind {
+            EnumKind::Boolean => return None, // spelled `bool` wherever used
+            EnumKind::Integer => (true, false, "int"),
+            EnumKind::Number => (false, false, "double"),
+            EnumKind::String => (false, true, "string"),
+        };
+        let member = enum_member_names(self.names, id, e);
+        let values = e
+            .values
+            .iter()
+            .zip(member)
+            .map(|(v, name)| EnumValueVm {
+                doc: doc(IND2, v.description.as_deref()),
+                obsolete: obsolete(IND2, v.deprecation_message.as_deref()),
+                literal: match e.kind {
+                    EnumKind::String => {
+                        string_literal(&v.value.as_str().map(str::to_string).unwrap_or_else(|| v.value.to_string()))
+                    }
+                    EnumKind::Integer => {
+                        v.value.as_i64().unwrap_or_else(|| v.value.as_f64().unwrap_or(0.0) as i64).to_string()
+                    }
+                    _ => double_literal(v.value.as_f64().unwrap_or(0.0)),
+                },
+                name,
+            })
+            .collect();
+        Some(EnumVm {
+            doc: doc(IND1, e.description.as_deref()),
+            class: self.names.enums[id].clone(),
+            is_int,
+            is_string,
+            underlying: underlying.to_string(),
+            values,
+        })
+    }
+
+    pub fn config(&self) -> ConfigVm {
+        let (pkg, n) = (self.pkg, self.names);
+        let member = member_names("Config", VALUE_RESERVED_MEMBERS, pkg.config.iter().map(|p| p.name.as_str()));
+        let vars = pkg
+            .config
+            .iter()
+            .zip(member)
+            .map(|(p, name)| {
+                let key = string_literal(&p.name);
+                let (ty, mut getter, env_fn) = match &p.ty {
+                    Type::String => ("string?".to_string(), format!("__config.Get({key})"), Some("GetEnv")),
+                    Type::Boolean => {
+                        ("bool?".to_string(), format!("__config.GetBoolean({key})"), Some("GetEnvBoolean"))
+                    }
+                    Type::Integer => ("int?".to_string(), format!("__config.GetInt32({key})"), Some("GetEnvInt32")),
+                    Type::Number => ("double?".to_string(), format!("__config.GetDouble({key})"), Some("GetEnvDouble")),
+                    other => {
+                        let t = n.output_ty(pkg, other);
+                        (format!("{t}?"), format!("__config.GetObject<{t}>({key})"), None)
+                    }
+                };
+                if let Some(d) = &p.default {
+                    if let (Some(f), false) = (env_fn, d.environment.is_empty()) {
+                        let envs: Vec<String> = d.environment.iter().map(|e| string_literal(e)).collect();
+                        getter = format!("{getter} ?? Utilities.{f}({})", envs.join(", "));
+                    }
+                    if let Some(l) = d.value.as_ref().and_then(|v| self.literal(&p.ty, v)) {
+                        getter = format!("{getter} ?? {l}");
+                    }
+                }
+                ConfigVarVm {
+                    doc: doc(IND2, p.description.as_deref()),
+                    obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                    field: backing_field(&name),
+                    ty,
+                    name,
+                    getter,
+                }
+            })
+            .collect();
+        ConfigVm { pkg_lit: string_literal(&pkg.name), vars }
+    }
+}
+
+/// Member names of an enum: the schema's `name`, else one derived from the value.
+pub fn enum_member_names(names: &Names, id: usize, e: &EnumType) -> Vec<String> {
+    let wires: Vec<String> = e
+        .values
+        .iter()
+        .map(|v| match (&v.name, &v.value) {
+            (Some(n), _) => n.clone(),
+            (None, Value::String(s)) => s.clone(),
+            (None, other) => other.to_string().replace('-', "Minus").replace('.', "Point"),
+        })
+        .collect();
+    let mut reserved: Vec<&str> = VALUE_RESERVED_MEMBERS.to_vec();
+    reserved.push("value__");
+    member_names(&names.enums[id], &reserved, wires.iter().map(String::as_str))
+}
+
+pub(super) fn values_equal(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// A C# `double` literal (`1.0`, `1e300`).
+pub fn double_literal(f: f64) -> String {
+    let s = format!("{f:?}");
+    if s.contains(['.', 'e', 'E']) {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}

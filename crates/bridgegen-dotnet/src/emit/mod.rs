@@ -1,0 +1,354 @@
+//! View models: everything a template prints, computed here from the bound model.
+
+use bridgegen_model::{EnumKind, EnumType, Function, FunctionReturn, Package, Property, Resource, Type};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::context::{self, is_value_type, nullable_output, Names};
+use crate::names::{
+    self, backing_field, member_names, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS,
+    RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
+};
+
+mod enums;
+mod members;
+
+use enums::values_equal;
+pub use enums::{double_literal, enum_member_names};
+
+const IND1: &str = "    ";
+const IND2: &str = "        ";
+
+#[derive(Serialize)]
+pub struct InputPropVm {
+    doc: String,
+    obsolete: String,
+    attr: String,
+    ty: String,
+    decl_ty: String,
+    name: String,
+    field: String,
+    lazy: bool,
+    secret: bool,
+    init: String,
+    bang: String,
+    empty_secret: String,
+}
+
+#[derive(Serialize)]
+pub struct ArgsClassVm {
+    doc: String,
+    class: String,
+    base: String,
+    props: Vec<InputPropVm>,
+    defaults: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct OutputFieldVm {
+    doc: String,
+    obsolete: String,
+    ty: String,
+    name: String,
+    param: String,
+    /// `[OutputConstructorParameter("wire")] ` when the parameter cannot spell the wire name.
+    param_attr: String,
+}
+
+#[derive(Serialize)]
+pub struct OutputClassVm {
+    doc: String,
+    class: String,
+    fields: Vec<OutputFieldVm>,
+}
+
+#[derive(Serialize)]
+pub struct FileVm<T: Serialize> {
+    pub ns: String,
+    #[serde(flatten)]
+    pub body: T,
+}
+
+#[derive(Serialize)]
+pub struct ResourceOutputVm {
+    doc: String,
+    obsolete: String,
+    wire_lit: String,
+    ty: String,
+    name: String,
+}
+
+#[derive(Serialize)]
+pub struct ResourceVm {
+    doc: String,
+    obsolete: String,
+    attr: String,
+    token_lit: String,
+    class: String,
+    base: String,
+    options_type: String,
+    outputs: Vec<ResourceOutputVm>,
+    args_param: String,
+    args_class: String,
+    base_first_arg: String,
+    remote: String,
+    has_get: bool,
+    state_param: String,
+    state_arg: String,
+    option_lines: Vec<String>,
+    args: ArgsClassVm,
+    state: Option<ArgsClassVm>,
+}
+
+#[derive(Serialize)]
+pub struct FunctionVm {
+    class: String,
+    doc: String,
+    obsolete: String,
+    token_lit: String,
+    async_ret: String,
+    async_params: String,
+    async_call: String,
+    async_args: String,
+    has_invoke: bool,
+    invoke_ret: String,
+    invoke_params: String,
+    invoke_call: String,
+    invoke_args: String,
+    args: Option<ArgsClassVm>,
+    invoke_args_class: Option<ArgsClassVm>,
+    result: Option<OutputClassVm>,
+}
+
+#[derive(Serialize)]
+pub struct EnumValueVm {
+    doc: String,
+    obsolete: String,
+    name: String,
+    literal: String,
+}
+
+#[derive(Serialize)]
+pub struct EnumVm {
+    doc: String,
+    class: String,
+    is_int: bool,
+    is_string: bool,
+    underlying: String,
+    values: Vec<EnumValueVm>,
+}
+
+#[derive(Serialize)]
+pub struct EnumsFileVm {
+    pub enums: Vec<EnumVm>,
+}
+
+#[derive(Serialize)]
+pub struct ConfigVarVm {
+    doc: String,
+    obsolete: String,
+    ty: String,
+    name: String,
+    field: String,
+    getter: String,
+}
+
+#[derive(Serialize)]
+pub struct ConfigVm {
+    pkg_lit: String,
+    vars: Vec<ConfigVarVm>,
+}
+
+/// How a list of input properties is typed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum InMode {
+    /// `Input<T>` unless the property is plain.
+    Input,
+    /// Plain values throughout (function args of the `InvokeAsync` form, plain classes).
+    Plain,
+}
+
+pub struct Emitter<'a> {
+    pub pkg: &'a Package,
+    pub names: &'a Names,
+}
+
+pub(super) fn doc(indent: &str, text: Option<&str>) -> String {
+    summary(indent, text)
+}
+
+pub(super) fn obsolete(indent: &str, msg: Option<&str>) -> String {
+    names::obsolete(indent, msg)
+}
+
+impl Emitter<'_> {
+    pub(super) fn input_attr(&self, p: &Property, json: bool) -> String {
+        let mut s = format!("[Input({}", string_literal(&p.name));
+        if p.required {
+            s.push_str(", required: true");
+        }
+        if json {
+            s.push_str(", json: true");
+        }
+        s.push_str(")]");
+        s
+    }
+
+    pub fn args_class(
+        &self,
+        class: &str,
+        base: &str,
+        description: Option<&str>,
+        props: &[Property],
+        mode: InMode,
+        provider: bool,
+    ) -> ArgsClassVm {
+        let (pkg, n) = (self.pkg, self.names);
+        let member = member_names(class, ARGS_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let mut out = Vec::new();
+        let mut defaults = Vec::new();
+        for (i, (p, name)) in props.iter().zip(member).enumerate() {
+            let plain = mode == InMode::Plain || p.plain;
+            let lazy = matches!(p.ty, Type::Array(_) | Type::Map(_));
+            let json = provider && !matches!(p.ty, Type::String);
+            let (ty, decl_ty, init, secret) = if plain {
+                let ty = n.plain_ty(pkg, &p.ty);
+                let value = is_value_type(pkg, &p.ty);
+                let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
+                let init = if p.required && !value && !lazy { " = null!;" } else { "" };
+                (ty, decl, init.to_string(), false)
+            } else {
+                let ty = n.input_ty(pkg, &p.ty);
+                let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
+                let init = if p.required && !lazy { " = null!;" } else { "" };
+                // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>`, so the
+                // secret-wrapping setter cannot be written for it; the value is sent as given.
+                let two_way_union = matches!(&p.ty, Type::Union(u) if u.elements.len() == 2);
+                (ty, decl, init.to_string(), p.secret && !two_way_union)
+            };
+            let empty_secret = match &p.ty {
+                Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e)),
+                Type::Map(e) => {
+                    format!("ImmutableDictionary.Create<string, {}>()", n.input_elem_ty(pkg, e))
+                }
+                _ => String::new(),
+            };
+            if !lazy {
+                if let Some(stmt) = self.default_stmt(p, &name, i) {
+                    defaults.push(stmt);
+                }
+            }
+            out.push(InputPropVm {
+                doc: doc(IND2, p.description.as_deref()),
+                obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                attr: self.input_attr(p, json),
+                field: backing_field(&name),
+                bang: if p.required { "!".into() } else { String::new() },
+                ty,
+                decl_ty,
+                name,
+                lazy,
+                secret,
+                init,
+                empty_secret,
+            });
+        }
+        ArgsClassVm {
+            doc: doc(IND1, description),
+            class: class.to_string(),
+            base: base.to_string(),
+            props: out,
+            defaults,
+        }
+    }
+
+    /// The constructor statement that applies a property's default (literal and/or
+    /// environment variables), or `None` when it has none this generator can express.
+    pub(super) fn default_stmt(&self, p: &Property, name: &str, index: usize) -> Option<String> {
+        let d = p.default.as_ref()?;
+        let literal = d.value.as_ref().and_then(|v| self.literal(&p.ty, v));
+        let env_fn = match p.ty {
+            Type::String => Some("GetEnv"),
+            Type::Boolean => Some("GetEnvBoolean"),
+            Type::Integer => Some("GetEnvInt32"),
+            Type::Number => Some("GetEnvDouble"),
+            _ => None,
+        };
+        let env = match env_fn {
+            Some(f) if !d.environment.is_empty() => Some(format!(
+                "Utilities.{f}({})",
+                d.environment.iter().map(|e| string_literal(e)).collect::<Vec<_>>().join(", ")
+            )),
+            _ => None,
+        };
+        match (env, literal) {
+            (Some(e), Some(l)) => Some(format!("{name} = {e} ?? {l};")),
+            (None, Some(l)) => Some(format!("{name} = {l};")),
+            (Some(e), None) if matches!(p.ty, Type::String) => Some(format!("{name} = {e};")),
+            (Some(e), None) => Some(format!("if ({e} is {{ }} __env{index}) {{ {name} = __env{index}; }}")),
+            (None, None) => None,
+        }
+    }
+
+    /// A C# literal of `ty` for a schema value, when one can be written.
+    pub(super) fn literal(&self, ty: &Type, v: &Value) -> Option<String> {
+        match ty {
+            Type::String => Some(match v {
+                Value::String(s) => string_literal(s),
+                other => string_literal(&other.to_string()),
+            }),
+            Type::Boolean => v.as_bool().map(|b| b.to_string()),
+            Type::Integer => v
+                .as_i64()
+                .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 2e9).map(|f| f as i64))
+                .filter(|i| i32::try_from(*i).is_ok())
+                .map(|i| i.to_string()),
+            Type::Number => v.as_f64().map(double_literal),
+            Type::Enum(id) => {
+                let e = &self.pkg.enums[id.0];
+                if e.kind == EnumKind::Boolean {
+                    return v.as_bool().map(|b| b.to_string());
+                }
+                let members = enum_member_names(self.names, id.0, e);
+                e.values
+                    .iter()
+                    .position(|ev| values_equal(&ev.value, v))
+                    .map(|i| format!("{}.{}", self.names.enum_fqn(self.pkg, id.0), members[i]))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn output_class(&self, class: &str, description: Option<&str>, props: &[Property]) -> OutputClassVm {
+        let member = member_names(class, VALUE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let mut used = std::collections::HashSet::new();
+        let fields = props
+            .iter()
+            .zip(member)
+            .map(|(p, name)| {
+                let mut param = wire_param(&p.name);
+                // Never the field's own name (`X = X` would assign the parameter to itself),
+                // never a parameter already taken (`a-b` and `a_b`).
+                while param.trim_start_matches('@') == name || !used.insert(param.clone()) {
+                    param = format!("_{}", param.trim_start_matches('@'));
+                }
+                let param_attr = if param.trim_start_matches('@') == p.name {
+                    String::new()
+                } else {
+                    format!("[OutputConstructorParameter({})] ", string_literal(&p.name))
+                };
+                OutputFieldVm {
+                    doc: doc(IND2, p.description.as_deref()),
+                    obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                    ty: nullable_output(self.pkg, self.names, p),
+                    param,
+                    param_attr,
+                    name,
+                }
+            })
+            .collect();
+        OutputClassVm { doc: doc(IND1, description), class: class.to_string(), fields }
+    }
+}
+
+pub use context::emits_function;
