@@ -14,7 +14,8 @@ def params(fn):
         out.append("*" + a.vararg.arg)
     elif a.kwonlyargs:
         out.append("*")
-    out += [p.arg for p in a.kwonlyargs]
+    # Keyword-only parameters are passed by name: their order is not part of the API.
+    out += sorted(p.arg for p in a.kwonlyargs)
     if a.kwarg:
         out.append("**" + a.kwarg.arg)
     return "(" + ",".join(out) + ")"

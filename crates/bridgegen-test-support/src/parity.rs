@@ -145,6 +145,22 @@ pub struct Summary {
     pub bytes_theirs: u64,
 }
 
+/// With `BRIDGEGEN_PARITY_DUMP=DIR`, writes every difference the allow-list does not cover to
+/// `DIR/<lang>-<schema>.txt` (`- missing` / `+ extra` lines), for writing fixes or entries.
+fn dump_differences(lang: &str, s: &Summary) {
+    let Some(dir) = std::env::var_os("BRIDGEGEN_PARITY_DUMP") else { return };
+    let dir = std::path::PathBuf::from(dir);
+    let _ = std::fs::create_dir_all(&dir);
+    let mut text = String::new();
+    for m in &s.missing {
+        text.push_str(&format!("- {m}\n"));
+    }
+    for e in &s.extra {
+        text.push_str(&format!("+ {e}\n"));
+    }
+    let _ = std::fs::write(dir.join(format!("{lang}-{}.txt", s.schema)), text);
+}
+
 /// Compares our `lang` SDK of every corpus schema with the peer's, prints one summary line per
 /// schema on stderr, and panics listing every difference the allow-list does not cover and
 /// every allow-list entry that matched nothing. `generate(schema, out)` writes our SDK;
@@ -214,6 +230,7 @@ pub fn check_corpus(
             s.bytes_theirs
         );
         let _ = std::fs::remove_dir_all(&ours_dir);
+        dump_differences(lang, &s);
         summaries.push(s);
     }
     let _ = std::fs::remove_dir_all(&scratch);
