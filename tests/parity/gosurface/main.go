@@ -21,7 +21,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gosurface DIR")
 		os.Exit(2)
 	}
-	root := os.Args[1]
+	root := packageRoot(os.Args[1])
 	seen := map[string]bool{}
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -79,6 +79,28 @@ func main() {
 	}
 	sort.Strings(lines)
 	fmt.Println(strings.Join(lines, "\n"))
+}
+
+// packageRoot is DIR, or its only subfolder when DIR holds no .go file and one folder: Pulumi's
+// generator writes the package under <name>/, ours at the top of the output.
+func packageRoot(dir string) string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return dir
+	}
+	var dirs []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".go") {
+			return dir
+		}
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		}
+	}
+	if len(dirs) == 1 {
+		return filepath.Join(dir, dirs[0])
+	}
+	return dir
 }
 
 // typeName is the receiver's type name without pointer or type parameters.
