@@ -1,7 +1,7 @@
 //! Names computed once per package: classes, functions, files and module folders, made
 //! unique where two members would otherwise collide. Everything else reads these.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use bridgegen_model::{EnumId, FunctionId, ObjectId, Package, ResourceId, Token};
 
@@ -11,6 +11,11 @@ use crate::names;
 const ROOT_TAKEN: &[&str] = &["index", "utilities", "provider", "config", "types", "package"];
 
 pub struct Names {
+    /// Folder segments of every module of the package (after `moduleToPackage`).
+    module_paths: HashMap<String, Vec<String>>,
+    /// Whether an object's input shape is `<Name>Args` (Pulumi's default) even when the type
+    /// is never used plainly; `compatibility: kubernetes20` or `tfbridge20` keep the bare name.
+    args_suffix: bool,
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
     pub function_name: Vec<String>,
@@ -23,8 +28,9 @@ pub struct Names {
     pub enum_name: Vec<String>,
 }
 
-/// Folder/namespace segments of a module of this package (`core/v1` -> `["core", "v1"]`).
-pub fn module_segments(module: &str) -> Vec<String> {
+/// Folder/namespace segments of module `module` (`core/v1` -> `["core", "v1"]`), before the
+/// schema's `moduleToPackage` (see [`Names::module_segments`]).
+fn default_segments(module: &str) -> Vec<String> {
     let mut segs = names::module_segments(module);
     if let Some(first) = segs.first_mut() {
         if ROOT_TAKEN.contains(&first.as_str()) {
@@ -54,42 +60,29 @@ pub fn external_module_segments(module: &str) -> Vec<String> {
     module.split('/').filter(|s| !s.is_empty()).map(|s| names::camel_ident(s.split('.').next().unwrap_or(s))).collect()
 }
 
-/// `"./"`, `"../"`, ... from a file in module `module` back to the package root.
-pub fn root_prefix(module: &str) -> String {
-    let depth = module_segments(module).len();
-    if depth == 0 {
-        "./".to_string()
-    } else {
-        "../".repeat(depth)
-    }
-}
-
-/// The folder of a module relative to the package root, with a trailing `/` (`""` for root).
-pub fn module_dir(module: &str) -> String {
-    let segs = module_segments(module);
-    if segs.is_empty() {
-        String::new()
-    } else {
-        format!("{}/", segs.join("/"))
-    }
-}
-
-/// `ecs.` style namespace prefix for types of a module (`""` for root).
-pub fn namespace_prefix(module: &str) -> String {
-    let segs = module_segments(module);
-    if segs.is_empty() {
-        String::new()
-    } else {
-        format!("{}.", segs.join("."))
-    }
-}
-
 fn member_name(tok: &Token) -> &str {
     &tok.name
 }
 
 impl Names {
     pub fn new(pkg: &Package) -> Names {
+        // `language.nodejs.moduleToPackage` renames a module's folder and namespace (Kubernetes:
+        // `apps.k8s.io/v1` -> `apps/v1`), as Pulumi's generator does; the token keeps its module.
+        let opts = crate::options::NodeOptions::from_package(pkg);
+        let args_suffix = !matches!(opts.compatibility.as_deref(), Some("kubernetes20" | "tfbridge20"));
+        let renames = opts.module_to_package;
+        let module_paths: HashMap<String, Vec<String>> = pkg
+            .modules
+            .iter()
+            .map(|m| {
+                let segs = match renames.get(&m.name) {
+                    Some(to) => default_segments(to),
+                    None => default_segments(&m.name),
+                };
+                (m.name.clone(), segs)
+            })
+            .collect();
+        let module_segments = |m: &str| module_paths.get(m).cloned().unwrap_or_else(|| default_segments(m));
         let n = pkg.resources.len();
         let mut resource_class = vec![String::new(); n];
         let mut resource_file = vec![String::new(); n];
@@ -145,7 +138,7 @@ impl Names {
             for id in &m.objects {
                 let o = &pkg.objects[id.0];
                 let mut name = names::pascal_ident(member_name(&o.token));
-                if o.usage.plain_input && o.usage.input {
+                if o.usage.input && (args_suffix || o.usage.plain_input) {
                     // reserve the Args twin too
                     while taken.contains(&format!("{name}args").to_ascii_lowercase()) {
                         name.push('_');
@@ -161,6 +154,8 @@ impl Names {
             }
         }
         Names {
+            module_paths,
+            args_suffix,
             resource_class,
             resource_file,
             function_name,
@@ -168,6 +163,47 @@ impl Names {
             function_file,
             object_name,
             enum_name,
+        }
+    }
+
+    /// Folder/namespace segments of a module of this package (`core/v1` -> `["core", "v1"]`),
+    /// after `moduleToPackage`; a first segment naming a root file gets a `_`.
+    pub fn module_segments(&self, module: &str) -> Vec<String> {
+        self.module_paths.get(module).cloned().unwrap_or_else(|| default_segments(module))
+    }
+
+    /// Whether the input shape of object `o` is named `<Name>Args` (else `<Name>`).
+    pub fn input_has_args_suffix(&self, o: &bridgegen_model::ObjectType) -> bool {
+        self.args_suffix || o.usage.plain_input
+    }
+
+    /// `"./"`, `"../"`, ... from a file in module `module` back to the package root.
+    pub fn root_prefix(&self, module: &str) -> String {
+        let depth = self.module_segments(module).len();
+        if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        }
+    }
+
+    /// The folder of a module relative to the package root, with a trailing `/` (`""` for root).
+    pub fn module_dir(&self, module: &str) -> String {
+        let segs = self.module_segments(module);
+        if segs.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", segs.join("/"))
+        }
+    }
+
+    /// `ecs.` style namespace prefix for types of a module (`""` for root).
+    pub fn namespace_prefix(&self, module: &str) -> String {
+        let segs = self.module_segments(module);
+        if segs.is_empty() {
+            String::new()
+        } else {
+            format!("{}.", segs.join("."))
         }
     }
 

@@ -4,7 +4,7 @@
 use bridgegen_codegen::{LanguageDocs, PackageNaming, TokenIndex};
 use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
 
-use crate::context::{self, Names};
+use crate::context::Names;
 use crate::names;
 use crate::types::{Shape, TypeCtx};
 
@@ -48,7 +48,7 @@ impl<'p> NodejsNaming<'p> {
     /// The import-style qualifier of a module (`alicloud.ecs.`), `alicloud.` for the root.
     fn qualifier(&self, module: &str) -> String {
         let mut parts = vec![names::camel_ident(&self.pkg.name)];
-        parts.extend(context::module_segments(module));
+        parts.extend(self.names.module_segments(module));
         format!("{}.", parts.join("."))
     }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use bridgegen_model::{Function, FunctionReturn, Package, Type};
 
-use crate::context::{self, Names};
+use crate::context::Names;
 use crate::doc;
 use crate::names::{js_string, pascal, property_access, property_key};
 use crate::types::{Shape, TypeCtx};
@@ -42,7 +42,7 @@ pub struct FunctionView {
 
 pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name: &str) -> FunctionView {
     let tcx = TypeCtx::new(pkg, names, &f.token.module);
-    let root = context::root_prefix(&f.token.module);
+    let root = names.root_prefix(&f.token.module);
     let title = pascal(name);
     let inputs = f.inputs.as_deref().unwrap_or(&[]);
     let field = |p: &bridgegen_model::Property, shape: Shape| Field {

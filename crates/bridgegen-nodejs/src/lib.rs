@@ -127,7 +127,7 @@ impl<'a> Gen<'a> {
                 continue;
             }
             let view = resource::build(pkg, &self.names, r, &self.names.resource_class[i]);
-            let path = format!("{}{}.ts", context::module_dir(&r.token.module), self.names.resource_file[i]);
+            let path = format!("{}{}.ts", self.names.module_dir(&r.token.module), self.names.resource_file[i]);
             files.insert(path, render_ts(self.hb, "resource", &view)?);
         }
         let provider = resource::build(pkg, &self.names, &pkg.provider, "Provider");
@@ -138,7 +138,7 @@ impl<'a> Gen<'a> {
             }
             let view =
                 function::build(pkg, &self.names, f, &self.names.function_name[i], &self.names.function_output_name[i]);
-            let path = format!("{}{}.ts", context::module_dir(&f.token.module), self.names.function_file[i]);
+            let path = format!("{}{}.ts", self.names.module_dir(&f.token.module), self.names.function_file[i]);
             files.insert(path, render_ts(self.hb, "function", &view)?);
         }
 
@@ -146,7 +146,7 @@ impl<'a> Gen<'a> {
         let mut dirs: BTreeSet<String> = BTreeSet::new();
         dirs.insert(String::new());
         for m in &pkg.modules {
-            let segs = context::module_segments(&m.name);
+            let segs = self.names.module_segments(&m.name);
             for n in 1..=segs.len() {
                 dirs.insert(segs[..n].join("/"));
             }
@@ -174,7 +174,7 @@ impl<'a> Gen<'a> {
         enum_dirs.insert(String::new());
         let mut enum_module_of: BTreeMap<String, String> = BTreeMap::new();
         for m in &pkg.modules {
-            let segs = context::module_segments(&m.name);
+            let segs = self.names.module_segments(&m.name);
             if m.enums.is_empty() {
                 continue;
             }
@@ -224,7 +224,7 @@ impl<'a> Gen<'a> {
     fn module_index(&self, dir: &str, dirs: &BTreeSet<String>) -> Result<String, GenError> {
         let pkg = self.pkg;
         let is_root = dir.is_empty();
-        let module = pkg.modules.iter().find(|m| context::module_segments(&m.name).join("/") == dir);
+        let module = pkg.modules.iter().find(|m| self.names.module_segments(&m.name).join("/") == dir);
         let root = if is_root { "./".to_string() } else { "../".repeat(dir.split('/').count()) };
         let mut members = Vec::new();
         let mut constructs = Vec::new();

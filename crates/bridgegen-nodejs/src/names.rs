@@ -200,7 +200,16 @@ pub fn pascal_ident(s: &str) -> String {
 /// A file name (no extension) for a member of a module: the camelCase name, escaped so
 /// it is also usable as an identifier in `require("./x")` callers.
 pub fn file_name(member: &str) -> String {
-    camel_ident(member)
+    escape_identifier(&lower_leading_capitals(&pascal(member)))
+}
+
+/// Lowercases every character before the first lowercase one, as Pulumi names its files
+/// (`APIService` -> `apiservice`, `CSIDriverList` -> `csidriverList`).
+fn lower_leading_capitals(s: &str) -> String {
+    match s.find(|c: char| c.is_ascii_lowercase()) {
+        Some(i) => s[..i].to_ascii_lowercase() + &s[i..],
+        None => s.to_ascii_lowercase(),
+    }
 }
 
 /// A module path (`core/v1`, `foo-bar`) as its folder segments, each a valid identifier.
@@ -310,6 +319,15 @@ mod tests {
         assert_eq!(pascal("imageMember"), "ImageMember");
         assert_eq!(module_segments("core/v1"), vec!["core", "v1"]);
         assert_eq!(module_segments("my-module/default"), vec!["myModule", "default_"]);
+    }
+
+    #[test]
+    fn file_names_lowercase_leading_capitals_like_pulumi() {
+        assert_eq!(file_name("APIService"), "apiservice");
+        assert_eq!(file_name("CSIDriverList"), "csidriverList");
+        assert_eq!(file_name("imageSharePermission"), "imageSharePermission");
+        assert_eq!(file_name("getVPCs"), "getVPCs");
+        assert_eq!(file_name("Default"), "default_");
     }
 
     #[test]

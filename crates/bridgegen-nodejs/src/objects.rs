@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use bridgegen_model::{EnumKind, ObjectId, Package, Type};
 
-use crate::context::{self, Names};
+use crate::context::Names;
 use crate::doc;
 use crate::names::{self, js_string, property_access, property_key};
 use crate::resource::{default_expr, literal};
@@ -32,9 +32,9 @@ pub fn has_defaults(pkg: &Package, id: ObjectId) -> bool {
     go(pkg, id, &mut Vec::new())
 }
 
-fn defaults_fn_name(names: &Names, id: ObjectId, shape: Shape, plain_twin: bool) -> String {
+fn defaults_fn_name(names: &Names, id: ObjectId, shape: Shape, args_suffix: bool) -> String {
     let base = names.object(id);
-    let n = if shape == Shape::Input && plain_twin { format!("{base}Args") } else { base.to_string() };
+    let n = if shape == Shape::Input && args_suffix { format!("{base}Args") } else { base.to_string() };
     format!("{}ProvideDefaults", names::camel(&n))
 }
 
@@ -43,8 +43,8 @@ pub fn provide_defaults_ref(pkg: &Package, names: &Names, id: ObjectId, shape: S
     let o = pkg.object(id);
     format!(
         "inputs.{}{}",
-        context::namespace_prefix(&o.token.module),
-        defaults_fn_name(names, id, shape, o.usage.plain_input)
+        names.namespace_prefix(&o.token.module),
+        defaults_fn_name(names, id, shape, names.input_has_args_suffix(o))
     )
 }
 
@@ -95,9 +95,9 @@ fn render_ns(ns: &Ns, indent: usize, out: &mut String) {
     }
 }
 
-fn ns_at<'n>(root: &'n mut Ns, module: &str) -> &'n mut Ns {
+fn ns_at<'n>(root: &'n mut Ns, names: &Names, module: &str) -> &'n mut Ns {
     let mut cur = root;
-    for seg in context::module_segments(module) {
+    for seg in names.module_segments(module) {
         cur = cur.children.entry(seg).or_default();
     }
     cur
@@ -105,7 +105,7 @@ fn ns_at<'n>(root: &'n mut Ns, module: &str) -> &'n mut Ns {
 
 fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: Shape) -> Interface {
     let o = pkg.object(id);
-    let twin = o.usage.plain_input && shape == Shape::Input;
+    let twin = names.input_has_args_suffix(o) && shape == Shape::Input;
     let name = if twin { format!("{}Args", names.object(id)) } else { names.object(id).to_string() };
     let members = o
         .properties
@@ -146,7 +146,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
                 }
             }
         }
-        Some(defaults_fn_name(names, id, shape, o.usage.plain_input))
+        Some(defaults_fn_name(names, id, shape, names.input_has_args_suffix(o)))
     } else {
         None
     };
@@ -190,7 +190,7 @@ pub fn types_file(
             for shape in shapes {
                 let i = interface(pkg, names, &tcx, *id, shape);
                 let text = render(&i)?;
-                ns_at(&mut root, &m.name).items.push(text);
+                ns_at(&mut root, names, &m.name).items.push(text);
             }
         }
     }

@@ -14,6 +14,10 @@ pub struct NodeOptions {
     pub dependencies: IndexMap<String, String>,
     pub dev_dependencies: IndexMap<String, String>,
     pub typescript_version: Option<String>,
+    /// Module -> folder/namespace path (`apps.k8s.io/v1` -> `apps/v1`).
+    pub module_to_package: IndexMap<String, String>,
+    /// `kubernetes20`, `tfbridge20`: input types keep their bare name (no `Args` suffix).
+    pub compatibility: Option<String>,
 }
 
 impl NodeOptions {

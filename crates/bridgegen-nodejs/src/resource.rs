@@ -106,7 +106,7 @@ fn is_string_like(pkg: &Package, ty: &Type) -> bool {
 pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> ResourceView {
     let module = if res.is_provider { "" } else { res.token.module.as_str() };
     let tcx = TypeCtx::new(pkg, names, module);
-    let root = context::root_prefix(module);
+    let root = names.root_prefix(module);
 
     let is_provider = res.is_provider;
     let is_component = res.is_component && !is_provider;

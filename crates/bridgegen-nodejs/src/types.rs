@@ -26,7 +26,7 @@ pub struct TypeCtx<'a> {
 
 impl<'a> TypeCtx<'a> {
     pub fn new(pkg: &'a Package, names: &'a Names, module: &str) -> Self {
-        TypeCtx { pkg, names, root: context::root_prefix(module) }
+        TypeCtx { pkg, names, root: names.root_prefix(module) }
     }
 
     /// The type of a value inside the given shape, without an outer `Input` wrapper.
@@ -49,13 +49,13 @@ impl<'a> TypeCtx<'a> {
             Type::Map(e) => format!("{{[key: string]: {}}}", self.element(e, shape)),
             Type::Object(id) => {
                 let o = self.pkg.object(*id);
-                let ns = context::namespace_prefix(&o.token.module);
+                let ns = self.names.namespace_prefix(&o.token.module);
                 let name = self.names.object(*id);
                 match shape {
                     Shape::Output => format!("outputs.{ns}{name}"),
                     Shape::Plain => format!("inputs.{ns}{name}"),
                     Shape::Input => {
-                        if o.usage.plain_input {
+                        if self.names.input_has_args_suffix(o) {
                             format!("inputs.{ns}{name}Args")
                         } else {
                             format!("inputs.{ns}{name}")
@@ -65,14 +65,14 @@ impl<'a> TypeCtx<'a> {
             }
             Type::Enum(id) => {
                 let e = self.pkg.enum_type(*id);
-                format!("enums.{}{}", context::namespace_prefix(&e.token.module), self.names.enum_(*id))
+                format!("enums.{}{}", self.names.namespace_prefix(&e.token.module), self.names.enum_(*id))
             }
             Type::Resource(id) => {
                 let r = self.pkg.resource(*id);
                 format!(
                     "import(\"{}{}{}\").{}",
                     self.root,
-                    context::module_dir(&r.token.module),
+                    self.names.module_dir(&r.token.module),
                     self.names.resource_file[id.0],
                     self.names.resource(*id)
                 )

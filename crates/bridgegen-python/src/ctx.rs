@@ -101,7 +101,8 @@ fn mark_props(props: &[Property], marks: &mut [bool]) {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(pkg: &'a Package, package_name: String, overrides: &BTreeMap<String, String>) -> Ctx<'a> {
+    pub fn new(pkg: &'a Package, package_name: String, opts: &crate::PythonOptions) -> Ctx<'a> {
+        let overrides = &opts.module_name_overrides;
         let mut module_paths = HashMap::new();
         let mut all = BTreeSet::new();
         all.insert(String::new());
@@ -171,8 +172,18 @@ impl<'a> Ctx<'a> {
             }
             s
         };
-        let resource_file =
-            pkg.resources.iter().map(|r| claim(&r.token.module, names::function_name(&r.token.name))).collect();
+        // Pulumi names resource files in snake case, but after the class under
+        // `compatibility: kubernetes20` (`apps/v1/Deployment.py`).
+        let class_files = opts.compatibility.as_deref() == Some("kubernetes20");
+        let resource_file = pkg
+            .resources
+            .iter()
+            .map(|r| {
+                let stem =
+                    if class_files { names::class_name(&r.token.name) } else { names::function_name(&r.token.name) };
+                claim(&r.token.module, stem)
+            })
+            .collect();
         let mut function_name = Vec::new();
         let mut function_file = Vec::new();
         for f in &pkg.functions {

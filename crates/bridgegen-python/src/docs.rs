@@ -32,7 +32,7 @@ pub struct PythonNaming<'p> {
 impl<'p> PythonNaming<'p> {
     pub fn new(pkg: &'p Package) -> Self {
         let opts = crate::PythonOptions::from_package(pkg);
-        let ctx = Ctx::new(pkg, crate::package_import_name(pkg), &opts.module_name_overrides);
+        let ctx = Ctx::new(pkg, crate::package_import_name(pkg), &opts);
         PythonNaming { ctx, index: TokenIndex::new(pkg), here: Here { module: "\u{2}docs".into(), kind: None } }
     }
 

@@ -57,6 +57,8 @@ pub struct PythonOptions {
     #[serde(default)]
     pub module_name_overrides: BTreeMap<String, String>,
     pub python_requires: Option<String>,
+    /// `kubernetes20`: resource files are named after their class (`Deployment.py`).
+    pub compatibility: Option<String>,
 }
 
 impl PythonOptions {
@@ -108,7 +110,7 @@ struct ConfigVar {
 pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let opts = PythonOptions::from_package(pkg);
     let pkg_name = package_import_name(pkg);
-    let ctx = Ctx::new(pkg, pkg_name.clone(), &opts.module_name_overrides);
+    let ctx = Ctx::new(pkg, pkg_name.clone(), &opts);
     let hb = new_registry(TEMPLATES)?;
     let mut files: Vec<GeneratedFile> = Vec::new();
 
@@ -254,7 +256,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                     _ => "get_object",
                 };
                 let mut expr = format!("__config__.{getter}({})", names::str_lit(&p.name));
-                if let Some(d) = props::default_expr(p) {
+                if let Some(d) = props::default_expr(pkg, p) {
                     expr = format!("{expr} or {d}");
                 }
                 let desc = p.description.as_deref().map(names::clean_description).unwrap_or_default();

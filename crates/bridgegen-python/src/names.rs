@@ -122,7 +122,7 @@ pub fn escape(name: String, reserved: &[&[&str]]) -> String {
 /// `snake_case` for a wire name: `accountId` -> `account_id`, `x-kubernetes-foo` ->
 /// `x_kubernetes_foo`, `$ref` -> `ref`. Never empty, never starts with a digit.
 pub fn snake(name: &str) -> String {
-    let s = name.to_snake_case();
+    let s = plural_acronyms(name).to_snake_case();
     let s = if s.is_empty() { sanitize(name) } else { s };
     let s = sanitize(&s);
     // heck drops leading underscores; keep identifiers from starting with `__` (mangling).
@@ -133,6 +133,33 @@ pub fn snake(name: &str) -> String {
     } else {
         s
     }
+}
+
+/// Lowercases a plural acronym (`podCIDRs` -> `podCidrs`, `nonResourceURLs` -> `nonResourceUrls`)
+/// so that snake case keeps it one word (`pod_cidrs`), as Pulumi's names do; `IPsec` stays.
+fn plural_acronyms(name: &str) -> String {
+    let b = name.as_bytes();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_uppercase() {
+            i += 1;
+        }
+        let run = i - start;
+        let plural = run >= 2 && b.get(i) == Some(&b's') && !b.get(i + 1).is_some_and(|c| c.is_ascii_lowercase());
+        if plural {
+            out.push_str(&name[start..start + 1]);
+            out.push_str(&name[start + 1..i].to_ascii_lowercase());
+        } else if run > 0 {
+            out.push_str(&name[start..i]);
+        } else {
+            let c = name[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 /// A property or parameter name before context-specific escaping.
@@ -293,6 +320,11 @@ mod tests {
 
     #[test]
     fn snake_cases() {
+        assert_eq!(snake("podCIDRs"), "pod_cidrs");
+        assert_eq!(snake("nonResourceURLs"), "non_resource_urls");
+        assert_eq!(snake("externalIPs"), "external_ips");
+        assert_eq!(snake("IPsecPolicy"), "i_psec_policy");
+        assert_eq!(snake("HTTPServer"), "http_server");
         assert_eq!(snake("accountId"), "account_id");
         assert_eq!(snake("imageSharePermission"), "image_share_permission");
         assert_eq!(snake("x-kubernetes-foo"), "x_kubernetes_foo");

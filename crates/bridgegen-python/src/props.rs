@@ -95,10 +95,12 @@ pub fn param_doc(ty: &str, name: &str, desc: Option<&str>, indent: &str) -> Stri
     out
 }
 
-/// The expression for a property's default (literal and/or environment variables).
-pub fn default_expr(p: &Property) -> Option<String> {
+/// The expression for a property's default (literal and/or environment variables). An enum's
+/// default is its underlying value (`"blue"`), which the enum class (a `str`/`int` subclass)
+/// accepts wherever the enum is expected.
+pub fn default_expr(pkg: &bridgegen_model::Package, p: &Property) -> Option<String> {
     let d = p.default.as_ref()?;
-    let base = base_scalar(&p.ty);
+    let base = base_scalar(pkg, &p.ty);
     let lit = d.value.as_ref().and_then(|v| literal(v, base.clone()));
     let env = if d.environment.is_empty() {
         None
@@ -121,9 +123,15 @@ pub fn default_expr(p: &Property) -> Option<String> {
     }
 }
 
-fn base_scalar(t: &Type) -> Option<Type> {
+fn base_scalar(pkg: &bridgegen_model::Package, t: &Type) -> Option<Type> {
     match t {
         Type::Boolean | Type::Integer | Type::Number | Type::String => Some(t.clone()),
+        Type::Enum(id) => Some(match pkg.enum_type(*id).kind {
+            bridgegen_model::EnumKind::String => Type::String,
+            bridgegen_model::EnumKind::Integer => Type::Integer,
+            bridgegen_model::EnumKind::Number => Type::Number,
+            bridgegen_model::EnumKind::Boolean => Type::Boolean,
+        }),
         _ => None,
     }
 }
@@ -163,10 +171,55 @@ pub fn view(ctx: &Ctx, p: &Property, name: &str, here: &Here, refs: &mut Refs, o
         field_doc: names::docstring(&desc, "    "),
         dict_field,
         param_doc: param_doc(&ctx.doc_type(p, here), name, p.description.as_deref(), "        "),
-        default_expr: default_expr(p),
+        default_expr: default_expr(ctx.pkg, p).map(|d| match &p.ty {
+            // The enum member, so the value also fits an output class's `Optional[TheEnum]` field.
+            Type::Enum(_) => {
+                format!("{}({d})", ctx.ty(&p.ty, crate::ctx::Mode::Output, here, refs).trim_matches(['\'', '"']))
+            }
+            _ => d,
+        }),
         secret: p.secret,
         deprecation: p.deprecation_message.as_ref().map(|m| names::str_lit(&format!("{name} is deprecated: {m}"))),
         provider_json: !p.plain && !matches!(p.ty, Type::String),
         def_suffix: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bridgegen_codegen::Generator;
+
+    const SCHEMA: &str = r##"{
+        "name": "paint", "version": "1.0.0",
+        "types": {
+            "paint:index:Color": {"type": "string", "enum": [{"value": "red"}, {"value": "blue"}]},
+            "paint:index:Size": {"type": "integer", "enum": [{"name": "Small", "value": 1}, {"name": "Big", "value": 2}]}
+        },
+        "resources": {
+            "paint:index:Can": {
+                "inputProperties": {
+                    "color": {"$ref": "#/types/paint:index:Color", "default": "blue"},
+                    "size": {"$ref": "#/types/paint:index:Size", "default": 2}
+                },
+                "properties": {"color": {"$ref": "#/types/paint:index:Color"}}
+            }
+        }
+    }"##;
+
+    #[test]
+    fn an_enum_typed_input_gets_its_schema_default() {
+        let (pkg, _) = bridgegen_model::bind_str(SCHEMA).expect("schema binds");
+        let can = pkg.resources.iter().find(|r| r.token.name == "Can").unwrap();
+        let prop = |n: &str| can.inputs.iter().find(|p| p.name == n).unwrap();
+        assert_eq!(super::default_expr(&pkg, prop("color")).as_deref(), Some("\"blue\""));
+        assert_eq!(super::default_expr(&pkg, prop("size")).as_deref(), Some("2"));
+        // ... and the resource applies it when the argument is omitted.
+        let files = crate::PythonGenerator.generate(&pkg).unwrap();
+        let can_py = files.iter().find(|f| f.path.ends_with("/can.py")).expect("can.py");
+        let text = String::from_utf8_lossy(&can_py.contents);
+        assert!(
+            text.contains("Color(\"blue\")") && text.contains("Size(2)"),
+            "no enum defaults applied in can.py:\n{text}"
+        );
     }
 }

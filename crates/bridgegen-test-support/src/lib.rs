@@ -12,7 +12,10 @@
 //! `BRIDGEGEN_CONFORMANCE` overrides just the conformance corpus (default:
 //! `<shared>/conformance`).
 
+pub mod allow;
 pub mod go;
+pub mod parity;
+pub mod peer;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -145,7 +145,7 @@ export interface ImageMemberState {
      * Image sharing status
      */
     status?: pulumi.Input<string | undefined>;
-    timeouts?: pulumi.Input<inputs.ImageMemberTimeouts | undefined>;
+    timeouts?: pulumi.Input<inputs.ImageMemberTimeoutsArgs | undefined>;
     /**
      * Time when the resource was last modified <br/> - ISO_8601 format  <br/> - Based on UTC
      */
@@ -164,5 +164,5 @@ export interface ImageMemberArgs {
      * ID of the project with which the image will be shared
      */
     memberId: pulumi.Input<string>;
-    timeouts?: pulumi.Input<inputs.ImageMemberTimeouts | undefined>;
+    timeouts?: pulumi.Input<inputs.ImageMemberTimeoutsArgs | undefined>;
 }

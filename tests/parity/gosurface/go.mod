@@ -1,0 +1,3 @@
+module bridgegen.local/gosurface
+
+go 1.22
