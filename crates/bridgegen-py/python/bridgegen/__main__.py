@@ -9,6 +9,7 @@ from . import _native
 
 
 def main() -> None:
+    """Runs the CLI with this process's arguments and exits with its exit code."""
     # The CLI runs in Rust with the GIL released, where Python's KeyboardInterrupt handler
     # would only fire after it returns: give Ctrl-C its default meaning (end the process), as
     # for the native binary. Rust already ignores SIGPIPE, as Python does.

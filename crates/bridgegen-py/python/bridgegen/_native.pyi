@@ -22,6 +22,8 @@ class Diagnostic:
 
 @final
 class WriteReport:
+    """What :func:`bridgegen.write` did in its output folder."""
+
     @property
     def written(self) -> int: ...
     @property
@@ -31,6 +33,8 @@ class WriteReport:
 
 @final
 class BridgeResult:
+    """A Pulumi package schema bridged from a Terraform provider: the JSON texts the CLI writes."""
+
     @property
     def schema_json(self) -> str: ...
     @property
