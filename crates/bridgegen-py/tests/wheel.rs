@@ -183,10 +183,7 @@ fn the_wheel_matches_the_cli() {
     // package's own annotations and stubs are complete.
     // pyright finds the package through the venv, as an editor would.
     let in_venv = |cmd: &mut Command| {
-        let path = std::env::var_os("PATH").unwrap_or_default();
-        let mut dirs = vec![venv.join("bin")];
-        dirs.extend(std::env::split_paths(&path));
-        cmd.env("PATH", std::env::join_paths(dirs).unwrap()).env("VIRTUAL_ENV", &venv).current_dir(tmp.path());
+        cmd.env("PATH", with_dir_on_path(&venv.join("bin"))).env("VIRTUAL_ENV", &venv).current_dir(tmp.path());
     };
     let example = crate_path("tests/typed_example.py");
     let mut cmd = Command::new(&pyright);
@@ -209,4 +206,101 @@ fn the_wheel_matches_the_cli() {
     let seeds: Vec<PathBuf> = SEEDS.iter().map(repo_path).collect();
     let ran = run_ok(Command::new(&python).arg(&example).args(&seeds), "typed_example.py");
     assert!(ran.contains("SchemaError:") && ran.contains("wrote "), "{ran}");
+}
+
+/// Builds the sdist and unpacks it: everything the crates embed (`include_str!`/`include_bytes!`,
+/// e.g. the templates at the repository root) is in it, and so are the Python package's files.
+#[test]
+fn the_sdist_holds_everything_a_build_reads() {
+    let maturin = require!(work_path("python/venv/bin/maturin"));
+    let sdist = build_sdist(&maturin);
+    let tmp = tempfile::tempdir().unwrap();
+    run_ok(Command::new("tar").arg("xzf").arg(&sdist).arg("-C").arg(tmp.path()), "tar xzf");
+    let root = tmp.path().join(sdist.file_name().unwrap().to_string_lossy().trim_end_matches(".tar.gz"));
+    for f in ["pyproject.toml", "Cargo.toml", "Cargo.lock", "python/bridgegen/py.typed", "python/bridgegen/_native.pyi"]
+    {
+        assert!(root.join(f).is_file(), "{f} is missing from the sdist");
+    }
+    let mut embedded = 0;
+    let mut missing = Vec::new();
+    for (path, bytes) in files(&root) {
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        for mac in ["include_str!(\"", "include_bytes!(\""] {
+            for (at, _) in text.match_indices(mac) {
+                let rest = &text[at + mac.len()..];
+                let rel = &rest[..rest.find('"').unwrap()];
+                embedded += 1;
+                if !root.join(path.parent().unwrap()).join(rel).is_file() {
+                    missing.push(format!("{}: {rel}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(embedded > 50, "only {embedded} embedded files found: is the template list elsewhere?");
+    assert!(missing.is_empty(), "embedded files missing from the sdist:\n{}", missing.join("\n"));
+}
+
+/// A full build from the sdist, as `pip install bridgegen-*.tar.gz` does (debug profile, shared
+/// target dir), then the CLI from the built wheel.
+#[test]
+#[ignore = "builds every crate again from the unpacked sdist (minutes, ~1 GB under target/); run with --ignored"]
+fn the_sdist_builds_from_source() {
+    let maturin = require!(work_path("python/venv/bin/maturin"));
+    let work_python = require!(work_path("python/venv/bin/python"));
+    let sdist = build_sdist(&maturin);
+    let out = target_dir().join("bridgegen-py-test/from-sdist");
+    let _ = std::fs::remove_dir_all(&out);
+    run_ok(
+        Command::new(&work_python)
+            .args(["-m", "pip", "wheel", "--quiet", "--no-build-isolation", "--no-deps", "--disable-pip-version-check"])
+            .arg("-w")
+            .arg(&out)
+            .arg(&sdist)
+            .env("CARGO_TARGET_DIR", target_dir())
+            .env("MATURIN_PEP517_ARGS", "--profile dev")
+            // The build backend runs `maturin` from PATH.
+            .env("PATH", with_dir_on_path(maturin.parent().unwrap())),
+        "pip wheel from the sdist",
+    );
+    let wheels: Vec<PathBuf> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(wheels.len(), 1, "{wheels:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    let venv = tmp.path().join("venv");
+    run_ok(Command::new(&work_python).args(["-m", "venv"]).arg(&venv), "python -m venv");
+    run_ok(
+        Command::new(venv.join("bin/python"))
+            .args(["-m", "pip", "install", "--quiet", "--no-index", "--no-deps", "--disable-pip-version-check"])
+            .arg(&wheels[0]),
+        "pip install",
+    );
+    let checked = run_ok(
+        Command::new(venv.join("bin/python"))
+            .args(["-c", "import bridgegen, sys; print(bridgegen.check(sys.argv[1]))"])
+            .arg(repo_path(SEEDS[0])),
+        "check from the sdist-built wheel",
+    );
+    assert_eq!(checked.trim(), "[]");
+}
+
+/// PATH with `dir` first.
+fn with_dir_on_path(dir: &Path) -> std::ffi::OsString {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut dirs = vec![dir.to_path_buf()];
+    dirs.extend(std::env::split_paths(&path));
+    std::env::join_paths(dirs).unwrap()
+}
+
+fn build_sdist(maturin: &Path) -> PathBuf {
+    let out = target_dir().join("bridgegen-py-test/sdist");
+    let _ = std::fs::remove_dir_all(&out);
+    run_ok(
+        Command::new(maturin).args(["sdist", "--manifest-path"]).arg(crate_path("Cargo.toml")).arg("--out").arg(&out),
+        "maturin sdist",
+    );
+    let found: Vec<PathBuf> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0].clone()
 }
