@@ -6,7 +6,7 @@
 # Usage: benches/py-threads.sh [schema.json...]
 # Builds the wheel with maturin from .work/python (tests/setup.sh) into target/bench-py/ in the
 # debug profile (BENCH_PROFILE=release for release: a second full build, much more disk).
-# Default schemas: docker, awsx, eks, tls, random from the shared conformance set, else the seeds.
+# Default schemas: kubernetes, docker, awsx, eks from the shared conformance set, else the seeds.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${BRIDGEGEN_SHARED:-$root/../shared}"
@@ -17,8 +17,8 @@ schemas=("$@")
 if [ ${#schemas[@]} -eq 0 ]; then
   c="$shared/conformance/pulumi-schemas"
   if [ -d "$c" ]; then
-    schemas=("$c/docker-4.0.0-alpha.0.json" "$c/awsx-1.0.0-beta.5.json" "$c/eks-0.40.0.json"
-             "$c/tls-4.10.0.json" "$c/random-4.3.1.json")
+    schemas=("$c/kubernetes-3.7.0.json" "$c/docker-4.0.0-alpha.0.json" "$c/awsx-1.0.0-beta.5.json"
+             "$c/eks-0.40.0.json")
   else
     schemas=("$root/schema/alicloud.json" "$root/schema/kakaocloud.json")
   fi

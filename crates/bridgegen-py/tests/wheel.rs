@@ -179,6 +179,33 @@ fn the_wheel_matches_the_cli() {
     );
     assert!(files(&sdk) == files(&tmp.path().join("cli/alicloud/go")), "the installed command's output differs");
 
+    // abi3: the same wheel on the oldest and a newer CPython, where installed (an extra check).
+    for other in ["python3.9", "python3.13"] {
+        // A pyenv shim is on PATH even where its version is not selected: ask it to run.
+        let runs = |p: &PathBuf| Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success());
+        let Some(interpreter) = bridgegen_test_support::tool(other).ok().filter(runs) else {
+            eprintln!("note: {other} is not on PATH (or does not run); the wheel was not tried with it");
+            continue;
+        };
+        let venv = tmp.path().join(format!("venv-{other}"));
+        run_ok(Command::new(&interpreter).args(["-m", "venv"]).arg(&venv), "python -m venv");
+        let python = venv.join("bin/python");
+        run_ok(
+            Command::new(&python)
+                .args(["-m", "pip", "install", "--quiet", "--no-index", "--no-deps", "--disable-pip-version-check"])
+                .arg(&wheel),
+            "pip install the wheel",
+        );
+        let dir = tmp.path().join(format!("{other}/python"));
+        run_ok(
+            Command::new(&python).arg(&driver).arg("generate").arg(repo_path(SEEDS[1])).arg("python").arg(&dir),
+            "generate",
+        );
+        let mut expected = files(&tmp.path().join("cli/kakaocloud/python"));
+        expected.retain(|(p, _)| p != Path::new(".bridgegen-manifest"));
+        assert!(files(&dir) == expected, "{other}: generate() differs from the CLI's output");
+    }
+
     // The typed API: pyright (strict) on an example program, then the program itself; and the
     // package's own annotations and stubs are complete.
     // pyright finds the package through the venv, as an editor would.
