@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Python SDK tests: a venv with a pinned pulumi 3.x and pytest, plus pyright (npm).
+# Python SDK tests: a venv with a pinned pulumi 3.x and pytest, plus pyright (npm); maturin
+# builds the bridgegen Python package.
 # Installs into .work/python/ at the repo root; idempotent (a stamp records the pins).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -13,7 +14,12 @@ ALICLOUD_WHEEL="pulumi-alicloud==3.108.0"
 stamp="pulumi=$PULUMI_VERSION pytest=$PYTEST_VERSION pyright=$PYRIGHT_VERSION wheel=$ALICLOUD_WHEEL"
 # The build backend of the generated packages (tests install them with --no-build-isolation).
 FLIT_CORE_VERSION="3.12.0"
+# Builds the bridgegen Python package's wheel (crates/bridgegen-py).
+MATURIN_VERSION="1.16.0"
 mkdir -p "$dir"
+if [ -x "$venv/bin/python" ] && [ "$("$venv/bin/maturin" --version 2>/dev/null)" != "maturin $MATURIN_VERSION" ]; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "maturin==$MATURIN_VERSION"
+fi
 if [ -x "$venv/bin/python" ] && ! "$venv/bin/python" -c "import flit_core" 2>/dev/null; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "flit_core==$FLIT_CORE_VERSION"
 fi
@@ -26,7 +32,8 @@ fi
 python3 -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --upgrade pip setuptools wheel
 "$venv/bin/python" -m pip install --quiet \
-  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION" "flit_core==$FLIT_CORE_VERSION"
+  "pulumi==$PULUMI_VERSION" "pytest==$PYTEST_VERSION" "flit_core==$FLIT_CORE_VERSION" \
+  "maturin==$MATURIN_VERSION"
 # pyright runs on node; the npm package bundles everything it needs.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   echo "python setup: node and npm are needed for pyright" >&2

@@ -1,7 +1,7 @@
 //! `bridgegen tf ...`: Terraform providers. `schema` reads a provider binary's schema (crate
 //! `bridgegen-tfplugin`); `bridge` turns it into a Pulumi package schema (crate `bridgegen-tf`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{anyhow, Context};
@@ -93,21 +93,27 @@ pub(crate) fn run(cmd: TfCommand) -> Result<(), Failure> {
         TfCommand::Schema(args) => schema(&args).map_err(Failure::Error),
         TfCommand::Bridge(args) => {
             let b = bridge(&args.files())?;
-            // Everything is serialized before anything is written.
-            let schema = bridgegen_tf::to_json_text(&b.schema);
-            let meta = bridgegen_tf::to_json_text(&b.metadata);
-            let report = args.report.as_ref().map(|p| (p, bridgegen_tf::to_json_text(&b.report)));
-            let meta_path = bridgegen_tf::metadata_path(&args.out);
-            for (path, text) in
-                [(&args.out, &schema), (&meta_path, &meta)].into_iter().chain(report.as_ref().map(|(p, t)| (*p, t)))
-            {
-                bridgegen_tf::write_atomic(path, text.as_bytes())
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
+            let meta_path = write_bridged(&b, &args.out, args.report.as_deref())?;
             eprintln!("wrote {} and {}", args.out.display(), meta_path.display());
             Ok(())
         }
     }
+}
+
+/// Writes a bridged schema to `out`, its metadata beside it (returns that path) and, if asked,
+/// the coverage report. Everything is serialized before anything is written; each file is
+/// written atomically.
+pub fn write_bridged(b: &bridgegen_tf::Bridged, out: &Path, report: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let schema = bridgegen_tf::to_json_text(&b.schema);
+    let meta = bridgegen_tf::to_json_text(&b.metadata);
+    let report = report.map(|p| (p, bridgegen_tf::to_json_text(&b.report)));
+    let meta_path = bridgegen_tf::metadata_path(out);
+    for (path, text) in
+        [(out, &schema), (meta_path.as_path(), &meta)].into_iter().chain(report.as_ref().map(|(p, t)| (*p, t)))
+    {
+        bridgegen_tf::write_atomic(path, text.as_bytes()).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(meta_path)
 }
 
 fn schema(args: &SchemaArgs) -> anyhow::Result<()> {
