@@ -73,8 +73,7 @@ impl BridgeServer {
         prior: &CtyValue,
         prior_private: Vec<u8>,
         news: &PropertyMap,
-        op: &str,
-        timeout: f64,
+        (op, timeout): (&str, f64),
     ) -> Result<(CtyValue, crate::tf::Planned), Status> {
         let mut config = props_to_cty(item, news)?;
         apply_custom_timeout(&mut config, &item.ty, op, timeout);
@@ -265,7 +264,7 @@ impl ResourceProvider for BridgeServer {
             };
         }
         let (prior, private) = self.prior(&req.urn, item, &olds).await?;
-        let (_, planned) = self.plan(&req.urn, item, &prior, private, &news, "update", 0.0).await?;
+        let (_, planned) = self.plan(&req.urn, item, &prior, private, &news, ("update", 0.0)).await?;
         let planned_state = decode(&planned.state, &item.ty)?;
         let (CtyValue::Map(p), CtyValue::Map(n)) = (&prior, &planned_state) else {
             return Err(Status::internal("the Terraform provider planned no object"));
@@ -312,7 +311,7 @@ impl ResourceProvider for BridgeServer {
         let item = self.0.resource(&req.r#type, &req.urn)?;
         let news = props(&req.properties)?;
         let prior = CtyValue::Null;
-        let (config, planned) = self.plan(&req.urn, item, &prior, Vec::new(), &news, "create", req.timeout).await?;
+        let (config, planned) = self.plan(&req.urn, item, &prior, Vec::new(), &news, ("create", req.timeout)).await?;
         let planned_state = decode(&planned.state, &item.ty)?;
         let (state, private) = if req.preview {
             (planned_state, Vec::new())
@@ -370,7 +369,7 @@ impl ResourceProvider for BridgeServer {
         let olds = props(&req.olds)?;
         let news = props(&req.news)?;
         let (prior, private) = self.prior(&req.urn, item, &olds).await?;
-        let (config, planned) = self.plan(&req.urn, item, &prior, private, &news, "update", req.timeout).await?;
+        let (config, planned) = self.plan(&req.urn, item, &prior, private, &news, ("update", req.timeout)).await?;
         let planned_state = decode(&planned.state, &item.ty)?;
         let (state, private) = if req.preview {
             (planned_state, planned.private)
