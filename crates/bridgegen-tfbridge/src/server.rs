@@ -263,6 +263,14 @@ impl ResourceProvider for BridgeServer {
                 None => news.remove(name),
             };
         }
+        // Timeouts the bridge filled from customTimeouts (not in the program) are operation
+        // settings, not a change: left unset, the prior ones stand.
+        let timeouts = values::pulumi_name(&item.fields, "timeouts").to_string();
+        if news.get(&timeouts).is_none_or(PropertyValue::is_null) {
+            if let Some(v) = olds.get(&timeouts) {
+                news.insert(timeouts, v.clone());
+            }
+        }
         let (prior, private) = self.prior(&req.urn, item, &olds).await?;
         let (_, planned) = self.plan(&req.urn, item, &prior, private, &news, ("update", 0.0)).await?;
         let planned_state = decode(&planned.state, &item.ty)?;
