@@ -19,6 +19,6 @@ pub use logging::EngineLogger;
 pub use pulumi_gestalt_proto::pulumi::pulumirpc as rpc;
 pub use resource::{CheckFailure, CheckResult, Created, OpContext, ProviderError, ReadResult, Resource};
 pub use schema::SchemaInfo;
-pub use serve::{plugin_main, serve_on, PluginArgs};
+pub use serve::{listen_and_announce, plugin_main, serve_on, serve_service, stop_signal, PluginArgs};
 pub use server::{type_from_urn, Plugin, ProviderServer};
 pub use value::{PropertyMap, PropertyValue};

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
-use pulumi_gestalt_proto::pulumi::pulumirpc::resource_provider_server::ResourceProviderServer;
+use pulumi_gestalt_proto::pulumi::pulumirpc::resource_provider_server::{ResourceProvider, ResourceProviderServer};
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 
@@ -50,9 +50,18 @@ pub async fn serve_on<P: Plugin>(
         Some(a) => EngineLogger::connect(a)?,
         None => EngineLogger::none(),
     };
-    let service = ResourceProviderServer::new(ProviderServer::new(plugin, logger))
-        .max_decoding_message_size(64 << 20)
-        .max_encoding_message_size(64 << 20);
+    serve_service(ProviderServer::new(plugin, logger), listener, shutdown).await
+}
+
+/// Serves any `pulumirpc.ResourceProvider` implementation on `listener` until `shutdown`
+/// resolves (for providers not built on [`Plugin`], e.g. the Terraform bridge).
+pub async fn serve_service<S: ResourceProvider>(
+    service: S,
+    listener: TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send,
+) -> Result<(), String> {
+    let service =
+        ResourceProviderServer::new(service).max_decoding_message_size(64 << 20).max_encoding_message_size(64 << 20);
     tonic::transport::Server::builder()
         .add_service(service)
         .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
@@ -60,7 +69,8 @@ pub async fn serve_on<P: Plugin>(
         .map_err(|e| format!("gRPC server failed: {e}"))
 }
 
-async fn stop_signal() {
+/// Resolves on SIGTERM or SIGINT (Ctrl-C elsewhere): how the engine stops a plugin.
+pub async fn stop_signal() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{signal, SignalKind};
@@ -87,13 +97,7 @@ pub fn plugin_main<P: Plugin>(plugin: P) -> ExitCode {
         }
     };
     let result = rt.block_on(async {
-        let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
-        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-        let mut out = std::io::stdout().lock();
-        writeln!(out, "{port}").and_then(|_| out.flush()).map_err(|e| format!("cannot print the port: {e}"))?;
-        drop(out);
+        let listener = listen_and_announce().await?;
         serve_on(plugin, listener, args.engine_address.as_deref(), stop_signal()).await
     });
     match result {
@@ -103,6 +107,18 @@ pub fn plugin_main<P: Plugin>(plugin: P) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Binds 127.0.0.1 on an ephemeral port and prints the port as the first line of stdout
+/// (what the engine reads to find the plugin).
+pub async fn listen_and_announce() -> Result<TcpListener, String> {
+    let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
+        .await
+        .map_err(|e| format!("cannot listen on 127.0.0.1: {e}"))?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{port}").and_then(|_| out.flush()).map_err(|e| format!("cannot print the port: {e}"))?;
+    Ok(listener)
 }
 
 #[cfg(test)]

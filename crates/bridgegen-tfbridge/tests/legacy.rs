@@ -1,0 +1,159 @@
+//! The bridge over tfplugin5: the terraform-plugin-sdk/v2 provider in tests/tfprovider/sdkv2
+//! (in-memory resources), schema read from the binary and bridged with defaults. Covers a
+//! flattened max-items-1 block, a set inside it, a map, a sensitive attribute, ForceNew and a
+//! data source called as a function.
+
+use std::path::{Path, PathBuf};
+
+use bridgegen_provider::rpc;
+use bridgegen_provider::testing::{decode, props, urn, PluginProcess};
+use bridgegen_provider::value::PropertyValue as V;
+use bridgegen_test_support::go::go_build;
+use bridgegen_test_support::require;
+use bridgegen_tfplugin::schema::ProvidersSchema;
+use bridgegen_tfplugin::{PluginOptions, ProviderPlugin};
+
+const BIN: &str = env!("CARGO_BIN_EXE_pulumi-resource-tfbridge");
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    provider: PathBuf,
+    schema: PathBuf,
+    meta: bridgegen_tf::BridgeMetadata,
+}
+
+async fn setup() -> Result<Setup, String> {
+    let provider = go_build("tests/tfprovider/sdkv2", "terraform-provider-legacy")?;
+    let dir = tempfile::tempdir().unwrap();
+    let plugin = ProviderPlugin::start(PluginOptions::new(&provider)).await.map_err(|e| e.to_string())?;
+    assert_eq!(plugin.protocol_version(), 5);
+    let tf = plugin.client().get_provider_schema().await.unwrap().schema;
+    let _ = plugin.shutdown(std::time::Duration::from_secs(2)).await;
+    let tf_path = dir.path().join("tf-schema.json");
+    std::fs::write(&tf_path, ProvidersSchema::single("registry.terraform.io/hashicorp/legacy", tf).to_json_pretty())
+        .unwrap();
+    let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: tf_path, ..Default::default() })
+        .map_err(|e| e.to_string())?;
+    let schema = dir.path().join("schema.json");
+    std::fs::write(&schema, bridgegen_tf::to_json_text(&b.schema)).unwrap();
+    std::fs::write(bridgegen_tf::metadata_path(&schema), bridgegen_tf::to_json_text(&b.metadata)).unwrap();
+    Ok(Setup { _dir: dir, provider, schema, meta: b.metadata })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn resource_and_function_over_protocol_5() {
+    let s = require!(setup().await);
+    let token = s.meta.resources["legacy_thing"].token.clone();
+    let function = s.meta.data_sources["legacy_info"].token.clone();
+    let env =
+        [("BRIDGEGEN_TF_PROVIDER", s.provider.to_str().unwrap()), ("BRIDGEGEN_TF_SCHEMA", s.schema.to_str().unwrap())];
+    let mut p = PluginProcess::start(Path::new(BIN), &[], &env).await.unwrap();
+    let config = props(&[("token", V::secret(V::string("t0k")))]);
+    let check = p
+        .client
+        .check_config(rpc::CheckRequest { news: Some(config.clone()), ..Default::default() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(check.failures.is_empty(), "{:?}", check.failures);
+    p.client.configure(rpc::ConfigureRequest { args: Some(config), ..Default::default() }).await.unwrap();
+
+    let rule = V::Object(
+        [("port".to_string(), V::Number(443.0)), ("cidrs".to_string(), V::Array(vec!["10.0.0.0/8".into()]))].into(),
+    );
+    let news = props(&[
+        ("name", V::string("a")),
+        ("tags", V::Object([("env".to_string(), V::string("dev"))].into())),
+        ("secret", V::string("s3cret")),
+        ("rule", rule.clone()),
+    ]);
+    let u = urn(&token, "t");
+    let c = p
+        .client
+        .check(rpc::CheckRequest {
+            urn: u.clone(),
+            news: Some(news.clone()),
+            r#type: token.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(c.failures.is_empty(), "{:?}", c.failures);
+    let created = p
+        .client
+        .create(rpc::CreateRequest {
+            urn: u.clone(),
+            properties: Some(news.clone()),
+            r#type: token.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(created.id, "thing-a");
+    let out = decode(&created.properties);
+    assert_eq!(out["serial"], V::Number(1.0));
+    assert_eq!(out["rule"], rule, "the max-items-1 block comes back flattened");
+    assert_eq!(out["secret"], V::secret(V::string("s3cret")), "sensitive attributes are secret");
+    assert_eq!(out["tags"], V::Object([("env".to_string(), V::string("dev"))].into()));
+
+    // ForceNew on `name`: replacement; tags only: in place.
+    let state = created.properties.unwrap();
+    let mut renamed = decode(&Some(news.clone()));
+    renamed.insert("name".into(), V::string("b"));
+    let d = p
+        .client
+        .diff(rpc::DiffRequest {
+            urn: u.clone(),
+            olds: Some(state.clone()),
+            news: Some(bridgegen_provider::value::map_to_struct(&renamed)),
+            r#type: token.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(d.replaces, vec!["name".to_string()], "{d:?}");
+    let same = p
+        .client
+        .diff(rpc::DiffRequest {
+            urn: u.clone(),
+            olds: Some(state.clone()),
+            news: Some(news.clone()),
+            r#type: token.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(same.changes, rpc::diff_response::DiffChanges::DiffNone as i32, "{same:?}");
+
+    let r = p
+        .client
+        .read(rpc::ReadRequest {
+            id: created.id.clone(),
+            urn: u.clone(),
+            properties: Some(state.clone()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(decode(&r.properties)["rule"], rule);
+
+    // A data source as a function (ReadDataSource).
+    let info = p
+        .client
+        .invoke(rpc::InvokeRequest { tok: function, args: Some(props(&[])), ..Default::default() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(info.failures.is_empty(), "{:?}", info.failures);
+    assert_eq!(decode(&info.r#return)["version"], V::string("0.1.0"));
+
+    p.client
+        .delete(rpc::DeleteRequest { id: created.id, urn: u, properties: Some(state), ..Default::default() })
+        .await
+        .unwrap();
+}
