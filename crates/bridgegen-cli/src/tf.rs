@@ -145,13 +145,13 @@ fn schema(args: &SchemaArgs) -> anyhow::Result<()> {
     for w in &response.warnings {
         eprintln!("{w}");
     }
-    let count = |s: &ProviderSchema| (s.resource_schemas.len(), s.data_source_schemas.len());
-    let (resources, data_sources) = count(&response.schema);
+    let count = |s: &ProviderSchema| (s.resource_schemas.len(), s.data_source_schemas.len(), s.functions.len());
+    let (resources, data_sources, functions) = count(&response.schema);
     let doc = ProvidersSchema::single(&address, response.schema);
     bridgegen_tf::write_atomic(&args.out, doc.to_json_pretty().as_bytes())
         .with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!(
-        "wrote {}: {address} (protocol {version}), {resources} resources, {data_sources} data sources",
+        "wrote {}: {address} (protocol {version}), {resources} resources, {data_sources} data sources, {functions} functions",
         args.out.display()
     );
     Ok(())

@@ -69,7 +69,8 @@ fn classify(title: &str) -> Section {
         | "attribute reference"
         | "attributes"
         | "arguments" => Section::Fields,
-        "schema" => Section::Schema,
+        // A function page's `## Return Type` lists an object result's attributes as schema bullets.
+        "schema" | "return type" => Section::Schema,
         "timeouts" => Section::Timeouts,
         "import" => Section::Import,
         _ if t.starts_with("example") => Section::Examples,
@@ -368,10 +369,12 @@ fn parse_schema_section(lines: &[&str], fields: &mut IndexMap<String, FieldDoc>)
 pub struct DocIndex {
     pub resources: IndexMap<String, PathBuf>,
     pub data_sources: IndexMap<String, PathBuf>,
+    /// Provider function pages (`docs/functions/<name>.md`, `website/docs/functions/`).
+    pub functions: IndexMap<String, PathBuf>,
 }
 
 impl DocIndex {
-    /// Walks `dir` for `r/` + `resources/` and `d/` + `data-sources/` folders.
+    /// Walks `dir` for `r/` + `resources/`, `d/` + `data-sources/` and `functions/` folders.
     pub fn scan(dir: &Path) -> std::io::Result<DocIndex> {
         let mut index = DocIndex::default();
         let mut stack = vec![dir.to_path_buf()];
@@ -400,6 +403,7 @@ impl DocIndex {
             let map = match parent.as_deref() {
                 Some("r" | "resources") => &mut index.resources,
                 Some("d" | "data-sources") => &mut index.data_sources,
+                Some("functions") => &mut index.functions,
                 _ => continue,
             };
             map.entry(stem).or_insert(p);

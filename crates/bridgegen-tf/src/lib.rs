@@ -6,6 +6,7 @@
 pub mod config;
 pub mod docs;
 pub mod examples;
+pub mod functions;
 pub mod mapping;
 pub mod meta;
 pub mod names;

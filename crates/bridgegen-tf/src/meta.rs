@@ -78,4 +78,27 @@ pub struct BridgeMetadata {
     pub resources: IndexMap<String, ItemMeta>,
     #[serde(default)]
     pub data_sources: IndexMap<String, ItemMeta>,
+    /// Provider functions by Terraform name: invoked with `CallFunction`, not `ReadDataSource`.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub functions: IndexMap<String, FunctionMeta>,
+}
+
+/// A provider function: its Pulumi invoke takes the parameters as named arguments and the
+/// bridge passes them positionally.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FunctionMeta {
+    pub token: String,
+    /// The parameters' keys in [`FunctionMeta::fields`], in call order.
+    pub parameters: Vec<String>,
+    /// The variadic parameter's key (a list argument whose elements are passed one by one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variadic: Option<String>,
+    /// The arguments by parameter key.
+    pub fields: IndexMap<String, FieldMeta>,
+    /// The result's fields: an object result's attributes, or one field `result` holding any
+    /// other result (the invoke returns `{"result": value}`).
+    pub result: IndexMap<String, FieldMeta>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub result_object: bool,
 }

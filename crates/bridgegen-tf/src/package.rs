@@ -13,6 +13,7 @@ use bridgegen_schema::{
 use crate::config::{BridgeConfig, ItemOverride};
 use crate::docs::{DocIndex, DocPage};
 use crate::examples::{self, Catalog};
+use crate::functions;
 use crate::mapping::{esc, Field, Mapper, Problem};
 use crate::meta::{BridgeMetadata, FieldMeta, ItemMeta, Shape};
 use crate::names;
@@ -199,6 +200,18 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
         provider_config(&mut spec, &fields, cfg);
         metadata.config = fields.into_iter().map(|f| (f.tf_name, f.meta)).collect();
     }
+    let mut cx = functions::Context {
+        pkg,
+        base_ptr: &base_ptr,
+        docs: index.as_ref(),
+        names: &names,
+        types: &mut spec.types,
+        seen_tokens: &mut seen_tokens,
+        problems: &mut problems,
+    };
+    let included = provider.functions.iter().filter(|(n, _)| cfg.includes(n)).map(|(n, f)| (n.clone(), f.clone()));
+    let provider_functions = functions::map_functions(&included.collect(), &mut cx)?;
+    metadata.functions = provider_functions.metas;
     if !problems.is_empty() {
         let file = input.tf_schema_path;
         return Err(BridgeError::Many(
@@ -209,7 +222,7 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
     // 4. Descriptions and examples, now that every name is known.
     let mut catalogs = vec![Catalog::new(&metadata, &spec)];
     catalogs.extend(input.extra_packages.iter().map(|(m, s)| Catalog::new(m, s)));
-    let mut report = Report { package: pkg.to_string(), ..Default::default() };
+    let mut report = Report { package: pkg.to_string(), functions: metadata.functions.len(), ..Default::default() };
     let mut resources = IndexMap::new();
     let mut functions = IndexMap::new();
     for ((it, page), fields) in items.iter().zip(&pages).zip(&mapped) {
@@ -230,6 +243,7 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
         }
         report.add(rep);
     }
+    functions.extend(provider_functions.specs);
     spec.resources = resources;
     spec.functions = functions;
     Ok(Bridged { schema: spec, metadata, report })

@@ -31,6 +31,8 @@ pub struct Report {
     pub package: String,
     pub resources: usize,
     pub data_sources: usize,
+    /// Provider functions.
+    pub functions: usize,
     pub properties: usize,
     pub described: usize,
     pub examples_converted: usize,
@@ -54,8 +56,9 @@ impl Report {
 
     /// The human summary printed on stderr.
     pub fn summary(&self) -> String {
+        let functions = if self.functions > 0 { format!(", {} functions", self.functions) } else { String::new() };
         let mut s = format!(
-            "bridged {}: {} resources, {} data sources; {}/{} properties described; examples: {} converted, {} dropped\n",
+            "bridged {}: {} resources, {} data sources{functions}; {}/{} properties described; examples: {} converted, {} dropped\n",
             self.package, self.resources, self.data_sources, self.described, self.properties, self.examples_converted, self.examples_dropped
         );
         for i in &self.items {

@@ -1,6 +1,6 @@
 //! Serde model of `terraform providers schema -json` (format_version 1.0), the same shape
-//! `bridgegen tf schema` writes. Unknown keys (functions, ephemeral/list/action schemas, ...)
-//! are ignored: the bridge maps providers, resources and data sources.
+//! `bridgegen tf schema` writes. Unknown keys (ephemeral/list/action schemas, ...) are ignored:
+//! the bridge maps providers, resources, data sources and provider functions.
 
 use std::path::Path;
 
@@ -26,6 +26,38 @@ pub struct ProviderSchema {
     pub resource_schemas: IndexMap<String, Schema>,
     #[serde(default)]
     pub data_source_schemas: IndexMap<String, Schema>,
+    /// Provider-defined functions by their (unprefixed) Terraform name.
+    #[serde(default)]
+    pub functions: IndexMap<String, Function>,
+}
+
+/// A provider function's signature (Terraform's `jsonfunction` shape).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Function {
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub deprecation_message: Option<String>,
+    pub return_type: CtyType,
+    /// Positional, in call order.
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    #[serde(default)]
+    pub variadic_parameter: Option<Parameter>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Parameter {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub is_nullable: bool,
+    #[serde(rename = "type")]
+    pub type_: CtyType,
 }
 
 /// One resource, data source or provider configuration schema.

@@ -295,3 +295,27 @@ fn registry_docs_of_the_corpus_parse() {
     assert!(share.fields["image_id"].force_new && share.fields["account_id"].force_new);
     assert!(!share.intro.contains("Open in"), "{}", share.intro);
 }
+
+#[test]
+fn provider_functions_become_invokes_with_named_arguments() {
+    // The tfplugindocs sample's `null` function: a string parameter, a variadic one, a string result.
+    let path =
+        require!(shared_path("conformance/terraform/schema-json/null-provider.tfplugindocs-testdata.schema.json"));
+    let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: path, ..Default::default() }).unwrap();
+    let f = common::json(&b.schema.functions["null:index/null:null"]);
+    assert_eq!(f["description"], "Given a string value, returns the same value.\n");
+    assert_eq!(f["inputs"]["properties"]["input"]["type"], "string");
+    assert_eq!(f["inputs"]["properties"]["input"]["description"], "Value to echo.");
+    assert_eq!(f["inputs"]["required"], serde_json::json!(["input"]));
+    let variadic = &f["inputs"]["properties"]["variadicInputs"];
+    assert_eq!((&variadic["type"], &variadic["items"]["type"]), (&"array".into(), &"string".into()), "{f}");
+    // A non-object result is the function's return type.
+    assert_eq!(f["outputs"], serde_json::json!({"type": "string"}));
+    let m = &b.metadata.functions["null"];
+    assert_eq!(m.token, "null:index/null:null");
+    assert_eq!(m.parameters, ["input"]);
+    assert_eq!(m.variadic.as_deref(), Some("variadicInput"));
+    assert!(!m.result_object);
+    assert_eq!(m.result["result"].name, "result");
+    assert!(b.report.summary().contains("1 data sources, 1 functions;"), "{}", b.report.summary());
+}

@@ -1,9 +1,11 @@
 //! A protocol-agnostic view of a provider (tfplugin5 or tfplugin6), plus the raw clients.
 
+use std::collections::BTreeMap;
+
 use tonic::transport::Channel;
 
 use crate::proto::{tfplugin5 as v5, tfplugin6 as v6};
-use crate::schema::ProviderSchema;
+use crate::schema::{functions, Function, ProviderSchema};
 use crate::Error;
 
 /// Providers with many resources send schemas of tens of MiB (tonic's default limit is 4 MiB).
@@ -158,7 +160,35 @@ impl ProviderClient {
                 (ProviderSchema::from(&r), diagnostics_v6(&r.diagnostics))
             }
         };
-        let warnings = split(METHOD, diags)?;
+        let mut warnings = split(METHOD, diags)?;
+        let mut schema = schema;
+        if schema.functions.is_empty() {
+            let (functions, diags) = self.get_functions().await?;
+            warnings.extend(split("GetFunctions", diags)?);
+            schema.functions = functions;
+        }
         Ok(SchemaResponse { schema, warnings })
+    }
+
+    /// `GetFunctions`, for providers that leave functions out of their schema answer; a
+    /// provider that predates functions (the call is unimplemented) has none.
+    async fn get_functions(&self) -> Result<(BTreeMap<String, Function>, Vec<Diagnostic>), Error> {
+        let rpc = |e: tonic::Status| Error::Rpc { method: "GetFunctions", status: Box::new(e) };
+        let answer = match self.clone() {
+            ProviderClient::V5(mut c) => c
+                .get_functions(v5::get_functions::Request {})
+                .await
+                .map(|r| r.into_inner())
+                .map(|r| (functions(&r.functions), diagnostics_v5(&r.diagnostics))),
+            ProviderClient::V6(mut c) => c
+                .get_functions(v6::get_functions::Request {})
+                .await
+                .map(|r| r.into_inner())
+                .map(|r| (functions(&r.functions), diagnostics_v6(&r.diagnostics))),
+        };
+        match answer {
+            Err(e) if e.code() == tonic::Code::Unimplemented => Ok((BTreeMap::new(), Vec::new())),
+            other => other.map_err(rpc),
+        }
     }
 }

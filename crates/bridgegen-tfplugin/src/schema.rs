@@ -47,6 +47,43 @@ pub struct ProviderSchema {
     pub data_source_schemas: BTreeMap<String, Schema>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ephemeral_resource_schemas: BTreeMap<String, Schema>,
+    /// Provider-defined functions (protocol 5.5 / 6.5, Terraform 1.8+), called by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub functions: BTreeMap<String, Function>,
+}
+
+/// A provider function's signature, as Terraform's `jsonfunction` package writes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Function {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deprecation_message: String,
+    /// The cty type of the result, in its JSON form.
+    pub return_type: serde_json::Value,
+    /// The positional parameters, in call order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parameters: Vec<Parameter>,
+    /// A final parameter taking zero or more arguments of its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variadic_parameter: Option<Parameter>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Parameter {
+    /// Documentation only: arguments are positional.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The protocol's `allow_null_value`: null is an acceptable argument.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub is_nullable: bool,
+    /// The cty type constraint, in its JSON form.
+    #[serde(rename = "type")]
+    pub parameter_type: serde_json::Value,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -192,6 +229,45 @@ macro_rules! block_conversions {
 block_conversions!(v5, attribute_v5);
 block_conversions!(v6, attribute_v6);
 
+// Both protocols define the same Function message.
+macro_rules! function_conversions {
+    ($m:ident) => {
+        impl From<&$m::Function> for Function {
+            fn from(f: &$m::Function) -> Self {
+                let param = |p: &$m::function::Parameter| Parameter {
+                    name: p.name.clone(),
+                    description: p.description.clone(),
+                    is_nullable: p.allow_null_value,
+                    parameter_type: cty_type(&p.r#type).unwrap_or_else(|| "dynamic".into()),
+                };
+                Function {
+                    description: f.description.clone(),
+                    summary: f.summary.clone(),
+                    deprecation_message: f.deprecation_message.clone(),
+                    return_type: f
+                        .r#return
+                        .as_ref()
+                        .and_then(|r| cty_type(&r.r#type))
+                        .unwrap_or_else(|| "dynamic".into()),
+                    parameters: f.parameters.iter().map(param).collect(),
+                    variadic_parameter: f.variadic_parameter.as_ref().map(param),
+                }
+            }
+        }
+    };
+}
+
+function_conversions!(v5);
+function_conversions!(v6);
+
+/// Functions by name, in Terraform's JSON model.
+pub(crate) fn functions<'a, F: 'a>(m: impl IntoIterator<Item = (&'a String, &'a F)>) -> BTreeMap<String, Function>
+where
+    Function: From<&'a F>,
+{
+    m.into_iter().map(|(k, v)| (k.clone(), Function::from(v))).collect()
+}
+
 fn attribute_v5(a: &v5::schema::Attribute) -> Attribute {
     Attribute {
         attribute_type: cty_type(&a.r#type),
@@ -239,6 +315,7 @@ impl From<&v5::get_provider_schema::Response> for ProviderSchema {
             resource_schemas: schemas(&r.resource_schemas),
             data_source_schemas: schemas(&r.data_source_schemas),
             ephemeral_resource_schemas: schemas(&r.ephemeral_resource_schemas),
+            functions: functions(&r.functions),
         }
     }
 }
@@ -250,6 +327,7 @@ impl From<&v6::get_provider_schema::Response> for ProviderSchema {
             resource_schemas: schemas(&r.resource_schemas),
             data_source_schemas: schemas(&r.data_source_schemas),
             ephemeral_resource_schemas: schemas(&r.ephemeral_resource_schemas),
+            functions: functions(&r.functions),
         }
     }
 }

@@ -31,7 +31,7 @@ fn provider_resource_and_data_source_sections_of_the_tfplugindocs_sample_round_t
     let null = &sample["provider_schemas"]["registry.terraform.io/hashicorp/null"];
     let ours: ProviderSchema = serde_json::from_value(null.clone()).unwrap();
     let back = serde_json::to_value(&ours).unwrap();
-    for section in ["provider", "resource_schemas", "data_source_schemas", "ephemeral_resource_schemas"] {
+    for section in ["provider", "resource_schemas", "data_source_schemas", "ephemeral_resource_schemas", "functions"] {
         assert_eq!(back[section], null[section], "section {section}");
     }
 }
