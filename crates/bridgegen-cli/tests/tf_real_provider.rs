@@ -3,7 +3,6 @@
 //! -> `schema check`. terraform-provider-time is built on terraform-plugin-framework and ships
 //! tfplugindocs pages beside CDKTF translations of them.
 
-use std::path::Path;
 use std::process::Command;
 
 use bridgegen_test_support::go::go_install;
@@ -30,6 +29,7 @@ fn terraform_provider_time_bridges_with_a_minimal_config() {
         bridgegen(&[os("tf"), os("schema"), os("--provider"), bin.as_os_str(), os("--out"), tf_schema.as_os_str()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("registry.terraform.io/hashicorp/time") && stderr.contains("4 resources"), "{stderr}");
+    assert!(stderr.contains("3 functions"), "its provider functions are in the schema: {stderr}");
 
     let config = dir.path().join("bridge.toml");
     std::fs::write(&config, "name = \"time\"\n").unwrap();
@@ -70,7 +70,20 @@ fn terraform_provider_time_bridges_with_a_minimal_config() {
     assert_eq!(stat["inputProperties"]["triggers"]["additionalProperties"]["type"], "string");
     // The JSON schema says only `number` (Int64 in the provider's Go code is lost on the wire).
     assert_eq!(stat["properties"]["unix"]["type"], "number");
-    assert!(Path::new(&dir.path().join("schema.bridge-metadata.json")).is_file());
+    // Provider functions: invokes with named arguments, the docs page's text, object results.
+    let parse = &doc["functions"]["time:index/rfc3339Parse:rfc3339Parse"];
+    assert!(parse["description"].as_str().unwrap().starts_with("Given an RFC3339 timestamp string"), "{parse}");
+    assert_eq!(parse["inputs"]["required"], serde_json::json!(["timestamp"]));
+    assert_eq!(parse["outputs"]["properties"]["monthName"]["type"], "string");
+    assert_eq!(
+        parse["outputs"]["properties"]["isoWeek"]["description"], "The ISO 8601 week number.\n",
+        "from the page's Return Type section"
+    );
+    assert_eq!(doc["functions"].as_object().unwrap().len(), 3);
+    let meta_path = dir.path().join("schema.bridge-metadata.json");
+    let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(meta_path).unwrap()).unwrap();
+    assert_eq!(meta["functions"]["unix_timestamp_parse"]["parameters"], serde_json::json!(["unix_timestamp"]));
+    assert_eq!(meta["functions"]["unix_timestamp_parse"]["fields"]["unix_timestamp"]["name"], "unixTimestamp");
 
     let (code, stderr) = bridgegen(&[os("schema"), os("check"), schema.as_os_str()]);
     assert_eq!(code, 0, "the bridged schema is valid: {stderr}");

@@ -16,6 +16,7 @@ use bridgegen_tfplugin::schema::Block;
 use bridgegen_tfplugin::{LogLevel, PluginOptions, ProviderPlugin};
 use tonic::Status;
 
+use crate::functions::ProviderFunction;
 use crate::tf::{Diag, Step, Tf};
 use crate::values::{self, Fields};
 
@@ -51,7 +52,10 @@ pub struct Bridge {
     pub schema_text: String,
     pub config: Item,
     pub resources: HashMap<String, Item>,
+    /// Data sources by invoke token.
     pub functions: HashMap<String, Item>,
+    /// Provider-defined functions by invoke token.
+    pub provider_functions: HashMap<String, ProviderFunction>,
     pub logger: RwLock<EngineLogger>,
 }
 
@@ -102,6 +106,13 @@ impl Bridge {
             })?;
             functions.insert(m.token.clone(), item(tf_type, Some(s), m.fields.clone()));
         }
+        let mut provider_functions = HashMap::new();
+        for (name, m) in &meta.functions {
+            let sig = schema.functions.get(name).ok_or_else(|| {
+                format!("the Terraform provider has no function `{name}` (from {})", meta_path.display())
+            })?;
+            provider_functions.insert(m.token.clone(), ProviderFunction::new(name, m, sig)?);
+        }
         let config = item("provider", schema.provider.as_ref(), meta.config.clone());
         Ok(Bridge {
             tf: Tf { client: plugin.client() },
@@ -112,6 +123,7 @@ impl Bridge {
             config,
             resources,
             functions,
+            provider_functions,
             logger: RwLock::new(EngineLogger::none()),
         })
     }

@@ -5,6 +5,7 @@
 //! See README.md for the call and value mapping.
 
 pub mod bridge;
+pub mod functions;
 pub mod launcher;
 pub mod server;
 pub mod tf;

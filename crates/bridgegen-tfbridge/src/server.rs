@@ -212,12 +212,15 @@ impl ResourceProvider for BridgeServer {
 
     async fn invoke(&self, request: Request<rpc::InvokeRequest>) -> Result<Response<rpc::InvokeResponse>, Status> {
         let req = request.into_inner();
+        let args = props(&req.args)?;
+        if let Some(f) = self.0.provider_functions.get(&req.tok) {
+            return crate::functions::invoke(&self.0, f, &args).await.map(Response::new);
+        }
         let item = self
             .0
             .functions
             .get(&req.tok)
             .ok_or_else(|| Status::invalid_argument(format!("unknown function `{}`", req.tok)))?;
-        let args = props(&req.args)?;
         let config = props_to_cty(item, &args)?;
         let diags = self.0.tf.validate_data_source(&item.tf_type, encode(&config, &item.ty)?).await?;
         let failures = failures(&self.0, "", item, &diags).await;

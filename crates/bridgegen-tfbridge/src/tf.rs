@@ -350,6 +350,31 @@ impl Tf {
     }
 }
 
+/// `CallFunction`'s answer: the result, or the function's error.
+#[derive(Debug, Default)]
+pub struct Called {
+    pub result: Option<Vec<u8>>,
+    /// The error text and the index of the argument it blames (if any).
+    pub error: Option<(String, Option<i64>)>,
+}
+
+impl Tf {
+    /// A provider-defined function, its arguments in parameter order (variadic ones last).
+    pub async fn call_function(&self, name: &str, arguments: Vec<Vec<u8>>) -> Result<Called, Status> {
+        both!(self.client, c, m, {
+            let req = m::call_function::Request {
+                name: name.to_string(),
+                arguments: arguments.into_iter().map(|a| m::DynamicValue { msgpack: a, json: vec![] }).collect(),
+            };
+            let r = c.call_function(req).await.map_err(rpc("CallFunction"))?.into_inner();
+            Ok(Called {
+                result: bytes(r.result.map(|d| d.msgpack)),
+                error: r.error.map(|e| (e.text, e.function_argument)),
+            })
+        })
+    }
+}
+
 /// Providers may log or branch on the Terraform version; we claim a current one.
 const TERRAFORM_VERSION: &str = "1.9.0";
 

@@ -3,6 +3,8 @@
 //! flattened max-items-1 block, a set inside it, a map, a sensitive attribute, ForceNew and a
 //! data source called as a function.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use bridgegen_provider::rpc;
@@ -10,8 +12,6 @@ use bridgegen_provider::testing::{decode, props, urn, PluginProcess};
 use bridgegen_provider::value::PropertyValue as V;
 use bridgegen_test_support::go::go_build;
 use bridgegen_test_support::require;
-use bridgegen_tfplugin::schema::ProvidersSchema;
-use bridgegen_tfplugin::{PluginOptions, ProviderPlugin};
 
 const BIN: &str = env!("CARGO_BIN_EXE_pulumi-resource-tfbridge");
 
@@ -25,19 +25,10 @@ struct Setup {
 async fn setup() -> Result<Setup, String> {
     let provider = go_build("tests/tfprovider/sdkv2", "terraform-provider-legacy")?;
     let dir = tempfile::tempdir().unwrap();
-    let plugin = ProviderPlugin::start(PluginOptions::new(&provider)).await.map_err(|e| e.to_string())?;
-    assert_eq!(plugin.protocol_version(), 5);
-    let tf = plugin.client().get_provider_schema().await.unwrap().schema;
-    let _ = plugin.shutdown(std::time::Duration::from_secs(2)).await;
-    let tf_path = dir.path().join("tf-schema.json");
-    std::fs::write(&tf_path, ProvidersSchema::single("registry.terraform.io/hashicorp/legacy", tf).to_json_pretty())
-        .unwrap();
-    let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: tf_path, ..Default::default() })
-        .map_err(|e| e.to_string())?;
-    let schema = dir.path().join("schema.json");
-    std::fs::write(&schema, bridgegen_tf::to_json_text(&b.schema)).unwrap();
-    std::fs::write(bridgegen_tf::metadata_path(&schema), bridgegen_tf::to_json_text(&b.metadata)).unwrap();
-    Ok(Setup { _dir: dir, provider, schema, meta: b.metadata })
+    let (schema, meta, version) =
+        common::bridge_binary(&provider, "registry.terraform.io/hashicorp/legacy", None, dir.path()).await?;
+    assert_eq!(version, 5);
+    Ok(Setup { _dir: dir, provider, schema, meta })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
