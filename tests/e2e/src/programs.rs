@@ -124,27 +124,8 @@ pub fn create(tools: &Tools, work: &Path, provider: Provider, lang: Lang) -> Pro
     let mut env = Vec::new();
     match lang {
         Lang::TypeScript => {
-            write(&dir.join("Pulumi.yaml"), &format!("name: {project}\nruntime: nodejs\n{plugins}"));
-            write(
-                &dir.join("package.json"),
-                &format!(r#"{{ "name": "{project}", "private": true, "main": "index.ts" }}"#),
-            );
-            write(
-                &dir.join("tsconfig.json"),
-                r#"{ "compilerOptions": { "strict": true, "target": "es2020", "module": "commonjs",
-  "moduleResolution": "node", "skipLibCheck": true }, "files": ["index.ts"] }"#,
-            );
-            write(&dir.join("index.ts"), &typescript(provider));
             let sdk = repo(&format!("sdks/{}/nodejs", provider.name()));
-            run(
-                "npm install <sdk> @pulumi/pulumi",
-                Command::new("npm")
-                    .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
-                    .arg(&sdk)
-                    .arg(format!("@pulumi/pulumi@{PULUMI_SDK_VERSION}"))
-                    .args(["typescript@5.6.3", "@types/node@20.17.6"])
-                    .current_dir(&dir),
-            );
+            install_typescript(&dir, &project, &plugins, &typescript(provider), &sdk);
         }
         Lang::Python => {
             let runtime = "runtime:\n  name: python\n  options:\n    virtualenv: venv\n";
@@ -194,6 +175,28 @@ pub fn create(tools: &Tools, work: &Path, provider: Provider, lang: Lang) -> Pro
         }
     }
     Program { dir, project, env }
+}
+
+/// Writes a TypeScript program (`index.ts` = `source`, the `plugins` section of `Pulumi.yaml`)
+/// into `dir` and installs the generated Node.js SDK in `sdk` with npm, as users do.
+pub fn install_typescript(dir: &Path, project: &str, plugins: &str, source: &str, sdk: &Path) {
+    write(&dir.join("Pulumi.yaml"), &format!("name: {project}\nruntime: nodejs\n{plugins}"));
+    write(&dir.join("package.json"), &format!(r#"{{ "name": "{project}", "private": true, "main": "index.ts" }}"#));
+    write(
+        &dir.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "strict": true, "target": "es2020", "module": "commonjs",
+  "moduleResolution": "node", "skipLibCheck": true }, "files": ["index.ts"] }"#,
+    );
+    write(&dir.join("index.ts"), source);
+    run(
+        "npm install <sdk> @pulumi/pulumi",
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
+            .arg(sdk)
+            .arg(format!("@pulumi/pulumi@{PULUMI_SDK_VERSION}"))
+            .args(["typescript@5.6.3", "@types/node@20.17.6"])
+            .current_dir(dir),
+    );
 }
 
 fn typescript(provider: Provider) -> String {
