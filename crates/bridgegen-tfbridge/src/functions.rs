@@ -80,7 +80,7 @@ impl ProviderFunction {
 
     /// The Pulumi name of the argument at `index` (variadic arguments share the last name).
     fn argument_name(&self, index: usize) -> Option<&str> {
-        let key = self.meta.parameters.get(index).or_else(|| self.meta.variadic.as_ref())?;
+        let key = self.meta.parameters.get(index).or(self.meta.variadic.as_ref())?;
         Some(values::pulumi_name(&self.meta.fields, key))
     }
 
