@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use bridgegen_provider::rpc;
 use bridgegen_provider::value::map_to_struct;
-use bridgegen_provider::PropertyMap;
+use bridgegen_provider::{PropertyMap, PropertyValue};
 use bridgegen_tf::meta::FunctionMeta;
 use bridgegen_tfplugin::cty::{CtyType, CtyValue};
 use tonic::Status;
@@ -119,7 +119,7 @@ impl ProviderFunction {
 }
 
 /// Calls the function; its error becomes an invoke failure (on the argument it blames), as
-/// does a missing argument the function requires.
+/// does a missing argument the function requires. Secret arguments give secret outputs.
 pub async fn invoke(b: &Bridge, f: &ProviderFunction, args: &PropertyMap) -> Result<rpc::InvokeResponse, Status> {
     let encoded = match f.encode_args(args)? {
         Ok(encoded) => encoded,
@@ -134,7 +134,13 @@ pub async fn invoke(b: &Bridge, f: &ProviderFunction, args: &PropertyMap) -> Res
         };
         return Ok(rpc::InvokeResponse { r#return: None, failures: vec![failure] });
     }
-    let out = f.outputs(&called.result)?;
+    let mut out = f.outputs(&called.result)?;
+    // A secret argument makes the whole result secret (Terraform functions know no secrets).
+    if args.values().any(PropertyValue::contains_secrets) {
+        for v in out.values_mut().filter(|v| !v.is_null()) {
+            *v = PropertyValue::secret(std::mem::replace(v, PropertyValue::Null));
+        }
+    }
     Ok(rpc::InvokeResponse { r#return: Some(map_to_struct(&out)), failures: Vec::new() })
 }
 
@@ -151,8 +157,8 @@ impl ProviderFunction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use bridgegen_provider::PropertyValue as V;
     use bridgegen_tfplugin::cty::{from_msgpack, to_msgpack};
+    use PropertyValue as V;
 
     /// `echo(input string, ...more string) string`, as `tf bridge` records it.
     fn echo() -> ProviderFunction {

@@ -61,6 +61,12 @@ async fn time_provider_functions_are_called_with_call_function() {
     assert_eq!(out["unix"], V::Number(1_690_328_596.0));
     assert_eq!(out["isoWeek"], V::Number(30.0));
 
+    // A secret argument gives secret outputs.
+    let r = invoke(&mut p, &tok, &[("timestamp", V::secret(V::string("2023-07-25T23:43:16Z")))]).await;
+    let out = decode(&r.r#return);
+    assert_eq!(out["year"], V::secret(V::Number(2023.0)));
+    assert_eq!(out["monthName"], V::secret(V::string("July")));
+
     // The function's own error, blamed on its argument: an invoke failure on `timestamp`.
     let r = invoke(&mut p, &tok, &[("timestamp", V::string("yesterday"))]).await;
     assert!(r.r#return.is_none());
