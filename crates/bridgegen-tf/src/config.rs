@@ -12,6 +12,8 @@
 //! token = "alicloud:vpc/network:Network"
 //! force-new = ["cidr_block"]           # dotted paths for nested fields: "block.field"
 //! fields = { vpc_name = "name" }       # Terraform field -> Pulumi name
+//! [functions.rfc3339_parse]            # a provider function
+//! token = "time:index/parseRfc3339:parseRfc3339"
 //! [language.nodejs]                    # copied verbatim into the schema's `language` block
 //! packageName = "@acme/alicloud"
 //! ```
@@ -56,7 +58,7 @@ pub struct BridgeConfig {
     /// Terraform type prefix -> module.
     #[serde(default)]
     pub modules: IndexMap<String, String>,
-    /// Only these Terraform types (resources and data sources); empty = all.
+    /// Only these Terraform types (resources and data sources) and function names; empty = all.
     #[serde(default)]
     pub include: Vec<String>,
     #[serde(default)]
@@ -65,6 +67,10 @@ pub struct BridgeConfig {
     pub resources: IndexMap<String, ItemOverride>,
     #[serde(default)]
     pub data_sources: IndexMap<String, ItemOverride>,
+    /// Provider functions by Terraform name: `token`, `fields` (parameter or result attribute ->
+    /// Pulumi name), `docs`.
+    #[serde(default)]
+    pub functions: IndexMap<String, ItemOverride>,
     /// Pulumi names for provider configuration fields.
     #[serde(default)]
     pub config_fields: IndexMap<String, String>,

@@ -6,10 +6,13 @@
 //! them as one object of named, camelCased parameters rather than `multiArgumentInputs`, which
 //! its Node.js, Go and .NET generators do not implement (the SDKs would differ by language).
 
+use std::path::Path;
+
 use indexmap::IndexMap;
 
 use bridgegen_schema::{ComplexTypeSpec, FunctionSpec, ObjectTypeSpec, ReturnTypeSpec};
 
+use crate::config::ItemOverride;
 use crate::docs::{DocIndex, DocPage};
 use crate::mapping::{esc, Field, Mapper, Problem};
 use crate::meta::FunctionMeta;
@@ -31,6 +34,10 @@ pub struct Context<'a> {
     /// JSON pointer of the provider in the Terraform schema file.
     pub base_ptr: &'a str,
     pub docs: Option<&'a DocIndex>,
+    /// The docs folder (`[functions.<name>] docs` paths are relative to it).
+    pub docs_dir: Option<&'a Path>,
+    /// `[functions.<name>]` of bridge.toml.
+    pub overrides: &'a IndexMap<String, ItemOverride>,
     pub names: &'a Names,
     pub types: &'a mut IndexMap<String, ComplexTypeSpec>,
     /// Tokens already taken (lower-cased) -> the Terraform name that took them.
@@ -65,7 +72,8 @@ pub fn map_functions(functions: &IndexMap<String, Function>, cx: &mut Context) -
     let mut out = MappedFunctions::default();
     for (tf_name, f) in functions {
         let ptr = format!("{}/functions/{}", cx.base_ptr, esc(tf_name));
-        let token = token(cx.pkg, tf_name);
+        let over = cx.overrides.get(tf_name);
+        let token = over.and_then(|o| o.token.clone()).unwrap_or_else(|| token(cx.pkg, tf_name));
         if let Some(prev) = cx.seen_tokens.insert(token.to_lowercase(), tf_name.clone()) {
             cx.problems.push(Problem {
                 pointer: ptr,
@@ -73,8 +81,12 @@ pub fn map_functions(functions: &IndexMap<String, Function>, cx: &mut Context) -
             });
             continue;
         }
-        let page = match cx.docs.and_then(|d| d.functions.get(tf_name)) {
-            Some(p) => Some(DocPage::load(p).map_err(|e| BridgeError::io(p, e))?),
+        let path = match (over.and_then(|o| o.docs.as_ref()), cx.docs_dir) {
+            (Some(p), Some(dir)) => Some(dir.join(p)),
+            _ => cx.docs.and_then(|d| d.functions.get(tf_name)).cloned(),
+        };
+        let page = match path {
+            Some(p) => Some(DocPage::load(&p).map_err(|e| BridgeError::io(&p, e))?),
             None => None,
         };
         let prefix = names::pascal(tf_name);
@@ -82,7 +94,7 @@ pub fn map_functions(functions: &IndexMap<String, Function>, cx: &mut Context) -
             pkg: cx.pkg,
             module: "index".into(),
             doc: page.as_ref(),
-            over: None,
+            over,
             names: cx.names,
             types: cx.types,
             problems: cx.problems,

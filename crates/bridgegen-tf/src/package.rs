@@ -204,6 +204,8 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
         pkg,
         base_ptr: &base_ptr,
         docs: index.as_ref(),
+        docs_dir: input.docs,
+        overrides: &cfg.functions,
         names: &names,
         types: &mut spec.types,
         seen_tokens: &mut seen_tokens,

@@ -301,7 +301,8 @@ fn provider_functions_become_invokes_with_named_arguments() {
     // The tfplugindocs sample's `null` function: a string parameter, a variadic one, a string result.
     let path =
         require!(shared_path("conformance/terraform/schema-json/null-provider.tfplugindocs-testdata.schema.json"));
-    let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: path, ..Default::default() }).unwrap();
+    let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles { tf_schema: path.clone(), ..Default::default() })
+        .unwrap();
     let f = common::json(&b.schema.functions["null:index/null:null"]);
     assert_eq!(f["description"], "Given a string value, returns the same value.\n");
     assert_eq!(f["inputs"]["properties"]["input"]["type"], "string");
@@ -318,4 +319,22 @@ fn provider_functions_become_invokes_with_named_arguments() {
     assert!(!m.result_object);
     assert_eq!(m.result["result"].name, "result");
     assert!(b.report.summary().contains("1 data sources, 1 functions;"), "{}", b.report.summary());
+
+    // bridge.toml overrides the token and names.
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("bridge.toml");
+    std::fs::write(
+        &config,
+        "name = \"null\"\n[functions.null]\ntoken = \"null:index/echo:echo\"\nfields = { input = \"value\" }\n",
+    )
+    .unwrap();
+    let b = bridgegen_tf::bridge_files(&bridgegen_tf::BridgeFiles {
+        tf_schema: path,
+        config: Some(config),
+        ..Default::default()
+    })
+    .unwrap();
+    let f = common::json(&b.schema.functions["null:index/echo:echo"]);
+    assert_eq!(f["inputs"]["required"], serde_json::json!(["value"]), "{f}");
+    assert_eq!(b.metadata.functions["null"].fields["input"].name, "value");
 }
