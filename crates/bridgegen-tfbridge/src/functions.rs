@@ -119,8 +119,14 @@ impl ProviderFunction {
 }
 
 /// Calls the function; its error becomes an invoke failure (on the argument it blames), as
-/// does a missing argument the function requires. Secret arguments give secret outputs.
+/// does a missing argument the function requires. Secret arguments give secret outputs; an
+/// unknown one, unknown outputs.
 pub async fn invoke(b: &Bridge, f: &ProviderFunction, args: &PropertyMap) -> Result<rpc::InvokeResponse, Status> {
+    // Functions are pure: an unknown argument (preview) makes the whole result unknown, uncalled.
+    if args.values().any(PropertyValue::contains_unknowns) {
+        let unknown = f.meta.result.values().map(|m| (m.name.clone(), PropertyValue::Computed)).collect();
+        return Ok(rpc::InvokeResponse { r#return: Some(map_to_struct(&unknown)), failures: Vec::new() });
+    }
     let encoded = match f.encode_args(args)? {
         Ok(encoded) => encoded,
         Err(failures) => return Ok(rpc::InvokeResponse { r#return: None, failures }),

@@ -67,6 +67,12 @@ async fn time_provider_functions_are_called_with_call_function() {
     assert_eq!(out["year"], V::secret(V::Number(2023.0)));
     assert_eq!(out["monthName"], V::secret(V::string("July")));
 
+    // An unknown argument (preview): unknown outputs, no call.
+    let r = invoke(&mut p, &tok, &[("timestamp", V::Computed)]).await;
+    assert!(r.failures.is_empty(), "{:?}", r.failures);
+    let out = decode(&r.r#return);
+    assert_eq!((out["year"].clone(), out.len()), (V::Computed, 13), "{out:?}");
+
     // The function's own error, blamed on its argument: an invoke failure on `timestamp`.
     let r = invoke(&mut p, &tok, &[("timestamp", V::string("yesterday"))]).await;
     assert!(r.r#return.is_none());
