@@ -226,7 +226,7 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
     catalogs.extend(input.extra_packages.iter().map(|(m, s)| Catalog::new(m, s)));
     let mut report = Report { package: pkg.to_string(), functions: metadata.functions.len(), ..Default::default() };
     let mut resources = IndexMap::new();
-    let mut functions = IndexMap::new();
+    let mut invokes = IndexMap::new();
     for ((it, page), fields) in items.iter().zip(&pages).zip(&mapped) {
         let mut rep = ItemReport {
             tf_type: it.tf_type.to_string(),
@@ -238,16 +238,16 @@ pub fn bridge(input: &BridgeInput) -> Result<Bridged, BridgeError> {
         count_descriptions(fields, &spec.types, &mut rep);
         let description = describe(it, page.as_ref(), &names, &catalogs, &mut rep);
         if it.data_source {
-            functions.insert(it.token.clone(), function_spec(fields, description));
+            invokes.insert(it.token.clone(), function_spec(fields, description));
         } else {
             let member = it.token.rsplit(':').next().unwrap_or_default();
             resources.insert(it.token.clone(), resource_spec(fields, description, member, it.schema.block.deprecated));
         }
         report.add(rep);
     }
-    functions.extend(provider_functions.specs);
+    invokes.extend(provider_functions.specs);
     spec.resources = resources;
-    spec.functions = functions;
+    spec.functions = invokes;
     Ok(Bridged { schema: spec, metadata, report })
 }
 
