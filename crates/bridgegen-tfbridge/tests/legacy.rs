@@ -129,6 +129,31 @@ async fn resource_and_function_over_protocol_5() {
         .into_inner();
     assert_eq!(same.changes, rpc::diff_response::DiffChanges::DiffNone as i32, "{same:?}");
 
+    // ignoreChanges at nested paths (inside the flattened block, a map key): the old values stand.
+    let mut changed = decode(&Some(news.clone()));
+    changed.insert(
+        "rule".into(),
+        V::Object(
+            [("port".to_string(), V::Number(8443.0)), ("cidrs".to_string(), V::Array(vec!["10.0.0.0/8".into()]))]
+                .into(),
+        ),
+    );
+    changed.insert("tags".into(), V::Object([("env".to_string(), V::string("prod"))].into()));
+    let ignoring = |paths: &[&str]| rpc::DiffRequest {
+        urn: u.clone(),
+        olds: Some(state.clone()),
+        news: Some(bridgegen_provider::value::map_to_struct(&changed)),
+        r#type: token.clone(),
+        ignore_changes: paths.iter().map(|p| p.to_string()).collect(),
+        ..Default::default()
+    };
+    let d = p.client.diff(ignoring(&["rule.port", r#"tags["env"]"#])).await.unwrap().into_inner();
+    assert_eq!(d.changes, rpc::diff_response::DiffChanges::DiffNone as i32, "{d:?}");
+    let d = p.client.diff(ignoring(&["rule.port"])).await.unwrap().into_inner();
+    assert_eq!(d.diffs, vec!["tags".to_string()], "{d:?}");
+    let bad = p.client.diff(ignoring(&["rule["])).await.unwrap_err();
+    assert!(bad.message().contains("rule["), "{bad:?}");
+
     let r = p
         .client
         .read(rpc::ReadRequest {
@@ -154,6 +179,78 @@ async fn resource_and_function_over_protocol_5() {
 
     p.client
         .delete(rpc::DeleteRequest { id: created.id, urn: u, properties: Some(state), ..Default::default() })
+        .await
+        .unwrap();
+}
+
+/// `legacy_thing` is at schema version 1; a state the bridge wrote at version 0 (its `__meta`
+/// says so) goes through the provider's UpgradeResourceState before Read and Diff use it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn state_from_an_older_schema_version_is_upgraded() {
+    let s = require!(setup().await);
+    let token = s.meta.resources["legacy_thing"].token.clone();
+    let env =
+        [("BRIDGEGEN_TF_PROVIDER", s.provider.to_str().unwrap()), ("BRIDGEGEN_TF_SCHEMA", s.schema.to_str().unwrap())];
+    let mut p = PluginProcess::start(Path::new(BIN), &[], &env).await.unwrap();
+    p.client.configure(rpc::ConfigureRequest { args: Some(props(&[])), ..Default::default() }).await.unwrap();
+    let u = urn(&token, "old");
+    let news = props(&[("name", V::string("old"))]);
+    let created = p
+        .client
+        .create(rpc::CreateRequest {
+            urn: u.clone(),
+            properties: Some(news.clone()),
+            r#type: token.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let mut state = decode(&created.properties);
+    let meta_of = |m: &bridgegen_provider::PropertyMap| -> serde_json::Value {
+        serde_json::from_str(m["__meta"].as_str().expect("__meta is a string")).unwrap()
+    };
+    assert_eq!(meta_of(&state)["schema_version"], "1", "{state:?}");
+
+    // The same state as version 0 wrote it: serials counted from 0 then.
+    let mut meta = meta_of(&state);
+    meta["schema_version"] = "0".into();
+    state.insert("__meta".into(), V::string(meta.to_string()));
+    state.insert("serial".into(), V::Number(7.0));
+    let old = bridgegen_provider::value::map_to_struct(&state);
+
+    let r = p
+        .client
+        .read(rpc::ReadRequest {
+            id: created.id.clone(),
+            urn: u.clone(),
+            properties: Some(old.clone()),
+            inputs: Some(news.clone()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let read = decode(&r.properties);
+    assert_eq!(read["serial"], V::Number(8.0), "the version-0 upgrader did not run: {read:?}");
+    assert_eq!(meta_of(&read)["schema_version"], "1", "{read:?}");
+
+    // Diff plans against the upgraded state: the computed serial is no change.
+    let d = p
+        .client
+        .diff(rpc::DiffRequest {
+            urn: u.clone(),
+            olds: Some(old.clone()),
+            news: Some(news),
+            r#type: token.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(d.changes, rpc::diff_response::DiffChanges::DiffNone as i32, "{d:?}");
+    p.client
+        .delete(rpc::DeleteRequest { id: created.id, urn: u, properties: Some(old), ..Default::default() })
         .await
         .unwrap();
 }
