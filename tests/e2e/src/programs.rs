@@ -116,35 +116,12 @@ pub fn create(tools: &Tools, work: &Path, provider: Provider, lang: Lang) -> Pro
     let project = format!("e2e-{}-{}", provider.name(), format!("{lang:?}").to_lowercase());
     let dir = work.join("program");
     std::fs::create_dir_all(&dir).unwrap();
-    let plugins = format!(
-        "plugins:\n  providers:\n    - name: {}\n      path: {}\n",
-        provider.name(),
-        tools.target_bin.display()
-    );
+    let plugins = plugins_yaml(provider.name(), &tools.target_bin);
     let mut env = Vec::new();
     match lang {
         Lang::TypeScript => {
-            write(&dir.join("Pulumi.yaml"), &format!("name: {project}\nruntime: nodejs\n{plugins}"));
-            write(
-                &dir.join("package.json"),
-                &format!(r#"{{ "name": "{project}", "private": true, "main": "index.ts" }}"#),
-            );
-            write(
-                &dir.join("tsconfig.json"),
-                r#"{ "compilerOptions": { "strict": true, "target": "es2020", "module": "commonjs",
-  "moduleResolution": "node", "skipLibCheck": true }, "files": ["index.ts"] }"#,
-            );
-            write(&dir.join("index.ts"), &typescript(provider));
             let sdk = repo(&format!("sdks/{}/nodejs", provider.name()));
-            run(
-                "npm install <sdk> @pulumi/pulumi",
-                Command::new("npm")
-                    .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
-                    .arg(&sdk)
-                    .arg(format!("@pulumi/pulumi@{PULUMI_SDK_VERSION}"))
-                    .args(["typescript@5.6.3", "@types/node@20.17.6"])
-                    .current_dir(&dir),
-            );
+            typescript_program(&dir, &project, &plugins, &typescript(provider), &sdk);
         }
         Lang::Python => {
             let runtime = "runtime:\n  name: python\n  options:\n    virtualenv: venv\n";
@@ -194,6 +171,34 @@ pub fn create(tools: &Tools, work: &Path, provider: Provider, lang: Lang) -> Pro
         }
     }
     Program { dir, project, env }
+}
+
+/// The `plugins:` section of a Pulumi.yaml: provider `name` is found in the folder `path`.
+pub fn plugins_yaml(name: &str, path: &Path) -> String {
+    format!("plugins:\n  providers:\n    - name: {name}\n      path: {}\n", path.display())
+}
+
+/// Writes a TypeScript program (`index.ts`) into `dir` with its Pulumi.yaml (`plugins`, from
+/// [`plugins_yaml`]), package.json and tsconfig.json, and installs the Node.js SDK folder
+/// `sdk` with npm as users do (its postinstall builds it) beside `@pulumi/pulumi`.
+pub fn typescript_program(dir: &Path, project: &str, plugins: &str, index_ts: &str, sdk: &Path) {
+    write(&dir.join("Pulumi.yaml"), &format!("name: {project}\nruntime: nodejs\n{plugins}"));
+    write(&dir.join("package.json"), &format!(r#"{{ "name": "{project}", "private": true, "main": "index.ts" }}"#));
+    write(
+        &dir.join("tsconfig.json"),
+        r#"{ "compilerOptions": { "strict": true, "target": "es2020", "module": "commonjs",
+  "moduleResolution": "node", "skipLibCheck": true }, "files": ["index.ts"] }"#,
+    );
+    write(&dir.join("index.ts"), index_ts);
+    run(
+        "npm install <sdk> @pulumi/pulumi",
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--loglevel=error"])
+            .arg(sdk)
+            .arg(format!("@pulumi/pulumi@{PULUMI_SDK_VERSION}"))
+            .args(["typescript@5.6.3", "@types/node@20.17.6"])
+            .current_dir(dir),
+    );
 }
 
 fn typescript(provider: Provider) -> String {
