@@ -19,10 +19,10 @@ pub fn parse(path: &str) -> Result<Vec<Step>, String> {
     let mut rest = path;
     while !rest.is_empty() {
         if let Some(after) = rest.strip_prefix('[') {
-            let end = if after.starts_with('"') {
+            let end = if let Some(quoted) = after.strip_prefix('"') {
                 // A quoted key: up to the closing quote (backslash escapes the next character).
                 let mut escaped = false;
-                let close = after[1..]
+                let close = quoted
                     .char_indices()
                     .find(|&(_, c)| {
                         let done = !escaped && c == '"';
