@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 
 use bridgegen_provider::rpc;
 use bridgegen_provider::testing::{decode, props, urn, PluginProcess};
-use bridgegen_provider::value::{map_to_struct, PropertyValue as V};
+use bridgegen_provider::value::PropertyValue as V;
 use bridgegen_test_support::go::go_build;
 use bridgegen_test_support::require;
 use bridgegen_tfplugin::schema::ProvidersSchema;
 use bridgegen_tfplugin::{PluginOptions, ProviderPlugin};
-use prost_types::Struct;
 
 const BIN: &str = env!("CARGO_BIN_EXE_pulumi-resource-tfbridge");
 
@@ -40,80 +39,6 @@ async fn setup() -> Result<Setup, String> {
     std::fs::write(bridgegen_tf::metadata_path(&schema), bridgegen_tf::to_json_text(&b.metadata)).unwrap();
     Ok(Setup { _dir: dir, provider, schema, meta: b.metadata })
 }
-
-impl Setup {
-    /// The bridge plugin running this provider.
-    async fn plugin(&self) -> PluginProcess {
-        let env = [
-            ("BRIDGEGEN_TF_PROVIDER", self.provider.to_str().unwrap()),
-            ("BRIDGEGEN_TF_SCHEMA", self.schema.to_str().unwrap()),
-        ];
-        PluginProcess::start(Path::new(BIN), &[], &env).await.unwrap()
-    }
-
-    /// Requests about the `legacy_thing` named `name`.
-    fn thing(&self, name: &str) -> Thing {
-        let token = self.meta.resources["legacy_thing"].token.clone();
-        Thing { urn: urn(&token, name), token }
-    }
-}
-
-struct Thing {
-    token: String,
-    urn: String,
-}
-
-impl Thing {
-    fn check(&self, news: &Struct) -> rpc::CheckRequest {
-        rpc::CheckRequest {
-            urn: self.urn.clone(),
-            news: Some(news.clone()),
-            r#type: self.token.clone(),
-            ..Default::default()
-        }
-    }
-
-    fn create(&self, news: &Struct) -> rpc::CreateRequest {
-        rpc::CreateRequest {
-            urn: self.urn.clone(),
-            properties: Some(news.clone()),
-            r#type: self.token.clone(),
-            ..Default::default()
-        }
-    }
-
-    fn diff(&self, olds: &Struct, news: &Struct, ignore_changes: &[&str]) -> rpc::DiffRequest {
-        rpc::DiffRequest {
-            urn: self.urn.clone(),
-            olds: Some(olds.clone()),
-            news: Some(news.clone()),
-            r#type: self.token.clone(),
-            ignore_changes: ignore_changes.iter().map(|p| p.to_string()).collect(),
-            ..Default::default()
-        }
-    }
-
-    fn read(&self, id: &str, state: &Struct, inputs: Option<&Struct>) -> rpc::ReadRequest {
-        rpc::ReadRequest {
-            id: id.into(),
-            urn: self.urn.clone(),
-            properties: Some(state.clone()),
-            inputs: inputs.cloned(),
-            ..Default::default()
-        }
-    }
-
-    fn delete(&self, id: &str, state: &Struct) -> rpc::DeleteRequest {
-        rpc::DeleteRequest {
-            id: id.into(),
-            urn: self.urn.clone(),
-            properties: Some(state.clone()),
-            ..Default::default()
-        }
-    }
-}
-
-const NO_CHANGES: i32 = rpc::diff_response::DiffChanges::DiffNone as i32;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resource_and_function_over_protocol_5() {
@@ -154,7 +79,12 @@ async fn resource_and_function_over_protocol_5() {
     let state = created.properties.unwrap();
     let mut renamed = decode(&Some(news.clone()));
     renamed.insert("name".into(), V::string("b"));
-    let d = p.client.diff(t.diff(&state, &map_to_struct(&renamed), &[])).await.unwrap().into_inner();
+    let d = p
+        .client
+        .diff(t.diff(&state, &bridgegen_provider::value::map_to_struct(&renamed), &[]))
+        .await
+        .unwrap()
+        .into_inner();
     assert_eq!(d.replaces, vec!["name".to_string()], "{d:?}");
     let same = p.client.diff(t.diff(&state, &news, &[])).await.unwrap().into_inner();
     assert_eq!(same.changes, NO_CHANGES, "{same:?}");
@@ -165,7 +95,7 @@ async fn resource_and_function_over_protocol_5() {
     let cidrs = V::Array(vec!["10.0.0.0/8".into()]);
     changed.insert("rule".into(), V::Object([("port".to_string(), port), ("cidrs".to_string(), cidrs)].into()));
     changed.insert("tags".into(), V::Object([("env".to_string(), V::string("prod"))].into()));
-    let changed = map_to_struct(&changed);
+    let changed = bridgegen_provider::value::map_to_struct(&changed);
     let d = p.client.diff(t.diff(&state, &changed, &["rule.port", r#"tags["env"]"#])).await.unwrap().into_inner();
     assert_eq!(d.changes, NO_CHANGES, "{d:?}");
     let d = p.client.diff(t.diff(&state, &changed, &["rule.port"])).await.unwrap().into_inner();
@@ -210,7 +140,7 @@ async fn state_from_an_older_schema_version_is_upgraded() {
     meta["schema_version"] = "0".into();
     state.insert("__meta".into(), V::string(meta.to_string()));
     state.insert("serial".into(), V::Number(7.0));
-    let old = map_to_struct(&state);
+    let old = bridgegen_provider::value::map_to_struct(&state);
 
     let r = p.client.read(t.read(&created.id, &old, Some(&news))).await.unwrap().into_inner();
     let read = decode(&r.properties);
@@ -222,3 +152,82 @@ async fn state_from_an_older_schema_version_is_upgraded() {
     assert_eq!(d.changes, NO_CHANGES, "{d:?}");
     p.client.delete(t.delete(&created.id, &old)).await.unwrap();
 }
+
+impl Setup {
+    /// The bridge plugin running this provider.
+    async fn plugin(&self) -> PluginProcess {
+        let env = [
+            ("BRIDGEGEN_TF_PROVIDER", self.provider.to_str().unwrap()),
+            ("BRIDGEGEN_TF_SCHEMA", self.schema.to_str().unwrap()),
+        ];
+        PluginProcess::start(Path::new(BIN), &[], &env).await.unwrap()
+    }
+
+    /// Requests about the `legacy_thing` named `name`.
+    fn thing(&self, name: &str) -> Thing {
+        let token = self.meta.resources["legacy_thing"].token.clone();
+        Thing { urn: urn(&token, name), token }
+    }
+}
+
+struct Thing {
+    token: String,
+    urn: String,
+}
+
+impl Thing {
+    fn check(&self, news: &prost_types::Struct) -> rpc::CheckRequest {
+        rpc::CheckRequest {
+            urn: self.urn.clone(),
+            news: Some(news.clone()),
+            r#type: self.token.clone(),
+            ..Default::default()
+        }
+    }
+
+    fn create(&self, news: &prost_types::Struct) -> rpc::CreateRequest {
+        rpc::CreateRequest {
+            urn: self.urn.clone(),
+            properties: Some(news.clone()),
+            r#type: self.token.clone(),
+            ..Default::default()
+        }
+    }
+
+    fn diff(
+        &self,
+        olds: &prost_types::Struct,
+        news: &prost_types::Struct,
+        ignore_changes: &[&str],
+    ) -> rpc::DiffRequest {
+        rpc::DiffRequest {
+            urn: self.urn.clone(),
+            olds: Some(olds.clone()),
+            news: Some(news.clone()),
+            r#type: self.token.clone(),
+            ignore_changes: ignore_changes.iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    fn read(&self, id: &str, state: &prost_types::Struct, inputs: Option<&prost_types::Struct>) -> rpc::ReadRequest {
+        rpc::ReadRequest {
+            id: id.into(),
+            urn: self.urn.clone(),
+            properties: Some(state.clone()),
+            inputs: inputs.cloned(),
+            ..Default::default()
+        }
+    }
+
+    fn delete(&self, id: &str, state: &prost_types::Struct) -> rpc::DeleteRequest {
+        rpc::DeleteRequest {
+            id: id.into(),
+            urn: self.urn.clone(),
+            properties: Some(state.clone()),
+            ..Default::default()
+        }
+    }
+}
+
+const NO_CHANGES: i32 = rpc::diff_response::DiffChanges::DiffNone as i32;

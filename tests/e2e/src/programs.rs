@@ -116,12 +116,16 @@ pub fn create(tools: &Tools, work: &Path, provider: Provider, lang: Lang) -> Pro
     let project = format!("e2e-{}-{}", provider.name(), format!("{lang:?}").to_lowercase());
     let dir = work.join("program");
     std::fs::create_dir_all(&dir).unwrap();
-    let plugins = plugins_yaml(provider.name(), &tools.target_bin);
+    let plugins = format!(
+        "plugins:\n  providers:\n    - name: {}\n      path: {}\n",
+        provider.name(),
+        tools.target_bin.display()
+    );
     let mut env = Vec::new();
     match lang {
         Lang::TypeScript => {
             let sdk = repo(&format!("sdks/{}/nodejs", provider.name()));
-            typescript_program(&dir, &project, &plugins, &typescript(provider), &sdk);
+            install_typescript(&dir, &project, &plugins, &typescript(provider), &sdk);
         }
         Lang::Python => {
             let runtime = "runtime:\n  name: python\n  options:\n    virtualenv: venv\n";
@@ -173,15 +177,9 @@ pub fn create(tools: &Tools, work: &Path, provider: Provider, lang: Lang) -> Pro
     Program { dir, project, env }
 }
 
-/// The `plugins:` section of a Pulumi.yaml: provider `name` is found in the folder `path`.
-pub fn plugins_yaml(name: &str, path: &Path) -> String {
-    format!("plugins:\n  providers:\n    - name: {name}\n      path: {}\n", path.display())
-}
-
-/// Writes a TypeScript program (`index.ts`) into `dir` with its Pulumi.yaml (`plugins`, from
-/// [`plugins_yaml`]), package.json and tsconfig.json, and installs the Node.js SDK folder
-/// `sdk` with npm as users do (its postinstall builds it) beside `@pulumi/pulumi`.
-pub fn typescript_program(dir: &Path, project: &str, plugins: &str, index_ts: &str, sdk: &Path) {
+/// Writes a TypeScript program (`index.ts` = `source`, the `plugins` section of `Pulumi.yaml`)
+/// into `dir` and installs the generated Node.js SDK in `sdk` with npm, as users do.
+pub fn install_typescript(dir: &Path, project: &str, plugins: &str, source: &str, sdk: &Path) {
     write(&dir.join("Pulumi.yaml"), &format!("name: {project}\nruntime: nodejs\n{plugins}"));
     write(&dir.join("package.json"), &format!(r#"{{ "name": "{project}", "private": true, "main": "index.ts" }}"#));
     write(
@@ -189,7 +187,7 @@ pub fn typescript_program(dir: &Path, project: &str, plugins: &str, index_ts: &s
         r#"{ "compilerOptions": { "strict": true, "target": "es2020", "module": "commonjs",
   "moduleResolution": "node", "skipLibCheck": true }, "files": ["index.ts"] }"#,
     );
-    write(&dir.join("index.ts"), index_ts);
+    write(&dir.join("index.ts"), source);
     run(
         "npm install <sdk> @pulumi/pulumi",
         Command::new("npm")

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use bridgegen_cloud::Cloud as CloudKind;
-use bridgegen_e2e::programs::{plugins_yaml, typescript_program, Provider};
+use bridgegen_e2e::programs::{install_typescript, Provider};
 use bridgegen_e2e::{step, Cloud, Seed, Stack, Tools};
 use bridgegen_test_support::go::go_build;
 use bridgegen_test_support::{repo_path, require, run_ok};
@@ -62,7 +62,7 @@ impl Bridged {
 
         let cloud = Cloud::start(&tools, &w.join("cloud"));
         let seed = cloud.seed(CloudKind::Kakaocloud, 2);
-        let plugins = plugins_yaml("kakaocloud", &plugins);
+        let plugins = format!("plugins:\n  providers:\n    - name: kakaocloud\n      path: {}\n", plugins.display());
         Ok(Bridged { tools, schema, plugins, cloud, seed, work })
     }
 
@@ -168,7 +168,7 @@ fn typescript_with_the_sdk_generated_from_the_bridged_schema() {
     cmd.args(["gen", "sdk", "--lang", "nodejs", "--no-fsync", "--schema"]).arg(&b.schema).arg("--out").arg(&sdk);
     run_ok(&mut cmd, "bridgegen gen sdk --lang nodejs");
     let dir = b.dir().join("program");
-    typescript_program(&dir, "e2e-tfbridge-ts", &b.plugins, INDEX_TS, &sdk);
+    install_typescript(&dir, "e2e-tfbridge-ts", &b.plugins, INDEX_TS, &sdk);
     let stack = b.stack(&dir, "e2e-tfbridge-ts");
     let (m0, m1) = (b.seed.members[0].clone(), b.seed.members[1].clone());
 
