@@ -5,8 +5,11 @@
 //! [`ProviderServer`] answers `pulumirpc.ResourceProvider` over gRPC (tonic).
 //! The protocol types come from the `pulumi_gestalt_proto` crate (re-exported as [`rpc`]).
 
+pub mod diff;
 pub mod duration;
+pub mod engine;
 mod logging;
+pub mod property_path;
 mod resource;
 pub mod retry;
 mod schema;
@@ -15,6 +18,7 @@ mod server;
 pub mod testing;
 pub mod value;
 
+pub use engine::EngineLink;
 pub use logging::EngineLogger;
 pub use pulumi_gestalt_proto::pulumi::pulumirpc as rpc;
 pub use resource::{CheckFailure, CheckResult, Created, OpContext, ProviderError, ReadResult, Resource};

@@ -11,7 +11,7 @@ use pulumi_gestalt_proto::pulumi::pulumirpc::resource_provider_server::{Resource
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 
-use crate::logging::EngineLogger;
+use crate::engine::EngineLink;
 use crate::server::{Plugin, ProviderServer};
 
 /// Plugin command line: Go-style flags the engine may pass (`--logtostderr`, `-v=9`,
@@ -46,11 +46,7 @@ pub async fn serve_on<P: Plugin>(
     engine_address: Option<&str>,
     shutdown: impl std::future::Future<Output = ()> + Send,
 ) -> Result<(), String> {
-    let logger = match engine_address {
-        Some(a) => EngineLogger::connect(a)?,
-        None => EngineLogger::none(),
-    };
-    serve_service(ProviderServer::new(plugin, logger), listener, shutdown).await
+    serve_service(ProviderServer::new(plugin, EngineLink::new(engine_address)?), listener, shutdown).await
 }
 
 /// Serves any `pulumirpc.ResourceProvider` implementation on `listener` until `shutdown`

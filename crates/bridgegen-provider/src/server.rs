@@ -1,6 +1,6 @@
 //! `pulumirpc.ResourceProvider` on top of a [`Plugin`] and its [`Resource`]s.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -10,7 +10,8 @@ use rpc::resource_provider_server::ResourceProvider;
 use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status};
 
-use crate::logging::EngineLogger;
+use crate::diff::diff_inputs;
+use crate::engine::{self, EngineLink};
 use crate::resource::{CheckFailure, OpContext, ProviderError, Resource};
 use crate::schema::SchemaInfo;
 use crate::value::{map_from_struct, map_to_struct, PropertyMap, PropertyValue};
@@ -52,7 +53,7 @@ pub struct ProviderServer<P: Plugin> {
     resources: BTreeMap<String, Arc<dyn Resource<P::Client>>>,
     client: RwLock<Configured<P::Client>>,
     cancel: CancellationToken,
-    logger: RwLock<EngineLogger>,
+    engine: EngineLink,
 }
 
 fn bad_props(e: crate::value::DecodeError) -> Status {
@@ -73,29 +74,6 @@ fn timeout_of(secs: f64) -> Option<Duration> {
     (secs > 0.0 && secs.is_finite()).then(|| Duration::from_secs_f64(secs))
 }
 
-/// Equality for diffing: secrets and known outputs compare by their plaintext; a null and
-/// an absent property are equal.
-fn same(a: Option<&PropertyValue>, b: Option<&PropertyValue>) -> bool {
-    let norm = |v: Option<&PropertyValue>| v.filter(|v| !v.is_null()).map(strip);
-    norm(a) == norm(b)
-}
-
-fn strip(v: &PropertyValue) -> PropertyValue {
-    match v.peel() {
-        PropertyValue::Array(items) => PropertyValue::Array(items.iter().map(strip).collect()),
-        PropertyValue::Object(m) => {
-            PropertyValue::Object(m.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), strip(v))).collect())
-        }
-        other => other.clone(),
-    }
-}
-
-fn ignored(name: &str, ignore: &[String]) -> bool {
-    ignore.iter().any(|i| {
-        i == name || i.strip_prefix(name).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('[')) || i == "*"
-    })
-}
-
 /// Re-marks outputs as secret where an input of the same name was secret, or the schema
 /// says the output is secret.
 fn keep_secrets(outputs: &mut PropertyMap, sources: &[&PropertyMap], schema_secret: &[&str]) {
@@ -108,55 +86,8 @@ fn keep_secrets(outputs: &mut PropertyMap, sources: &[&PropertyMap], schema_secr
     }
 }
 
-/// The result of comparing old and new inputs.
-struct InputDiff {
-    diffs: Vec<String>,
-    replaces: Vec<String>,
-    detailed: std::collections::HashMap<String, rpc::PropertyDiff>,
-}
-
-fn diff_inputs(
-    props: &[Property],
-    replace_names: &[String],
-    olds: &PropertyMap,
-    news: &PropertyMap,
-    ignore: &[String],
-) -> InputDiff {
-    use rpc::property_diff::Kind;
-    let mut names: BTreeSet<&str> = props.iter().map(|p| p.name.as_str()).collect();
-    // Properties outside the schema still count (the engine may send them back).
-    names.extend(olds.keys().map(String::as_str).filter(|k| !k.starts_with("__")));
-    names.extend(news.keys().map(String::as_str).filter(|k| !k.starts_with("__")));
-    let mut out = InputDiff { diffs: Vec::new(), replaces: Vec::new(), detailed: Default::default() };
-    for name in names {
-        if ignored(name, ignore) {
-            continue;
-        }
-        let (old, new) = (olds.get(name).filter(|v| !v.is_null()), news.get(name).filter(|v| !v.is_null()));
-        let unknown = new.is_some_and(PropertyValue::contains_unknowns);
-        if !unknown && same(old, new) {
-            continue;
-        }
-        let replace = replace_names.iter().any(|r| r == name);
-        let kind = match (old.is_some(), new.is_some(), replace) {
-            (false, _, false) => Kind::Add,
-            (false, _, true) => Kind::AddReplace,
-            (true, false, false) => Kind::Delete,
-            (true, false, true) => Kind::DeleteReplace,
-            (true, true, false) => Kind::Update,
-            (true, true, true) => Kind::UpdateReplace,
-        };
-        out.diffs.push(name.to_string());
-        if replace {
-            out.replaces.push(name.to_string());
-        }
-        out.detailed.insert(name.to_string(), rpc::PropertyDiff { kind: kind as i32, input_diff: true });
-    }
-    out
-}
-
 impl<P: Plugin> ProviderServer<P> {
-    pub fn new(plugin: P, logger: EngineLogger) -> Self {
+    pub fn new(plugin: P, engine: EngineLink) -> Self {
         let schema = SchemaInfo::new(plugin.schema());
         let resources = plugin.resources().into_iter().map(|r| (r.token().to_string(), r)).collect();
         ProviderServer {
@@ -165,7 +96,7 @@ impl<P: Plugin> ProviderServer<P> {
             resources,
             client: RwLock::new(Configured::No),
             cancel: CancellationToken::new(),
-            logger: RwLock::new(logger),
+            engine,
         }
     }
 
@@ -195,7 +126,7 @@ impl<P: Plugin> ProviderServer<P> {
             urn: urn.to_string(),
             timeout: timeout_of(timeout),
             cancel: self.cancel.clone(),
-            log: self.logger.read().unwrap_or_else(|e| e.into_inner()).clone(),
+            log: self.engine.logger(),
         }
     }
 
@@ -267,25 +198,14 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
         &self,
         request: Request<rpc::ProviderHandshakeRequest>,
     ) -> Result<Response<rpc::ProviderHandshakeResponse>, Status> {
-        let req = request.into_inner();
-        if !req.engine_address.is_empty() {
-            if let Ok(l) = EngineLogger::connect(&req.engine_address) {
-                *self.logger.write().unwrap_or_else(|e| e.into_inner()) = l;
-            }
-        }
-        Ok(Response::new(rpc::ProviderHandshakeResponse {
-            accept_secrets: true,
-            accept_resources: true,
-            accept_outputs: false,
-            supports_autonaming_configuration: false,
-        }))
+        self.engine.handshake(request.get_ref())
     }
 
     async fn parameterize(
         &self,
         _: Request<rpc::ParameterizeRequest>,
     ) -> Result<Response<rpc::ParameterizeResponse>, Status> {
-        Err(Status::unimplemented("this provider is not parameterizable"))
+        engine::not_parameterizable("this provider")
     }
 
     async fn get_schema(&self, _: Request<rpc::GetSchemaRequest>) -> Result<Response<rpc::GetSchemaResponse>, Status> {
@@ -312,7 +232,7 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
         .map_err(bad_props)?;
         let news = map_from_struct(req.news.as_ref()).map_err(bad_props)?;
         let d = diff_inputs(&self.schema.package.provider.inputs, &[], &olds, &news, &req.ignore_changes);
-        Ok(Response::new(diff_response(d, false)))
+        Ok(Response::new(d.into_response(false)))
     }
 
     async fn configure(
@@ -329,13 +249,7 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
             Configured::Yes(Arc::new(self.plugin.configure(&config).map_err(|e| e.to_status())?))
         };
         *self.client.write().unwrap_or_else(|e| e.into_inner()) = state;
-        Ok(Response::new(rpc::ConfigureResponse {
-            accept_secrets: true,
-            supports_preview: true,
-            accept_resources: true,
-            accept_outputs: false,
-            supports_autonaming_configuration: false,
-        }))
+        engine::configured()
     }
 
     async fn invoke(&self, request: Request<rpc::InvokeRequest>) -> Result<Response<rpc::InvokeResponse>, Status> {
@@ -379,7 +293,7 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
         let replace = self.schema.replace_inputs(&token);
         let d = diff_inputs(self.input_props(&token), &replace, &old_inputs, &news, &req.ignore_changes);
         let dbr = !d.replaces.is_empty() && resource.delete_before_replace(&old_inputs, &news, &d.replaces);
-        Ok(Response::new(diff_response(d, dbr)))
+        Ok(Response::new(d.into_response(dbr)))
     }
 
     async fn create(&self, request: Request<rpc::CreateRequest>) -> Result<Response<rpc::CreateResponse>, Status> {
@@ -491,49 +405,31 @@ impl<P: Plugin> ResourceProvider for ProviderServer<P> {
     }
 
     async fn get_plugin_info(&self, _: Request<()>) -> Result<Response<rpc::PluginInfo>, Status> {
-        Ok(Response::new(rpc::PluginInfo { version: self.schema.package.version.clone().unwrap_or_default() }))
+        engine::plugin_info(self.schema.package.version.as_deref().unwrap_or_default())
     }
 
     async fn attach(&self, request: Request<rpc::PluginAttach>) -> Result<Response<()>, Status> {
-        let address = request.into_inner().address;
-        let logger = EngineLogger::connect(&address).map_err(Status::invalid_argument)?;
-        *self.logger.write().unwrap_or_else(|e| e.into_inner()) = logger;
-        Ok(Response::new(()))
+        self.engine.attach(request.get_ref())
     }
 
     async fn get_mapping(
         &self,
         _: Request<rpc::GetMappingRequest>,
     ) -> Result<Response<rpc::GetMappingResponse>, Status> {
-        // No conversion mappings: an empty answer, as the engine expects from such providers.
-        Ok(Response::new(rpc::GetMappingResponse::default()))
+        engine::no_mapping()
     }
 
     async fn get_mappings(
         &self,
         _: Request<rpc::GetMappingsRequest>,
     ) -> Result<Response<rpc::GetMappingsResponse>, Status> {
-        Ok(Response::new(rpc::GetMappingsResponse::default()))
-    }
-}
-
-fn diff_response(d: InputDiff, delete_before_replace: bool) -> rpc::DiffResponse {
-    use rpc::diff_response::DiffChanges;
-    rpc::DiffResponse {
-        changes: if d.diffs.is_empty() { DiffChanges::DiffNone } else { DiffChanges::DiffSome } as i32,
-        replaces: d.replaces,
-        stables: Vec::new(),
-        delete_before_replace,
-        diffs: d.diffs,
-        detailed_diff: d.detailed,
-        has_detailed_diff: true,
+        engine::no_mappings()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rpc::property_diff::Kind;
 
     fn schema() -> SchemaInfo {
         SchemaInfo::new(include_str!("../../../schema/kakaocloud.json"))
@@ -554,35 +450,6 @@ mod tests {
             Some("kakaocloud:index/imageMember:ImageMember")
         );
         assert_eq!(type_from_urn("not-a-urn"), None);
-    }
-
-    #[test]
-    fn diff_kinds_replacements_and_ignore_changes() {
-        let s = schema();
-        let token = "kakaocloud:index/imageMember:ImageMember";
-        let props = &s.resource(token).unwrap().inputs;
-        let replace = s.replace_inputs(token);
-        assert_eq!(replace, vec!["imageId".to_string(), "memberId".to_string()]);
-        let olds = m(&[("imageId", "i".into()), ("memberId", "a".into())]);
-        let t = PropertyValue::Object(m(&[("create", "1m".into())]));
-        let news = m(&[("imageId", "i".into()), ("memberId", "b".into()), ("timeouts", t)]);
-        let d = diff_inputs(props, &replace, &olds, &news, &[]);
-        assert_eq!(d.diffs, vec!["memberId".to_string(), "timeouts".to_string()]);
-        assert_eq!(d.replaces, vec!["memberId".to_string()]);
-        assert_eq!(d.detailed["memberId"].kind, Kind::UpdateReplace as i32);
-        assert_eq!(d.detailed["timeouts"].kind, Kind::Add as i32);
-        let d = diff_inputs(props, &replace, &olds, &news, &["memberId".into(), "timeouts.create".into()]);
-        assert!(d.diffs.is_empty(), "{:?}", d.diffs);
-        // Removing an input, and secret-only changes.
-        let d = diff_inputs(
-            props,
-            &replace,
-            &news,
-            &m(&[("imageId", PropertyValue::secret("i".into())), ("memberId", "b".into())]),
-            &[],
-        );
-        assert_eq!(d.diffs, vec!["timeouts".to_string()]);
-        assert_eq!(d.detailed["timeouts"].kind, Kind::Delete as i32);
     }
 
     #[test]

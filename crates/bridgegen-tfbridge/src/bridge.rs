@@ -4,12 +4,12 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, RwLock};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use base64::Engine as _;
 use bridgegen_provider::rpc::LogSeverity;
-use bridgegen_provider::{EngineLogger, PropertyMap, PropertyValue};
+use bridgegen_provider::{EngineLink, EngineLogger, PropertyMap, PropertyValue};
 use bridgegen_tf::meta::BridgeMetadata;
 use bridgegen_tfplugin::cty::{from_msgpack, to_msgpack, CtyType, CtyValue};
 use bridgegen_tfplugin::schema::Block;
@@ -56,7 +56,7 @@ pub struct Bridge {
     pub functions: HashMap<String, Item>,
     /// Provider-defined functions by invoke token.
     pub provider_functions: HashMap<String, ProviderFunction>,
-    pub logger: RwLock<EngineLogger>,
+    pub engine: EngineLink,
 }
 
 /// The key of the bridge's own data in a resource's Pulumi state (as Pulumi's Go bridge does):
@@ -124,7 +124,7 @@ impl Bridge {
             resources,
             functions,
             provider_functions,
-            logger: RwLock::new(EngineLogger::none()),
+            engine: EngineLink::with_logger(EngineLogger::none()),
         })
     }
 
@@ -141,7 +141,7 @@ impl Bridge {
     }
 
     pub fn logger(&self) -> EngineLogger {
-        self.logger.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.engine.logger()
     }
 
     pub fn resource(&self, ty: &str, urn: &str) -> Result<&Item, Status> {

@@ -18,9 +18,7 @@ pub use server::BridgeServer;
 /// then stops the provider.
 pub async fn run(opts: BridgeOptions, engine_address: Option<&str>) -> Result<(), String> {
     let mut bridge = Bridge::start(&opts).await?;
-    if let Some(a) = engine_address {
-        bridge.logger = std::sync::RwLock::new(bridgegen_provider::EngineLogger::connect(a)?);
-    }
+    bridge.engine = bridgegen_provider::EngineLink::new(engine_address)?;
     let bridge = std::sync::Arc::new(bridge);
     let listener = bridgegen_provider::listen_and_announce().await?;
     let served =

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use bridgegen_provider::diff::Changes;
 use bridgegen_provider::rpc::{self, resource_provider_server::ResourceProvider};
 use bridgegen_provider::value::{map_from_struct, map_to_struct};
-use bridgegen_provider::{EngineLogger, PropertyMap, PropertyValue};
+use bridgegen_provider::{engine, property_path, PropertyMap, PropertyValue};
 use bridgegen_tfplugin::cty::CtyValue;
 use tonic::{Request, Response, Status};
 
@@ -133,23 +134,14 @@ impl ResourceProvider for BridgeServer {
         &self,
         request: Request<rpc::ProviderHandshakeRequest>,
     ) -> Result<Response<rpc::ProviderHandshakeResponse>, Status> {
-        let req = request.into_inner();
-        if let Ok(l) = EngineLogger::connect(&req.engine_address) {
-            *self.0.logger.write().unwrap_or_else(|e| e.into_inner()) = l;
-        }
-        Ok(Response::new(rpc::ProviderHandshakeResponse {
-            accept_secrets: true,
-            accept_resources: true,
-            accept_outputs: false,
-            supports_autonaming_configuration: false,
-        }))
+        self.0.engine.handshake(request.get_ref())
     }
 
     async fn parameterize(
         &self,
         _: Request<rpc::ParameterizeRequest>,
     ) -> Result<Response<rpc::ParameterizeResponse>, Status> {
-        Err(Status::unimplemented("the Terraform bridge is not parameterizable"))
+        engine::not_parameterizable("the Terraform bridge")
     }
 
     async fn get_schema(&self, _: Request<rpc::GetSchemaRequest>) -> Result<Response<rpc::GetSchemaResponse>, Status> {
@@ -182,7 +174,7 @@ impl ResourceProvider for BridgeServer {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        Ok(Response::new(diff_response(diffs, Vec::new(), HashMap::new())))
+        Ok(Response::new(Changes { diffs, ..Default::default() }.into_response(false)))
     }
 
     async fn configure(
@@ -201,13 +193,7 @@ impl ResourceProvider for BridgeServer {
             let diags = self.0.tf.configure(encode(&v, &self.0.config.ty)?).await?;
             self.0.report("", &self.0.config, &diags).await?;
         }
-        Ok(Response::new(rpc::ConfigureResponse {
-            accept_secrets: true,
-            supports_preview: true,
-            accept_resources: true,
-            accept_outputs: false,
-            supports_autonaming_configuration: false,
-        }))
+        engine::configured()
     }
 
     async fn invoke(&self, request: Request<rpc::InvokeRequest>) -> Result<Response<rpc::InvokeResponse>, Status> {
@@ -258,13 +244,13 @@ impl ResourceProvider for BridgeServer {
         let item = self.0.resource(&req.r#type, &req.urn)?;
         let olds = props(&req.olds)?;
         let mut news = props(&req.news)?;
-        // ignore_changes: the prior value stands in for the new one.
-        let old_inputs = props(&req.old_inputs)?;
-        for name in &req.ignore_changes {
-            match old_inputs.get(name).or_else(|| olds.get(name)) {
-                Some(v) => news.insert(name.clone(), v.clone()),
-                None => news.remove(name),
-            };
+        // ignore_changes: the prior value (old input, else old output) stands in for the new
+        // one at each path.
+        let mut prior_inputs = olds.clone();
+        prior_inputs.extend(props(&req.old_inputs)?);
+        for path in &req.ignore_changes {
+            let steps = property_path::parse(path).map_err(Status::invalid_argument)?;
+            property_path::keep_old(&prior_inputs, &mut news, &steps);
         }
         // Timeouts the bridge filled from customTimeouts (not in the program) are operation
         // settings, not a change: left unset, the prior ones stand.
@@ -288,33 +274,18 @@ impl ResourceProvider for BridgeServer {
                 _ => None,
             })
             .collect();
-        let mut diffs = Vec::new();
-        let mut replaces = Vec::new();
-        let mut detailed = HashMap::new();
+        let mut changes = Changes::default();
         for (tf, new) in n {
             let old = p.get(tf).unwrap_or(&CtyValue::Null);
             if old == new {
                 continue;
             }
-            let name = values::pulumi_name(&item.fields, tf).to_string();
-            let replace = replaced.contains(tf);
-            use rpc::property_diff::Kind;
-            let kind = match (old == &CtyValue::Null, new == &CtyValue::Null, replace) {
-                (true, _, false) => Kind::Add,
-                (true, _, true) => Kind::AddReplace,
-                (_, true, false) => Kind::Delete,
-                (_, true, true) => Kind::DeleteReplace,
-                (_, _, false) => Kind::Update,
-                (_, _, true) => Kind::UpdateReplace,
-            };
-            if replace {
-                replaces.push(name.clone());
-            }
+            let name = values::pulumi_name(&item.fields, tf);
+            let present = (old != &CtyValue::Null, new != &CtyValue::Null);
             let input_diff = item.fields.get(tf).is_some_and(|f| f.input);
-            detailed.insert(name.clone(), rpc::PropertyDiff { kind: kind as i32, input_diff });
-            diffs.push(name);
+            changes.record(name, present, replaced.contains(tf), input_diff);
         }
-        Ok(Response::new(diff_response(diffs, replaces, detailed)))
+        Ok(Response::new(changes.into_response(false)))
     }
 
     async fn create(&self, request: Request<rpc::CreateRequest>) -> Result<Response<rpc::CreateResponse>, Status> {
@@ -412,27 +383,25 @@ impl ResourceProvider for BridgeServer {
     }
 
     async fn get_plugin_info(&self, _: Request<()>) -> Result<Response<rpc::PluginInfo>, Status> {
-        Ok(Response::new(rpc::PluginInfo { version: self.0.version.clone() }))
+        engine::plugin_info(&self.0.version)
     }
 
     async fn attach(&self, request: Request<rpc::PluginAttach>) -> Result<Response<()>, Status> {
-        let logger = EngineLogger::connect(&request.into_inner().address).map_err(Status::invalid_argument)?;
-        *self.0.logger.write().unwrap_or_else(|e| e.into_inner()) = logger;
-        Ok(Response::new(()))
+        self.0.engine.attach(request.get_ref())
     }
 
     async fn get_mapping(
         &self,
         _: Request<rpc::GetMappingRequest>,
     ) -> Result<Response<rpc::GetMappingResponse>, Status> {
-        Ok(Response::new(rpc::GetMappingResponse::default()))
+        engine::no_mapping()
     }
 
     async fn get_mappings(
         &self,
         _: Request<rpc::GetMappingsRequest>,
     ) -> Result<Response<rpc::GetMappingsResponse>, Status> {
-        Ok(Response::new(rpc::GetMappingsResponse::default()))
+        engine::no_mappings()
     }
 }
 
@@ -448,21 +417,4 @@ async fn failures(b: &Bridge, urn: &str, item: &Item, diags: &[crate::tf::Diag])
         }
     }
     out
-}
-
-fn diff_response(
-    diffs: Vec<String>,
-    replaces: Vec<String>,
-    detailed: HashMap<String, rpc::PropertyDiff>,
-) -> rpc::DiffResponse {
-    use rpc::diff_response::DiffChanges;
-    rpc::DiffResponse {
-        changes: if diffs.is_empty() { DiffChanges::DiffNone } else { DiffChanges::DiffSome } as i32,
-        replaces,
-        stables: Vec::new(),
-        delete_before_replace: false,
-        has_detailed_diff: !detailed.is_empty() || diffs.is_empty(),
-        diffs,
-        detailed_diff: detailed,
-    }
 }

@@ -34,11 +34,8 @@ async fn setup() -> Result<Setup, String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn resource_and_function_over_protocol_5() {
     let s = require!(setup().await);
-    let token = s.meta.resources["legacy_thing"].token.clone();
     let function = s.meta.data_sources["legacy_info"].token.clone();
-    let env =
-        [("BRIDGEGEN_TF_PROVIDER", s.provider.to_str().unwrap()), ("BRIDGEGEN_TF_SCHEMA", s.schema.to_str().unwrap())];
-    let mut p = PluginProcess::start(Path::new(BIN), &[], &env).await.unwrap();
+    let mut p = s.plugin().await;
     let config = props(&[("token", V::secret(V::string("t0k")))]);
     let check = p
         .client
@@ -58,30 +55,10 @@ async fn resource_and_function_over_protocol_5() {
         ("secret", V::string("s3cret")),
         ("rule", rule.clone()),
     ]);
-    let u = urn(&token, "t");
-    let c = p
-        .client
-        .check(rpc::CheckRequest {
-            urn: u.clone(),
-            news: Some(news.clone()),
-            r#type: token.clone(),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let t = s.thing("t");
+    let c = p.client.check(t.check(&news)).await.unwrap().into_inner();
     assert!(c.failures.is_empty(), "{:?}", c.failures);
-    let created = p
-        .client
-        .create(rpc::CreateRequest {
-            urn: u.clone(),
-            properties: Some(news.clone()),
-            r#type: token.clone(),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let created = p.client.create(t.create(&news)).await.unwrap().into_inner();
     assert_eq!(created.id, "thing-a");
     let out = decode(&created.properties);
     assert_eq!(out["serial"], V::Number(1.0));
@@ -95,42 +72,29 @@ async fn resource_and_function_over_protocol_5() {
     renamed.insert("name".into(), V::string("b"));
     let d = p
         .client
-        .diff(rpc::DiffRequest {
-            urn: u.clone(),
-            olds: Some(state.clone()),
-            news: Some(bridgegen_provider::value::map_to_struct(&renamed)),
-            r#type: token.clone(),
-            ..Default::default()
-        })
+        .diff(t.diff(&state, &bridgegen_provider::value::map_to_struct(&renamed), &[]))
         .await
         .unwrap()
         .into_inner();
     assert_eq!(d.replaces, vec!["name".to_string()], "{d:?}");
-    let same = p
-        .client
-        .diff(rpc::DiffRequest {
-            urn: u.clone(),
-            olds: Some(state.clone()),
-            news: Some(news.clone()),
-            r#type: token.clone(),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(same.changes, rpc::diff_response::DiffChanges::DiffNone as i32, "{same:?}");
+    let same = p.client.diff(t.diff(&state, &news, &[])).await.unwrap().into_inner();
+    assert_eq!(same.changes, NO_CHANGES, "{same:?}");
 
-    let r = p
-        .client
-        .read(rpc::ReadRequest {
-            id: created.id.clone(),
-            urn: u.clone(),
-            properties: Some(state.clone()),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    // ignoreChanges at nested paths (inside the flattened block, a map key): the old values stand.
+    let mut changed = decode(&Some(news.clone()));
+    let port = V::Number(8443.0);
+    let cidrs = V::Array(vec!["10.0.0.0/8".into()]);
+    changed.insert("rule".into(), V::Object([("port".to_string(), port), ("cidrs".to_string(), cidrs)].into()));
+    changed.insert("tags".into(), V::Object([("env".to_string(), V::string("prod"))].into()));
+    let changed = bridgegen_provider::value::map_to_struct(&changed);
+    let d = p.client.diff(t.diff(&state, &changed, &["rule.port", r#"tags["env"]"#])).await.unwrap().into_inner();
+    assert_eq!(d.changes, NO_CHANGES, "{d:?}");
+    let d = p.client.diff(t.diff(&state, &changed, &["rule.port"])).await.unwrap().into_inner();
+    assert_eq!(d.diffs, vec!["tags".to_string()], "{d:?}");
+    let bad = p.client.diff(t.diff(&state, &changed, &["rule["])).await.unwrap_err();
+    assert!(bad.message().contains("rule["), "{bad:?}");
+
+    let r = p.client.read(t.read(&created.id, &state, None)).await.unwrap().into_inner();
     assert_eq!(decode(&r.properties)["rule"], rule);
 
     // A data source as a function (ReadDataSource).
@@ -143,8 +107,118 @@ async fn resource_and_function_over_protocol_5() {
     assert!(info.failures.is_empty(), "{:?}", info.failures);
     assert_eq!(decode(&info.r#return)["version"], V::string("0.1.0"));
 
-    p.client
-        .delete(rpc::DeleteRequest { id: created.id, urn: u, properties: Some(state), ..Default::default() })
-        .await
-        .unwrap();
+    p.client.delete(t.delete(&created.id, &state)).await.unwrap();
 }
+
+/// `legacy_thing` is at schema version 1; a state the bridge wrote at version 0 (its `__meta`
+/// says so) goes through the provider's UpgradeResourceState before Read and Diff use it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn state_from_an_older_schema_version_is_upgraded() {
+    let s = require!(setup().await);
+    let mut p = s.plugin().await;
+    p.client.configure(rpc::ConfigureRequest { args: Some(props(&[])), ..Default::default() }).await.unwrap();
+    let t = s.thing("old");
+    let news = props(&[("name", V::string("old"))]);
+    let created = p.client.create(t.create(&news)).await.unwrap().into_inner();
+    let mut state = decode(&created.properties);
+    let meta_of = |m: &bridgegen_provider::PropertyMap| -> serde_json::Value {
+        serde_json::from_str(m["__meta"].as_str().expect("__meta is a string")).unwrap()
+    };
+    assert_eq!(meta_of(&state)["schema_version"], "1", "{state:?}");
+
+    // The same state as version 0 wrote it: serials counted from 0 then.
+    let mut meta = meta_of(&state);
+    meta["schema_version"] = "0".into();
+    state.insert("__meta".into(), V::string(meta.to_string()));
+    state.insert("serial".into(), V::Number(7.0));
+    let old = bridgegen_provider::value::map_to_struct(&state);
+
+    let r = p.client.read(t.read(&created.id, &old, Some(&news))).await.unwrap().into_inner();
+    let read = decode(&r.properties);
+    assert_eq!(read["serial"], V::Number(8.0), "the version-0 upgrader did not run: {read:?}");
+    assert_eq!(meta_of(&read)["schema_version"], "1", "{read:?}");
+
+    // Diff plans against the upgraded state: the serial the upgrade changed is no change.
+    let d = p.client.diff(t.diff(&old, &news, &[])).await.unwrap().into_inner();
+    assert_eq!(d.changes, NO_CHANGES, "{d:?}");
+    p.client.delete(t.delete(&created.id, &old)).await.unwrap();
+}
+
+impl Setup {
+    /// The bridge plugin running this provider.
+    async fn plugin(&self) -> PluginProcess {
+        let env = [
+            ("BRIDGEGEN_TF_PROVIDER", self.provider.to_str().unwrap()),
+            ("BRIDGEGEN_TF_SCHEMA", self.schema.to_str().unwrap()),
+        ];
+        PluginProcess::start(Path::new(BIN), &[], &env).await.unwrap()
+    }
+
+    /// Requests about the `legacy_thing` named `name`.
+    fn thing(&self, name: &str) -> Thing {
+        let token = self.meta.resources["legacy_thing"].token.clone();
+        Thing { urn: urn(&token, name), token }
+    }
+}
+
+struct Thing {
+    token: String,
+    urn: String,
+}
+
+impl Thing {
+    fn check(&self, news: &prost_types::Struct) -> rpc::CheckRequest {
+        rpc::CheckRequest {
+            urn: self.urn.clone(),
+            news: Some(news.clone()),
+            r#type: self.token.clone(),
+            ..Default::default()
+        }
+    }
+
+    fn create(&self, news: &prost_types::Struct) -> rpc::CreateRequest {
+        rpc::CreateRequest {
+            urn: self.urn.clone(),
+            properties: Some(news.clone()),
+            r#type: self.token.clone(),
+            ..Default::default()
+        }
+    }
+
+    fn diff(
+        &self,
+        olds: &prost_types::Struct,
+        news: &prost_types::Struct,
+        ignore_changes: &[&str],
+    ) -> rpc::DiffRequest {
+        rpc::DiffRequest {
+            urn: self.urn.clone(),
+            olds: Some(olds.clone()),
+            news: Some(news.clone()),
+            r#type: self.token.clone(),
+            ignore_changes: ignore_changes.iter().map(|p| p.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    fn read(&self, id: &str, state: &prost_types::Struct, inputs: Option<&prost_types::Struct>) -> rpc::ReadRequest {
+        rpc::ReadRequest {
+            id: id.into(),
+            urn: self.urn.clone(),
+            properties: Some(state.clone()),
+            inputs: inputs.cloned(),
+            ..Default::default()
+        }
+    }
+
+    fn delete(&self, id: &str, state: &prost_types::Struct) -> rpc::DeleteRequest {
+        rpc::DeleteRequest {
+            id: id.into(),
+            urn: self.urn.clone(),
+            properties: Some(state.clone()),
+            ..Default::default()
+        }
+    }
+}
+
+const NO_CHANGES: i32 = rpc::diff_response::DiffChanges::DiffNone as i32;

@@ -28,6 +28,7 @@ pub use client::{Diagnostic, ProviderClient, RawV5, RawV6, SchemaResponse, Sever
 pub use handshake::{Handshake, PluginAddr};
 pub use launch::{PluginOptions, ProviderPlugin, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
 pub use log::{stderr_sink, LogLevel, LogLine, LogSink};
+pub use tls::ClientCert;
 
 /// Generated protocol types and tonic clients/servers (from the vendored `proto/` files).
 pub mod proto {
