@@ -10,6 +10,7 @@ pub mod format;
 mod gen;
 pub mod names;
 pub mod naming;
+pub mod reach;
 pub mod types;
 
 use bridgegen_codegen::{GenError, GeneratedFile, Generator, Package};

@@ -46,6 +46,12 @@ pub struct GoOptions {
     pub import_base_path: Option<String>,
     pub root_package_name: Option<String>,
     pub module_to_package: BTreeMap<String, String>,
+    /// `Array`/`Map` types of every resource (else only of those the schema reaches).
+    pub generate_resource_container_types: bool,
+    /// Input forms of every object type and container, reached or not.
+    pub generate_extra_input_types: bool,
+    /// No `pulumi.RegisterInputType` calls (smaller `init` functions).
+    pub disable_input_type_registrations: bool,
 }
 
 impl GoOptions {
