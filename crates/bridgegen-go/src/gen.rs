@@ -1,6 +1,7 @@
 //! Builds the view model of every Go file and renders it: the package layout here, one
 //! module per kind of output (resources, types and enums, functions, package files).
 
+mod defaults;
 mod function;
 mod package;
 mod resource;
@@ -73,6 +74,8 @@ struct Ctx<'a> {
     opts: GoOptions,
     /// The forms of every named type to emit (computed once per package).
     reach: Reach,
+    /// Per object type: whether it gets a `Defaults()` method.
+    has_defaults: Vec<bool>,
     hb: Handlebars<'static>,
 }
 
@@ -101,7 +104,13 @@ impl Ctx<'_> {
     }
 
     fn internal_path(&self) -> String {
-        format!("{}/internal", self.naming.import_base)
+        format!("{}/{}", self.naming.import_base, self.opts.internal_dir())
+    }
+
+    /// The import of the helpers package, always under the name `internal`.
+    fn import_internal(&self, imports: &mut Imports) {
+        let alias = (self.opts.internal_dir() != "internal").then(|| "internal".to_string());
+        imports.other.insert(self.internal_path(), alias);
     }
 
     fn std_imports(&self, std: &[&'static str], internal: bool) -> Imports {
@@ -109,7 +118,7 @@ impl Ctx<'_> {
         i.std.extend(std.iter().copied());
         i.other.insert(PULUMI.to_string(), None);
         if internal {
-            i.other.insert(self.internal_path(), None);
+            self.import_internal(&mut i);
         }
         i
     }
@@ -195,7 +204,8 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let naming = Naming::new(pkg);
     let opts = GoOptions::from_package(pkg);
     let reach = Reach::compute(pkg, &naming, &opts);
-    let ctx = Ctx { pkg, naming, opts, reach, hb: registry()? };
+    let has_defaults = defaults::objects_with_defaults(pkg);
+    let ctx = Ctx { pkg, naming, opts, reach, has_defaults, hb: registry()? };
     let mut files: Vec<GeneratedFile> = Vec::new();
     let dirs = ctx.naming.dirs();
 
@@ -236,7 +246,8 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     if !pkg.config.is_empty() {
         files.push(GeneratedFile::new("config/config.go", ctx.config_go()?));
     }
-    files.push(GeneratedFile::new("internal/pulumiUtilities.go", ctx.utilities_go()?));
+    let utilities = format!("{}/pulumiUtilities.go", ctx.opts.internal_dir());
+    files.push(GeneratedFile::new(utilities, ctx.utilities_go()?));
     files.push(GeneratedFile::new("go.mod", ctx.go_mod()?));
     files.push(GeneratedFile::new("pulumi-plugin.json", ctx.plugin_json()));
     // Stable order, whatever the construction order was.
@@ -313,4 +324,15 @@ fn env_parser(pkg: &Package, base: Base) -> Option<(&'static str, &'static str)>
 /// body together stay within 100 bytes.
 fn one_line(header: &str, field: &str) -> bool {
     header.len() + "return v.".len() + field.len() <= 100
+}
+
+/// The name of an object's `Output` accessor for the field `field` (`ptr`: on the `PtrOutput`):
+/// Pulumi's SDKs rename the ones that would shadow `pulumi.Output` methods (`IsSecret` ->
+/// `GetIsSecret` / `IsSecretProp`).
+fn accessor_name(field: &str, ptr: bool) -> String {
+    match (field.to_ascii_lowercase().as_str(), ptr) {
+        ("issecret" | "elementtype", false) => format!("Get{field}"),
+        ("issecret" | "elementtype", true) => format!("{field}Prop"),
+        _ => field.to_string(),
+    }
 }

@@ -44,7 +44,8 @@ struct ConfigView {
 }
 
 #[derive(Serialize)]
-struct UtilitiesView {
+struct UtilitiesView<'a> {
+    package: &'a str,
     version: Option<String>,
     download_url: Option<String>,
 }
@@ -118,7 +119,7 @@ impl Ctx<'_> {
         let mut imports = Imports::default();
         imports.other.insert(PULUMI.to_string(), None);
         imports.other.insert(format!("{PULUMI}/config"), None);
-        imports.other.insert(self.internal_path(), None);
+        self.import_internal(&mut imports);
         let header = render(&self.hb, "header", &HeaderView { package: "config", imports: imports.render() })?;
         Ok(format!("{header}{body}"))
     }
@@ -141,6 +142,7 @@ impl Ctx<'_> {
             &self.hb,
             "utilities",
             &UtilitiesView {
+                package: self.opts.internal_dir(),
                 version: if is_semver(&version) { Some(go_string(&version)) } else { None },
                 download_url: self.pkg.plugin_download_url.as_deref().map(go_string),
             },

@@ -2,10 +2,11 @@
 //! state types, its input/output forms and the reached containers of it.
 
 use bridgegen_codegen::{render, GenError};
-use bridgegen_model::{EnumKind, Property, Resource, Type};
+use bridgegen_model::{Property, Resource, Type};
 use serde::Serialize;
 
-use super::{env_parser, literal, one_line, prop_names, tag, Ctx};
+use super::defaults::assign;
+use super::{literal, one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Speller};
@@ -139,54 +140,14 @@ impl Ctx<'_> {
             if p.required && nilable && p.default.is_none() && p.const_value.is_none() {
                 required.push(gn.clone());
             }
-            if !s.chain.is_empty() {
-                continue;
-            }
-            let wrap = |sp: &mut Speller, expr: &str| -> Option<String> {
-                match s.base {
-                    Base::Prim(prim) if crate::types::has_ptr(prim) => Some(if p.plain {
-                        if p.required {
-                            return None;
-                        } else {
-                            format!("pulumi.{prim}Ref({expr})")
-                        }
-                    } else if p.required {
-                        format!("pulumi.{prim}({expr})")
-                    } else {
-                        format!("pulumi.{prim}Ptr({expr})")
-                    }),
-                    Base::Enum(_) if !p.plain => {
-                        let en = sp.plain(&s, false);
-                        Some(format!("{en}({expr})"))
-                    }
-                    _ => None,
-                }
-            };
+            let target = format!("args.{gn}");
             if let Some(c) = &p.const_value {
-                if let Some(lit) = literal(c, s.base) {
-                    if let Some(w) = wrap(&mut sp, &lit) {
-                        defaults.push_str(&format!("\targs.{gn} = {w}\n"));
-                    }
+                if let Some(set) = literal(c, s.base).and_then(|lit| assign(&mut sp, &s, p, p.plain, &target, &lit)) {
+                    defaults.push_str(&format!("\t{set}\n"));
                 }
                 continue;
             }
-            if let Some(d) = &p.default {
-                let Some((parser, assert_ty)) = env_parser(pkg, s.base) else { continue };
-                let lit = d.value.as_ref().and_then(|v| literal(v, s.base));
-                if lit.is_none() && d.environment.is_empty() {
-                    continue;
-                }
-                let lit = match (&lit, s.base) {
-                    (Some(l), Base::Enum(i)) if pkg.enums[i].kind == EnumKind::Number => format!("float64({l})"),
-                    (Some(l), _) => l.clone(),
-                    (None, _) => "nil".to_string(),
-                };
-                let Some(w) = wrap(&mut sp, &format!("d.({assert_ty})")) else { continue };
-                let envs: String = d.environment.iter().map(|e| format!(", {}", go_string(e))).collect();
-                defaults.push_str(&format!(
-                    "\tif args.{gn} == nil {{\n\t\tif d := internal.GetEnvOrDefault({lit}, {parser}{envs}); d != nil {{\n\t\t\targs.{gn} = {w}\n\t\t}}\n\t}}\n"
-                ));
-            }
+            defaults.push_str(&self.default_block(&mut sp, p, p.plain, &target).unwrap_or_default());
         }
         for p in &r.inputs {
             if p.secret && !p.plain {

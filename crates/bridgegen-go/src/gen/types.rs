@@ -6,7 +6,7 @@ use bridgegen_model::EnumKind;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{one_line, prop_names, tag, Ctx, Regs};
+use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Container, Shape, Speller};
@@ -24,7 +24,10 @@ struct ContainerView {
 #[derive(Serialize)]
 struct AccessorView {
     doc: String,
+    /// The field, and the accessor methods reading it on the Output and PtrOutput.
+    field: String,
     name: String,
+    ptr_name: String,
     out: String,
     plain: String,
     ptr_out: String,
@@ -40,6 +43,8 @@ struct ObjectView {
     doc: String,
     plain_fields: String,
     args_fields: String,
+    plain_defaults: String,
+    args_defaults: String,
     accessors: Vec<AccessorView>,
     input: bool,
     ptr_input: bool,
@@ -98,8 +103,16 @@ impl Ctx<'_> {
         Ok(out)
     }
 
-    /// One object type; `uses_sdk` is set when a plain field spells an SDK type.
-    fn object(&self, sp: &mut Speller, i: usize, regs: &mut Regs, uses_sdk: &mut bool) -> Result<String, GenError> {
+    /// One object type; `uses_sdk`/`uses_internal` are set when its plain fields or defaults
+    /// name the SDK or the helpers package.
+    fn object(
+        &self,
+        sp: &mut Speller,
+        i: usize,
+        regs: &mut Regs,
+        uses_sdk: &mut bool,
+        uses_internal: &mut bool,
+    ) -> Result<String, GenError> {
         let o = &self.pkg.objects[i];
         let name = self.naming.objects[i].name.clone();
         let forms = self.reach.of(Base::Object(i));
@@ -120,7 +133,9 @@ impl Ctx<'_> {
             }
             let accessor = AccessorView {
                 doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
-                name: gn.clone(),
+                field: gn.clone(),
+                name: accessor_name(gn, false),
+                ptr_name: accessor_name(gn, true),
                 out: if forms.output { sp.output(&s, optional) } else { String::new() },
                 // From a Ptr output: the optional form.
                 ptr_out: if forms.ptr_output { sp.output(&s, true) } else { String::new() },
@@ -144,7 +159,19 @@ impl Ctx<'_> {
             regs.output(&format!("{name}PtrOutput"));
         }
         let containers = self.containers(sp, Base::Object(i), regs)?;
+        let plain_defaults = self.defaults_method(sp, &name, &o.properties, &gonames, true);
+        let args_defaults = if forms.input {
+            self.defaults_method(sp, &format!("{name}Args"), &o.properties, &gonames, false)
+        } else {
+            String::new()
+        };
+        for code in [&plain_defaults, &args_defaults] {
+            *uses_sdk |= code.contains("pulumi.");
+            *uses_internal |= code.contains("internal.");
+        }
         let view = ObjectView {
+            plain_defaults,
+            args_defaults,
             lname: lower_first(&name),
             doc: doc_comment(o.description.as_deref(), None, ""),
             plain_fields: format::fields(&plain_fields),
@@ -164,12 +191,15 @@ impl Ctx<'_> {
         let mut sp = Speller::new(self.pkg, &self.naming, dir);
         let mut body = String::new();
         let mut regs = self.regs();
-        let mut uses_sdk = false;
+        let (mut uses_sdk, mut uses_internal) = (false, false);
         for &i in objects {
-            body.push_str(&self.object(&mut sp, i, &mut regs, &mut uses_sdk)?);
+            body.push_str(&self.object(&mut sp, i, &mut regs, &mut uses_sdk, &mut uses_internal)?);
         }
         body.push_str(&regs.block());
-        let imports = self.types_imports(&regs, uses_sdk);
+        let mut imports = self.types_imports(&regs, uses_sdk);
+        if uses_internal {
+            self.import_internal(&mut imports);
+        }
         self.file(dir, &body, imports, &sp.imports)
     }
 
