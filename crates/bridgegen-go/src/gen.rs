@@ -3,6 +3,7 @@
 
 mod defaults;
 mod function;
+mod methods;
 mod package;
 mod resource;
 mod types;
@@ -26,6 +27,7 @@ const TEMPLATES: TemplateSet = &[
     ("enum", include_str!("../../../templates/go/enum.go.hbs")),
     ("container", include_str!("../../../templates/go/container.go.hbs")),
     ("function", include_str!("../../../templates/go/function.go.hbs")),
+    ("method", include_str!("../../../templates/go/method.go.hbs")),
     ("init", include_str!("../../../templates/go/init.go.hbs")),
     ("config", include_str!("../../../templates/go/config.go.hbs")),
     ("header", include_str!("../../../templates/go/header.go.hbs")),

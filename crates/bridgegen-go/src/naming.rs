@@ -52,6 +52,8 @@ pub struct GoOptions {
     pub generate_extra_input_types: bool,
     /// No `pulumi.RegisterInputType` calls (smaller `init` functions).
     pub disable_input_type_registrations: bool,
+    /// A method whose result has one property returns that property's output.
+    pub lift_single_value_method_returns: bool,
     /// The folder (and package name) of the SDK's helpers, `internal` by default.
     pub internal_module_name: Option<String>,
 }

@@ -46,6 +46,7 @@ struct ResourceView {
     state_private: String,
     state_public: String,
     accessors: Vec<AccessorView>,
+    methods: String,
     containers: String,
     init: String,
 }
@@ -192,6 +193,7 @@ impl Ctx<'_> {
         regs.input(&format!("{name}Input"), &format!("&{name}{{}}"));
         regs.output(&format!("{name}Output"));
         let containers = self.containers(&mut sp, base, &mut regs)?;
+        let methods = self.methods(&mut sp, r, &name, &mut regs)?;
         let token = if r.is_provider { format!("pulumi:providers:{}", pkg.name) } else { r.token.full.clone() };
         let view = ResourceView {
             token: go_string(&token),
@@ -217,6 +219,7 @@ impl Ctx<'_> {
             state_private,
             state_public,
             accessors,
+            methods,
             containers,
             init: regs.block(),
             lname,
