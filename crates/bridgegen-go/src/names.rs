@@ -353,7 +353,7 @@ mod tests {
         assert_eq!(enum_member("Port", Some("80"), &json!(80)), "Port_80");
         assert_eq!(enum_member("Scale", None, &json!(1.5)), "Scale_1_5");
         assert_eq!(enum_member("Scale", None, &json!(-1)), "Scale_1");
-        assert_eq!(enum_member("Scale", None, &json!(2.0)), "Scale_2");
+        assert_eq!(enum_member("Scale", None, &json!(2.0)), "ScaleTwo");
         assert_eq!(enum_member("N", None, &json!(1)), "NOne");
         assert_eq!(enum_member("Flag", None, &json!(true)), "FlagTrue");
         assert_eq!(enum_member("E", None, &json!("")), "EEmpty");

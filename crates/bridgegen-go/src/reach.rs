@@ -246,3 +246,70 @@ impl Walker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reach(schema: serde_json::Value) -> (Reach, Naming) {
+        let (pkg, _) = bridgegen_model::bind_str(&schema.to_string()).expect("schema binds");
+        let naming = Naming::new(&pkg);
+        let r = Reach::compute(&pkg, &naming, &GoOptions::from_package(&pkg));
+        (r, naming)
+    }
+
+    fn object(n: &Naming, name: &str) -> Base {
+        Base::Object(n.objects.iter().position(|m| m.name == name).expect(name))
+    }
+
+    fn schema(go: serde_json::Value) -> serde_json::Value {
+        let obj = |props: serde_json::Value| serde_json::json!({ "type": "object", "properties": props });
+        serde_json::json!({
+            "name": "x",
+            "language": { "go": go },
+            "types": {
+                "x:index:In": obj(serde_json::json!({ "list": { "type": "array", "items": { "$ref": "#/types/x:index:Leaf" } } })),
+                "x:index:Out": obj(serde_json::json!({ "nested": { "$ref": "#/types/x:index:Leaf" } })),
+                "x:index:Leaf": obj(serde_json::json!({ "v": { "type": "string" } })),
+                "x:index:Unused": obj(serde_json::json!({ "m": { "type": "object", "additionalProperties": { "$ref": "#/types/x:index:Leaf" } } })),
+            },
+            "resources": {
+                "x:index:Res": {
+                    "inputProperties": { "in": { "$ref": "#/types/x:index:In" } },
+                    "properties": { "out": { "$ref": "#/types/x:index:Out" } },
+                    "required": ["out"],
+                }
+            }
+        })
+    }
+
+    #[test]
+    fn forms_follow_how_the_schema_reaches_each_type() {
+        let (r, n) = reach(schema(serde_json::json!({})));
+        // An optional input: input and Ptr forms (and so the output forms).
+        let input = r.of(object(&n, "In"));
+        assert!(input.input && input.ptr_input && input.output && input.ptr_output);
+        // A required output: only the output form; its optional property's type gets Ptr output.
+        let out = r.of(object(&n, "Out"));
+        assert!(out.output && !out.input && !out.ptr_output);
+        let leaf = r.of(object(&n, "Leaf"));
+        assert!(leaf.input && leaf.output && leaf.ptr_output && !leaf.ptr_input && leaf.array_input);
+        assert!(!leaf.map_input && !leaf.map_output, "the map of Leaf is used only by an unreached type");
+        let chains: Vec<Vec<Container>> = r.containers(object(&n, "Leaf")).into_iter().map(|c| c.chain).collect();
+        assert_eq!(chains, vec![vec![Container::Array]]);
+        assert_eq!(r.of(object(&n, "Unused")), Forms::default());
+        assert!(r.containers(Base::Resource(0)).is_empty(), "no resource containers unless asked for");
+    }
+
+    #[test]
+    fn language_options_widen_the_forms() {
+        let go = serde_json::json!({ "generateExtraInputTypes": true, "generateResourceContainerTypes": true });
+        let (r, n) = reach(schema(go));
+        let unused = r.of(object(&n, "Unused"));
+        assert!(unused.input && unused.output, "extra input types: every type gets its input form");
+        assert!(r.of(object(&n, "Leaf")).map_input);
+        let res: Vec<ContainerForm> = r.containers(Base::Resource(0));
+        assert_eq!(res.len(), 2);
+        assert!(res.iter().all(|c| c.input));
+    }
+}

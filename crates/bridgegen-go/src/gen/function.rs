@@ -9,15 +9,16 @@ use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, is_keyword, lower_first};
 use crate::types::{Container, Speller};
 
+/// An accessor of a result's `Output` type.
 #[derive(Serialize)]
-struct AccessorView {
-    doc: String,
+pub(super) struct AccessorView {
+    pub(super) doc: String,
     /// The accessor method's name (see [`super::accessor_name`]) and the field it reads.
-    name: String,
-    field: String,
-    out: String,
-    plain: String,
-    oneline: bool,
+    pub(super) name: String,
+    pub(super) field: String,
+    pub(super) out: String,
+    pub(super) plain: String,
+    pub(super) oneline: bool,
 }
 
 #[derive(Serialize)]
@@ -59,6 +60,36 @@ const BODY_NAMES: &[&str] =
     &["ctx", "opts", "args", "options", "rv", "result", "v", "zero", "err", "pulumi", "internal", "reflect", "context"];
 
 impl Ctx<'_> {
+    /// The fields of a result struct `result` and the accessors of its `Output` type.
+    pub(super) fn result_members(
+        &self,
+        sp: &mut Speller,
+        result: &str,
+        props: &[Property],
+    ) -> (Vec<Field>, Vec<AccessorView>) {
+        let names = prop_names(props, &Self::reserved_object(result));
+        let (mut fields, mut accessors) = (Vec::new(), Vec::new());
+        for (p, gn) in props.iter().zip(&names) {
+            let s = sp.shape(&p.ty);
+            let plain = sp.plain(&s, !p.required);
+            fields.push(Field {
+                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
+                name: gn.clone(),
+                ty: plain.clone(),
+                tag: Some(tag(&p.name)),
+            });
+            accessors.push(AccessorView {
+                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                oneline: one_line(&format!("func(v {result}) {plain}"), gn),
+                name: accessor_name(gn, false),
+                field: gn.clone(),
+                out: sp.output(&s, !p.required),
+                plain,
+            });
+        }
+        (fields, accessors)
+    }
+
     pub(super) fn function_file(&self, dir: &str, fi: usize) -> Result<String, GenError> {
         let f = &self.pkg.functions[fi];
         let name = self.naming.functions[fi].name.clone();
@@ -104,8 +135,7 @@ impl Ctx<'_> {
             params = format!(", args *{args_type}");
             out_params = format!(", args {out_args_type}");
         }
-        let mut result_fields = Vec::new();
-        let mut accessors = Vec::new();
+        let (mut result_fields, mut accessors) = (Vec::new(), Vec::new());
         let (mut value_plain, mut value_out, mut map_out) = (String::new(), String::new(), String::new());
         let kind = match &f.outputs {
             // An empty result object returns nothing, as in Pulumi's SDKs.
@@ -123,26 +153,7 @@ impl Ctx<'_> {
                 "value"
             }
             FunctionReturn::Object(props) => {
-                let rname = format!("{name}Result");
-                let names = prop_names(props, &Self::reserved_object(&rname));
-                for (p, gn) in props.iter().zip(&names) {
-                    let s = sp.shape(&p.ty);
-                    let plain = sp.plain(&s, !p.required);
-                    result_fields.push(Field {
-                        doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
-                        name: gn.clone(),
-                        ty: plain.clone(),
-                        tag: Some(tag(&p.name)),
-                    });
-                    accessors.push(AccessorView {
-                        doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
-                        oneline: one_line(&format!("func(v {name}Result) {plain}"), gn),
-                        name: accessor_name(gn, false),
-                        field: gn.clone(),
-                        out: sp.output(&s, !p.required),
-                        plain,
-                    });
-                }
+                (result_fields, accessors) = self.result_members(&mut sp, &format!("{name}Result"), props);
                 "object"
             }
         };

@@ -6,20 +6,11 @@ use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{FunctionReturn, Property, Resource};
 use serde::Serialize;
 
-use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
+use super::function::AccessorView;
+use super::{prop_names, tag, Ctx, Regs};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{exported, go_string, lower_first};
 use crate::types::Speller;
-
-#[derive(Serialize)]
-struct AccessorView {
-    doc: String,
-    name: String,
-    field: String,
-    out: String,
-    plain: String,
-    oneline: bool,
-}
 
 #[derive(Serialize)]
 struct MethodView {
@@ -73,26 +64,7 @@ impl Ctx<'_> {
             let lifted = self.opts.lift_single_value_method_returns && props.len() == 1;
             let result =
                 if lifted { format!("{}{method}Result", lower_first(res)) } else { format!("{res}{method}Result") };
-            let rnames = prop_names(props, &Self::reserved_object(&result));
-            let (mut fields, mut accessors) = (Vec::new(), Vec::new());
-            for (p, gn) in props.iter().zip(&rnames) {
-                let s = sp.shape(&p.ty);
-                let plain = sp.plain(&s, !p.required);
-                fields.push(Field {
-                    doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
-                    name: gn.clone(),
-                    ty: plain.clone(),
-                    tag: Some(tag(&p.name)),
-                });
-                accessors.push(AccessorView {
-                    doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
-                    oneline: one_line(&format!("func(v {result}) {plain}"), gn),
-                    name: accessor_name(gn, false),
-                    field: gn.clone(),
-                    out: sp.output(&s, !p.required),
-                    plain,
-                });
-            }
+            let (fields, accessors) = self.result_members(sp, &result, props);
             let (ret, zero, lift) = if props.is_empty() {
                 ("error".to_string(), String::new(), String::new())
             } else if lifted {
