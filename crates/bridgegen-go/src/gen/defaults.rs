@@ -87,6 +87,25 @@ impl Ctx<'_> {
         ))
     }
 
+    /// For an input holding an object type with a `Defaults()` method: the statement applying
+    /// it to the value once known (a resource constructor's args), or nothing.
+    pub(super) fn apply_object_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<String> {
+        let s = sp.shape(&p.ty);
+        let Base::Object(i) = s.base else { return None };
+        if p.plain || !s.chain.is_empty() || !self.has_defaults[i] {
+            return None;
+        }
+        let (plain, name) = (sp.plain(&s, false), self.naming.objects[i].name.clone());
+        let out = sp.output(&s, !p.required);
+        Some(if p.required {
+            format!("\t{target} = {target}.To{name}Output().ApplyT(func(v {plain}) {plain} {{ return *v.Defaults() }}).({out})\n")
+        } else {
+            format!(
+                "\tif {target} != nil {{\n\t\t{target} = {target}.To{name}PtrOutput().ApplyT(func(v *{plain}) *{plain} {{ return v.Defaults() }}).({out})\n\t}}\n"
+            )
+        })
+    }
+
     /// `func (val *T) Defaults() *T` for a struct `ty` with fields `names` of `props` (`plain`:
     /// a plain struct, whose nested objects get their own defaults too), or nothing when no
     /// property has a default.

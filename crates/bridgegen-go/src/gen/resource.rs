@@ -149,6 +149,7 @@ impl Ctx<'_> {
                 continue;
             }
             defaults.push_str(&self.default_block(&mut sp, p, p.plain, &target).unwrap_or_default());
+            defaults.push_str(&self.apply_object_defaults(&mut sp, p, &target).unwrap_or_default());
         }
         for p in &r.inputs {
             if p.secret && !p.plain {
