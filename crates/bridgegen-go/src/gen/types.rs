@@ -15,6 +15,9 @@ use crate::types::{Base, Container, Shape, Speller};
 struct ContainerView {
     name: String,
     elem: String,
+    /// The element type of the input container: `FooInput`, or the enum itself for an
+    /// `EnumArray`/`EnumMap` (as in Pulumi's SDKs).
+    elem_input: String,
     plain: String,
     elem_plain: String,
     is_map: bool,
@@ -86,9 +89,12 @@ impl Ctx<'_> {
         for c in self.reach.containers(base) {
             let shape = Shape { base, chain: c.chain.clone() };
             let elem = Shape { base, chain: c.chain[..c.chain.len() - 1].to_vec() };
+            let elem_name = sp.family(&elem);
+            let enum_elem = matches!(base, Base::Enum(_)) && elem.chain.is_empty();
             let view = ContainerView {
                 name: sp.family(&shape),
-                elem: sp.family(&elem),
+                elem_input: if enum_elem { elem_name.clone() } else { format!("{elem_name}Input") },
+                elem: elem_name,
                 plain: sp.plain(&shape, false),
                 elem_plain: sp.plain(&elem, false),
                 is_map: c.chain.last() == Some(&Container::Map),
