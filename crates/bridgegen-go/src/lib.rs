@@ -2,14 +2,16 @@
 //! `pulumiTypes*.go`, `pulumiEnums.go`, `init.go`, `internal/`, `config/`), building
 //! against `github.com/pulumi/pulumi/sdk/v3`.
 //!
-//! Names come from [`names`] and [`naming`]; types from [`types`]; text layout that must
-//! match gofmt from [`format`]. Templates in `templates/go/` only print.
+//! Names come from [`names`] and [`naming`]; types from [`types`]; which forms of each type
+//! exist (only those the schema reaches, as in Pulumi's SDKs) from [`reach`]; text layout
+//! that must match gofmt from [`format`]. Templates in `templates/go/` only print.
 
 pub mod docs;
 pub mod format;
 mod gen;
 pub mod names;
 pub mod naming;
+pub mod reach;
 pub mod types;
 
 use bridgegen_codegen::{GenError, GeneratedFile, Generator, Package};

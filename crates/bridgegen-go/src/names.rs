@@ -8,8 +8,9 @@
 //!   an `X` prefix; leading underscores are dropped (the field must be exported).
 //! - Initialisms: names written in the schema with an initialism keep it (`vpcARN` ->
 //!   `VpcARN`); `id` stays `Id` exactly as in Pulumi's SDKs (changing it would break
-//!   existing programs). Names we *synthesize from words* (enum values without a `name`,
-//!   derived from their value) use Go initialisms: `http-url` -> `HTTPURL`, see [`INITIALISMS`].
+//!   existing programs).
+//! - Enum members follow Pulumi's rule exactly (see [`enum_member`]): `<Enum><Name>`, or
+//!   `<Enum>_<Name>` when the name holds an underscore (`Farm_Plants_R_Us`).
 //! - Unexported names are the exported name with its first letter lowered and always carry
 //!   a suffix (`fooArgs`, `fooPtrType`), so they can never be a keyword.
 //! - Package names: lower-case letters and digits of the last module segment; a Go keyword or
@@ -131,13 +132,6 @@ pub const RESERVED_LOWER: &[&str] = &[
     "state",
 ];
 
-/// Common Go initialisms (from the Go wiki "CodeReviewComments" list and golint).
-pub const INITIALISMS: &[&str] = &[
-    "ACL", "API", "ARN", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON",
-    "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID", "UUID",
-    "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
-];
-
 pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)
 }
@@ -179,87 +173,80 @@ pub fn exported(name: &str) -> String {
     out
 }
 
-/// An exported name built from the words of `text` (enum values without names):
-/// every word capitalised, Go initialisms upper-cased.
-pub fn from_words(text: &str) -> String {
-    let mut out = String::new();
-    // Split on non-identifier characters and on lower->upper camel boundaries.
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
-        for part in camel_parts(word) {
-            let upper = part.to_ascii_uppercase();
-            let all_caps = part.len() > 1 && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-            if INITIALISMS.contains(&upper.as_str()) || all_caps {
-                // Known initialisms, and words written in capitals in the schema, stay upper-case.
-                out.push_str(&upper);
-            } else {
-                out.push_str(&upper_first(&part.to_ascii_lowercase()));
-            }
-        }
-    }
-    out
-}
-
-fn camel_parts(word: &str) -> Vec<String> {
-    let mut parts = Vec::new();
-    let mut cur = String::new();
-    let chars: Vec<char> = word.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let boundary = i > 0
-            && c.is_ascii_uppercase()
-            && (chars[i - 1].is_ascii_lowercase()
-                || chars[i - 1].is_ascii_digit()
-                || (chars[i - 1].is_ascii_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase())));
-        if boundary && !cur.is_empty() {
-            parts.push(std::mem::take(&mut cur));
-        }
-        cur.push(c);
-    }
-    if !cur.is_empty() {
-        parts.push(cur);
-    }
-    parts
-}
-
-/// The name of an enum member: `<Enum><Name>`, or `<Enum>_<Name>` when the member name
-/// starts with a digit (`ContainerPort_80`).
+/// The name of an enum member, by Pulumi's rule: the member's `name` (else its value as
+/// text; `*` and single digits spelled out), first letter upper-cased, `-x` turned into `_X`,
+/// characters no Go identifier allows into `_` (a leading digit gets a `_` before it), runs
+/// of `_` collapsed; then prefixed with the enum's name, with a `_` between the two when the
+/// name holds one (`Port_80`, `Farm_Plants_R_Us`, `ColorRed`). An empty name is `Empty`.
 pub fn enum_member(enum_name: &str, given: Option<&str>, value: &serde_json::Value) -> String {
-    let base = match given {
-        Some(n) => {
-            let e = exported(n);
-            if n.starts_with(|c: char| c.is_ascii_digit()) {
-                e.trim_start_matches('X').to_string()
-            } else {
-                e
-            }
-        }
-        None => match value {
-            serde_json::Value::String(s) => from_words(s),
-            serde_json::Value::Bool(b) => if *b { "True" } else { "False" }.to_string(),
-            serde_json::Value::Number(n) => {
-                let s = n.to_string();
-                let neg = s.starts_with('-');
-                let digits: String = s
-                    .trim_start_matches('-')
-                    .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-                    .collect();
-                if neg {
-                    format!("Minus{digits}")
-                } else {
-                    digits
-                }
-            }
-            _ => String::new(),
+    let raw = match (given, value) {
+        (Some(n), _) => n.to_string(),
+        (None, serde_json::Value::String(s)) => s.clone(),
+        (None, serde_json::Value::Bool(b)) => b.to_string(),
+        // Go's `%v` of the value: integral numbers without a fraction.
+        (None, serde_json::Value::Number(n)) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            _ => n.to_string(),
         },
+        (None, _) => String::new(),
     };
-    if base.is_empty() {
+    let raw = match raw.as_str() {
+        "*" => "Asterisk",
+        "0" => "Zero",
+        "1" => "One",
+        "2" => "Two",
+        "3" => "Three",
+        "4" => "Four",
+        "5" => "Five",
+        "6" => "Six",
+        "7" => "Seven",
+        "8" => "Eight",
+        "9" => "Nine",
+        other => other.strip_prefix('$').unwrap_or(other),
+    };
+    // Title case around `-`: the first letter and every letter after a `-` upper-cased.
+    let chars: Vec<char> = raw.chars().collect();
+    let mut titled = String::new();
+    let mut upper = true;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '-' {
+            if i + 1 < chars.len() {
+                titled.push('_');
+                upper = true;
+            }
+            continue;
+        }
+        if upper {
+            titled.extend(c.to_uppercase());
+        } else {
+            titled.push(c);
+        }
+        upper = false;
+    }
+    let mut name = String::new();
+    for (i, c) in titled.chars().enumerate() {
+        if !(c == '_' || c.is_alphanumeric()) {
+            name.push('_');
+        } else {
+            if i == 0 && !(c == '_' || c.is_alphabetic()) {
+                name.push('_');
+            }
+            name.push(c);
+        }
+    }
+    let mut collapsed = String::new();
+    for c in name.chars() {
+        if !(c == '_' && collapsed.ends_with('_')) {
+            collapsed.push(c);
+        }
+    }
+    if collapsed.is_empty() {
         return format!("{enum_name}Empty");
     }
-    if base.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("{enum_name}_{base}")
-    } else {
-        format!("{enum_name}{base}")
+    if collapsed.contains('_') && !collapsed.starts_with('_') {
+        collapsed.insert(0, '_');
     }
+    format!("{enum_name}{collapsed}")
 }
 
 /// The Go package name for a module directory's last segment.
@@ -284,15 +271,14 @@ pub fn module_dir(module: &str) -> String {
     let segs: Vec<String> = module
         .split('/')
         .filter(|s| !s.is_empty())
-        .enumerate()
-        .map(|(i, seg)| {
+        .map(|seg| {
             let mut s: String =
                 seg.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect::<String>().to_ascii_lowercase();
             s = s.trim_start_matches('_').to_string();
             if s.is_empty() {
                 s = "pkg".to_string();
             }
-            if s == "internal" || s == "testdata" || s == "vendor" || (i == 0 && s == "config") {
+            if s == "internal" || s == "testdata" || s == "vendor" {
                 s.push_str("pkg");
             }
             s
@@ -356,26 +342,22 @@ mod tests {
     }
 
     #[test]
-    fn words_use_initialisms() {
-        assert_eq!(from_words("http-url"), "HTTPURL");
-        assert_eq!(from_words("Standard_LRS"), "StandardLRS");
-        assert_eq!(from_words("instanceId"), "InstanceID");
-        assert_eq!(from_words("some value"), "SomeValue");
-        assert_eq!(from_words("HTTPServer"), "HTTPServer");
-        assert_eq!(from_words("arn"), "ARN");
-    }
-
-    #[test]
     fn enum_members() {
         assert_eq!(enum_member("Color", Some("Red"), &json!("red")), "ColorRed");
-        assert_eq!(enum_member("Color", None, &json!("dark-blue")), "ColorDarkBlue");
+        assert_eq!(enum_member("Color", None, &json!("dark-blue")), "Color_Dark_Blue");
+        assert_eq!(enum_member("L", None, &json!("NO_NAME")), "L_NO_NAME");
+        assert_eq!(enum_member("Farm", None, &json!("Plants'R'Us")), "Farm_Plants_R_Us");
+        assert_eq!(enum_member("S", Some("ClientCertificateDns"), &json!("x")), "SClientCertificateDns");
+        assert_eq!(enum_member("Tls", None, &json!("1.0")), "Tls_1_0");
         assert_eq!(enum_member("Port", None, &json!(80)), "Port_80");
         assert_eq!(enum_member("Port", Some("80"), &json!(80)), "Port_80");
         assert_eq!(enum_member("Scale", None, &json!(1.5)), "Scale_1_5");
-        assert_eq!(enum_member("Scale", None, &json!(-1)), "ScaleMinus1");
+        assert_eq!(enum_member("Scale", None, &json!(-1)), "Scale_1");
+        assert_eq!(enum_member("Scale", None, &json!(2.0)), "ScaleTwo");
+        assert_eq!(enum_member("N", None, &json!(1)), "NOne");
         assert_eq!(enum_member("Flag", None, &json!(true)), "FlagTrue");
         assert_eq!(enum_member("E", None, &json!("")), "EEmpty");
-        assert_eq!(enum_member("E", None, &json!("*")), "EEmpty");
+        assert_eq!(enum_member("E", None, &json!("*")), "EAsterisk");
         assert_eq!(enum_member("K", Some("type"), &json!("x")), "KType");
     }
 
@@ -390,7 +372,8 @@ mod tests {
         assert_eq!(package_name("pulumi"), "pulumipkg");
         assert_eq!(module_dir("core/v1"), "core/v1");
         assert_eq!(module_dir("my-mod"), "mymod");
-        assert_eq!(module_dir("config"), "configpkg");
+        // A types module `config` shares the package of the config getters, as in Pulumi's SDKs.
+        assert_eq!(module_dir("config"), "config");
         assert_eq!(module_dir("a/internal"), "a/internalpkg");
         assert_eq!(module_dir("Apps"), "apps");
         assert_eq!(import_alias("core/v1"), "corev1");

@@ -46,6 +46,23 @@ pub struct GoOptions {
     pub import_base_path: Option<String>,
     pub root_package_name: Option<String>,
     pub module_to_package: BTreeMap<String, String>,
+    /// `Array`/`Map` types of every resource (else only of those the schema reaches).
+    pub generate_resource_container_types: bool,
+    /// Input forms of every object type and container, reached or not.
+    pub generate_extra_input_types: bool,
+    /// No `pulumi.RegisterInputType` calls (smaller `init` functions).
+    pub disable_input_type_registrations: bool,
+    /// A method whose result has one property returns that property's output.
+    pub lift_single_value_method_returns: bool,
+    /// The folder (and package name) of the SDK's helpers, `internal` by default.
+    pub internal_module_name: Option<String>,
+}
+
+impl GoOptions {
+    /// The folder and package name of the SDK's helpers.
+    pub fn internal_dir(&self) -> &str {
+        self.internal_module_name.as_deref().filter(|n| !n.is_empty()).unwrap_or("internal")
+    }
 }
 
 impl GoOptions {
@@ -54,17 +71,21 @@ impl GoOptions {
     }
 }
 
-fn resource_names(n: &str) -> Vec<String> {
+/// The names a resource's file declares: `Get`, `Exists` and the state types only for
+/// custom resources, the containers not for the provider.
+fn resource_names(n: &str, custom: bool, provider: bool) -> Vec<String> {
     let l = lower_first(n);
-    let mut v: Vec<String> =
-        ["", "Args", "State", "Input", "Output", "Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"]
-            .iter()
-            .map(|s| format!("{n}{s}"))
-            .collect();
+    let mut v: Vec<String> = ["", "Args", "Input", "Output"].iter().map(|s| format!("{n}{s}")).collect();
     v.push(format!("New{n}"));
-    v.push(format!("Get{n}"));
     v.push(format!("{l}Args"));
-    v.push(format!("{l}State"));
+    if custom {
+        v.extend([format!("{n}State"), format!("{l}State"), format!("Get{n}"), format!("{n}Exists")]);
+    }
+    if !provider {
+        v.extend(
+            ["Array", "ArrayInput", "ArrayOutput", "Map", "MapInput", "MapOutput"].iter().map(|s| format!("{n}{s}")),
+        );
+    }
     v
 }
 
@@ -124,7 +145,7 @@ fn enum_names(n: &str) -> Vec<String> {
 fn claim(
     taken: &mut HashSet<String>,
     candidates: impl Iterator<Item = String>,
-    derive: fn(&str) -> Vec<String>,
+    derive: &dyn Fn(&str) -> Vec<String>,
 ) -> String {
     for c in candidates {
         let all = derive(&c);
@@ -179,14 +200,16 @@ impl Naming {
 
         let mut taken: BTreeMap<String, HashSet<String>> = BTreeMap::new();
         // The provider always lives in the root package.
-        taken.entry(String::new()).or_default().extend(resource_names("Provider"));
+        taken.entry(String::new()).or_default().extend(resource_names("Provider", false, true));
 
         let mut resources = Vec::new();
         for r in &pkg.resources {
             let dir = dir_of(&r.token.module);
             let t = taken.entry(dir.clone()).or_default();
             let base = exported(&r.token.name);
-            let name = claim(t, with_suffixes(vec![base.clone()], base, "Resource"), resource_names);
+            let custom = !r.is_component;
+            let derive = |n: &str| resource_names(n, custom, false);
+            let name = claim(t, with_suffixes(vec![base.clone()], base, "Resource"), &derive);
             resources.push(Member { dir, name, skipped: r.is_overlay });
         }
         let mut functions = Vec::new();
@@ -198,7 +221,7 @@ impl Naming {
             if let Some(rest) = base.strip_prefix("Get") {
                 first.push(format!("Lookup{rest}"));
             }
-            let name = claim(t, with_suffixes(first, base, "Func"), function_names);
+            let name = claim(t, with_suffixes(first, base, "Func"), &function_names);
             functions.push(Member { dir, name, skipped: f.is_overlay || f.method_of.is_some() });
         }
         let mut objects = Vec::new();
@@ -206,7 +229,7 @@ impl Naming {
             let dir = dir_of(&o.token.module);
             let t = taken.entry(dir.clone()).or_default();
             let base = exported(&o.token.name);
-            let name = claim(t, with_suffixes(vec![base.clone()], base, "Type"), object_names);
+            let name = claim(t, with_suffixes(vec![base.clone()], base, "Type"), &object_names);
             objects.push(Member { dir, name, skipped: o.is_overlay });
         }
         let mut enums = Vec::new();
@@ -214,7 +237,7 @@ impl Naming {
             let dir = dir_of(&e.token.module);
             let t = taken.entry(dir.clone()).or_default();
             let base = exported(&e.token.name);
-            let name = claim(t, with_suffixes(vec![base.clone()], base, "Enum"), enum_names);
+            let name = claim(t, with_suffixes(vec![base.clone()], base, "Enum"), &enum_names);
             let mut members = Vec::new();
             for v in &e.values {
                 let m = names::enum_member(&name, v.name.as_deref(), &v.value);
@@ -363,6 +386,10 @@ impl Naming {
     pub fn package_of(&self, dir: &str) -> String {
         if dir.is_empty() {
             self.root_package.clone()
+        } else if dir == "config" {
+            // The package of the config getters (`config/config.go`), shared with a types
+            // module named `config`.
+            "config".to_string()
         } else {
             names::package_name(dir.rsplit('/').next().unwrap_or(dir))
         }

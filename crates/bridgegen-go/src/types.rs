@@ -1,7 +1,7 @@
 //! Go type spelling for model types: the plain Go type, the `Input` interface and the
-//! `Output` type of a property, plus the nested container families a package needs.
+//! `Output` type of a property.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use bridgegen_model::{EnumKind, Package, Type};
 
@@ -225,34 +225,4 @@ impl<'a> Speller<'a> {
                 Base::Any | Base::Resource(_) | Base::Provider | Base::Prim("Archive") | Base::Prim("AssetOrArchive")
             )
     }
-
-    /// Whether the optional form differs from the required form (has a Ptr variant).
-    pub fn has_ptr_form(s: &Shape) -> bool {
-        Self::ptr_ok(s)
-    }
-}
-
-/// Container chains needed beyond the always-generated `Array` and `Map`, per named base.
-pub fn extra_chains(pkg: &Package, naming: &Naming) -> BTreeMap<Base, BTreeSet<Vec<Container>>> {
-    let mut out: BTreeMap<Base, BTreeSet<Vec<Container>>> = BTreeMap::new();
-    let mut visit = |t: &Type| {
-        let s = shape(pkg, naming, t);
-        if matches!(s.base, Base::Prim(_) | Base::Any) || s.chain.len() < 2 {
-            return;
-        }
-        for n in 2..=s.chain.len() {
-            out.entry(s.base).or_default().insert(s.chain[..n].to_vec());
-        }
-    };
-    for props in pkg.all_property_lists() {
-        for p in props {
-            visit(&p.ty);
-        }
-    }
-    for f in &pkg.functions {
-        if let bridgegen_model::FunctionReturn::Type(t) = &f.outputs {
-            visit(t);
-        }
-    }
-    out
 }

@@ -14,7 +14,6 @@ fn generate(schema: &Path, out: &Path) {
 }
 
 #[test]
-#[ignore = "the Go differences are measured but not yet triaged into tests/parity/allow.txt; run with --ignored"]
 fn exported_api_matches_pulumis_generator_over_the_corpus() {
     let summaries = require!(parity::check_corpus("go", &generate, &parity::go_surface));
     assert!(summaries.iter().any(|s| s.matched > 0), "no schema was compared");

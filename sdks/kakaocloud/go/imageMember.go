@@ -109,6 +109,12 @@ func GetImageMember(ctx *pulumi.Context,
 	return &resource, nil
 }
 
+// ImageMemberExists checks whether an existing ImageMember resource with the given ID exists.
+func ImageMemberExists(ctx *pulumi.Context,
+	id pulumi.StringInput, state *ImageMemberState, opts ...pulumi.ResourceOption) pulumi.BoolOutput {
+	return ctx.ExistsResource("kakaocloud:index/imageMember:ImageMember", id, state, "", opts...)
+}
+
 // Input properties used for looking up and filtering ImageMember resources.
 type imageMemberState struct {
 	// Time when the resource was created <br/> - ISO_8601 format  <br/> - Based on UTC
@@ -308,11 +314,12 @@ func (o ImageMemberMapOutput) MapIndex(k pulumi.StringInput) ImageMemberOutput {
 		return vs[0].(map[string]*ImageMember)[vs[1].(string)]
 	}).(ImageMemberOutput)
 }
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberInput)(nil)).Elem(), &ImageMember{})
+	pulumi.RegisterOutputType(ImageMemberOutput{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberArrayInput)(nil)).Elem(), ImageMemberArray{})
 	pulumi.RegisterOutputType(ImageMemberArrayOutput{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberMapInput)(nil)).Elem(), ImageMemberMap{})
 	pulumi.RegisterOutputType(ImageMemberMapOutput{})
-	pulumi.RegisterOutputType(ImageMemberOutput{})
 }

@@ -194,97 +194,9 @@ func (o ImageMemberTimeoutsPtrOutput) Update() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// ImageMemberTimeoutsArrayInput is an input type that accepts ImageMemberTimeoutsArray and ImageMemberTimeoutsArrayOutput values.
-type ImageMemberTimeoutsArrayInput interface {
-	pulumi.Input
-
-	ToImageMemberTimeoutsArrayOutput() ImageMemberTimeoutsArrayOutput
-	ToImageMemberTimeoutsArrayOutputWithContext(context.Context) ImageMemberTimeoutsArrayOutput
-}
-
-type ImageMemberTimeoutsArray []ImageMemberTimeoutsInput
-
-func (ImageMemberTimeoutsArray) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]ImageMemberTimeouts)(nil)).Elem()
-}
-
-func (i ImageMemberTimeoutsArray) ToImageMemberTimeoutsArrayOutput() ImageMemberTimeoutsArrayOutput {
-	return i.ToImageMemberTimeoutsArrayOutputWithContext(context.Background())
-}
-
-func (i ImageMemberTimeoutsArray) ToImageMemberTimeoutsArrayOutputWithContext(ctx context.Context) ImageMemberTimeoutsArrayOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ImageMemberTimeoutsArrayOutput)
-}
-
-type ImageMemberTimeoutsArrayOutput struct{ *pulumi.OutputState }
-
-func (ImageMemberTimeoutsArrayOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*[]ImageMemberTimeouts)(nil)).Elem()
-}
-
-func (o ImageMemberTimeoutsArrayOutput) ToImageMemberTimeoutsArrayOutput() ImageMemberTimeoutsArrayOutput {
-	return o
-}
-
-func (o ImageMemberTimeoutsArrayOutput) ToImageMemberTimeoutsArrayOutputWithContext(ctx context.Context) ImageMemberTimeoutsArrayOutput {
-	return o
-}
-
-func (o ImageMemberTimeoutsArrayOutput) Index(i pulumi.IntInput) ImageMemberTimeoutsOutput {
-	return pulumi.All(o, i).ApplyT(func(vs []interface{}) ImageMemberTimeouts {
-		return vs[0].([]ImageMemberTimeouts)[vs[1].(int)]
-	}).(ImageMemberTimeoutsOutput)
-}
-
-// ImageMemberTimeoutsMapInput is an input type that accepts ImageMemberTimeoutsMap and ImageMemberTimeoutsMapOutput values.
-type ImageMemberTimeoutsMapInput interface {
-	pulumi.Input
-
-	ToImageMemberTimeoutsMapOutput() ImageMemberTimeoutsMapOutput
-	ToImageMemberTimeoutsMapOutputWithContext(context.Context) ImageMemberTimeoutsMapOutput
-}
-
-type ImageMemberTimeoutsMap map[string]ImageMemberTimeoutsInput
-
-func (ImageMemberTimeoutsMap) ElementType() reflect.Type {
-	return reflect.TypeOf((*map[string]ImageMemberTimeouts)(nil)).Elem()
-}
-
-func (i ImageMemberTimeoutsMap) ToImageMemberTimeoutsMapOutput() ImageMemberTimeoutsMapOutput {
-	return i.ToImageMemberTimeoutsMapOutputWithContext(context.Background())
-}
-
-func (i ImageMemberTimeoutsMap) ToImageMemberTimeoutsMapOutputWithContext(ctx context.Context) ImageMemberTimeoutsMapOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(ImageMemberTimeoutsMapOutput)
-}
-
-type ImageMemberTimeoutsMapOutput struct{ *pulumi.OutputState }
-
-func (ImageMemberTimeoutsMapOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((*map[string]ImageMemberTimeouts)(nil)).Elem()
-}
-
-func (o ImageMemberTimeoutsMapOutput) ToImageMemberTimeoutsMapOutput() ImageMemberTimeoutsMapOutput {
-	return o
-}
-
-func (o ImageMemberTimeoutsMapOutput) ToImageMemberTimeoutsMapOutputWithContext(ctx context.Context) ImageMemberTimeoutsMapOutput {
-	return o
-}
-
-func (o ImageMemberTimeoutsMapOutput) MapIndex(k pulumi.StringInput) ImageMemberTimeoutsOutput {
-	return pulumi.All(o, k).ApplyT(func(vs []interface{}) ImageMemberTimeouts {
-		return vs[0].(map[string]ImageMemberTimeouts)[vs[1].(string)]
-	}).(ImageMemberTimeoutsOutput)
-}
-
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberTimeoutsInput)(nil)).Elem(), ImageMemberTimeoutsArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberTimeoutsPtrInput)(nil)).Elem(), ImageMemberTimeoutsArgs{})
 	pulumi.RegisterOutputType(ImageMemberTimeoutsOutput{})
 	pulumi.RegisterOutputType(ImageMemberTimeoutsPtrOutput{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberTimeoutsArrayInput)(nil)).Elem(), ImageMemberTimeoutsArray{})
-	pulumi.RegisterOutputType(ImageMemberTimeoutsArrayOutput{})
-	pulumi.RegisterInputType(reflect.TypeOf((*ImageMemberTimeoutsMapInput)(nil)).Elem(), ImageMemberTimeoutsMap{})
-	pulumi.RegisterOutputType(ImageMemberTimeoutsMapOutput{})
 }

@@ -102,6 +102,12 @@ func GetImageSharePermission(ctx *pulumi.Context,
 	return &resource, nil
 }
 
+// ImageSharePermissionExists checks whether an existing ImageSharePermission resource with the given ID exists.
+func ImageSharePermissionExists(ctx *pulumi.Context,
+	id pulumi.StringInput, state *ImageSharePermissionState, opts ...pulumi.ResourceOption) pulumi.BoolOutput {
+	return ctx.ExistsResource("alicloud:ecs/imageSharePermission:ImageSharePermission", id, state, "", opts...)
+}
+
 // Input properties used for looking up and filtering ImageSharePermission resources.
 type imageSharePermissionState struct {
 	// Alibaba Cloud Account ID. It is used to share images.
@@ -266,11 +272,12 @@ func (o ImageSharePermissionMapOutput) MapIndex(k pulumi.StringInput) ImageShare
 		return vs[0].(map[string]*ImageSharePermission)[vs[1].(string)]
 	}).(ImageSharePermissionOutput)
 }
+
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageSharePermissionInput)(nil)).Elem(), &ImageSharePermission{})
+	pulumi.RegisterOutputType(ImageSharePermissionOutput{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageSharePermissionArrayInput)(nil)).Elem(), ImageSharePermissionArray{})
 	pulumi.RegisterOutputType(ImageSharePermissionArrayOutput{})
 	pulumi.RegisterInputType(reflect.TypeOf((*ImageSharePermissionMapInput)(nil)).Elem(), ImageSharePermissionMap{})
 	pulumi.RegisterOutputType(ImageSharePermissionMapOutput{})
-	pulumi.RegisterOutputType(ImageSharePermissionOutput{})
 }

@@ -1,0 +1,215 @@
+//! One function's file: the plain invoke, its args and result types and the `Output` form.
+
+use bridgegen_codegen::{render, GenError};
+use bridgegen_model::{FunctionReturn, Property, Type};
+use serde::Serialize;
+
+use super::{accessor_name, one_line, prop_names, tag, Ctx};
+use crate::format::{self, doc_comment, Field};
+use crate::names::{go_string, is_keyword, lower_first};
+use crate::types::{Container, Speller};
+
+/// An accessor of a result's `Output` type.
+#[derive(Serialize)]
+pub(super) struct AccessorView {
+    pub(super) doc: String,
+    /// The accessor method's name (see [`super::accessor_name`]) and the field it reads.
+    pub(super) name: String,
+    pub(super) field: String,
+    pub(super) out: String,
+    pub(super) plain: String,
+    pub(super) oneline: bool,
+}
+
+#[derive(Serialize)]
+struct FunctionView {
+    name: String,
+    token: String,
+    doc: String,
+    has_args: bool,
+    /// `, args *FooArgs`, or the positional parameters of a `multiArgumentInputs` function.
+    params: String,
+    out_params: String,
+    /// Builds `args` from positional parameters (`multiArgumentInputs` only).
+    args_literal: String,
+    out_args_literal: String,
+    args_type: String,
+    out_args_type: String,
+    args_fields: String,
+    out_args_fields: String,
+    has_output_args: bool,
+    is_object: bool,
+    is_value: bool,
+    is_none: bool,
+    value_plain: String,
+    /// The `Output` form of a function returning a non-object value.
+    value_output: bool,
+    value_out: String,
+    map_out: String,
+    result_fields: String,
+    accessors: Vec<AccessorView>,
+    args_defaults: String,
+    result_defaults: String,
+    /// The args sent (with their defaults applied) and the result returned by the plain form.
+    args_expr: &'static str,
+    result_expr: &'static str,
+}
+
+/// Names the generated function bodies use, which positional parameters must avoid.
+const BODY_NAMES: &[&str] =
+    &["ctx", "opts", "args", "options", "rv", "result", "v", "zero", "err", "pulumi", "internal", "reflect", "context"];
+
+impl Ctx<'_> {
+    /// The fields of a result struct `result` and the accessors of its `Output` type.
+    pub(super) fn result_members(
+        &self,
+        sp: &mut Speller,
+        result: &str,
+        props: &[Property],
+    ) -> (Vec<Field>, Vec<AccessorView>) {
+        let names = prop_names(props, &Self::reserved_object(result));
+        let (mut fields, mut accessors) = (Vec::new(), Vec::new());
+        for (p, gn) in props.iter().zip(&names) {
+            let s = sp.shape(&p.ty);
+            let plain = sp.plain(&s, !p.required);
+            fields.push(Field {
+                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
+                name: gn.clone(),
+                ty: plain.clone(),
+                tag: Some(tag(&p.name)),
+            });
+            accessors.push(AccessorView {
+                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                oneline: one_line(&format!("func(v {result}) {plain}"), gn),
+                name: accessor_name(gn, false),
+                field: gn.clone(),
+                out: sp.output(&s, !p.required),
+                plain,
+            });
+        }
+        (fields, accessors)
+    }
+
+    pub(super) fn function_file(&self, dir: &str, fi: usize) -> Result<String, GenError> {
+        let f = &self.pkg.functions[fi];
+        let name = self.naming.functions[fi].name.clone();
+        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        let mut inputs: Vec<Property> = f.inputs.clone().unwrap_or_default();
+        let multi = !f.multi_argument_inputs.is_empty() && f.inputs.is_some();
+        if multi {
+            // Positional parameters in the schema's order.
+            let pos = |p: &Property| f.multi_argument_inputs.iter().position(|n| *n == p.name).unwrap_or(usize::MAX);
+            inputs.sort_by_key(pos);
+        }
+        let has_args = f.inputs.is_some();
+        let in_names = prop_names(&inputs, &["ElementType".to_string()]);
+        let mut args_fields = Vec::new();
+        let mut out_args_fields = Vec::new();
+        let (mut params, mut out_params, mut param_names) = (String::new(), String::new(), Vec::new());
+        for (p, gn) in inputs.iter().zip(&in_names) {
+            let s = sp.shape(&p.ty);
+            let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
+            let plain = sp.plain(&s, !p.required);
+            let input = if p.plain { plain.clone() } else { sp.input(&s, !p.required) };
+            if multi {
+                let mut param = lower_first(gn);
+                while is_keyword(&param) || BODY_NAMES.contains(&param.as_str()) || param_names.contains(&param) {
+                    param.push('_');
+                }
+                params.push_str(&format!(", {param} {plain}"));
+                out_params.push_str(&format!(", {param} {input}"));
+                param_names.push(param);
+            }
+            args_fields.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
+            out_args_fields.push(Field { doc, name: gn.clone(), ty: input, tag: Some(tag(&p.name)) });
+        }
+        // `multiArgumentInputs` functions keep their args structs unexported, as Pulumi's do.
+        let args_base = if multi { lower_first(&name) } else { name.clone() };
+        let (args_type, out_args_type) = (format!("{args_base}Args"), format!("{args_base}OutputArgs"));
+        let (mut args_literal, mut out_args_literal) = (String::new(), String::new());
+        if multi {
+            let list = param_names.join(", ");
+            args_literal = format!("\targs := {args_type}{{{list}}}\n");
+            out_args_literal = format!("\targs := {out_args_type}{{{list}}}\n");
+        } else if has_args {
+            params = format!(", args *{args_type}");
+            out_params = format!(", args {out_args_type}");
+        }
+        let (mut result_fields, mut accessors) = (Vec::new(), Vec::new());
+        let (mut value_plain, mut value_out, mut map_out) = (String::new(), String::new(), String::new());
+        let kind = match &f.outputs {
+            // An empty result object returns nothing, as in Pulumi's SDKs.
+            FunctionReturn::None => "none",
+            FunctionReturn::Object(props) if props.is_empty() => "none",
+            FunctionReturn::Type(t) => {
+                let s = sp.shape(t);
+                value_plain = sp.plain(&s, false);
+                let m = sp.shape(&Type::Map(Box::new(t.clone())));
+                // The Output form reads the value out of the `map[string]T` response.
+                if m.chain.last() == Some(&Container::Map) {
+                    value_out = sp.output(&s, false);
+                    map_out = sp.output(&m, false);
+                }
+                "value"
+            }
+            FunctionReturn::Object(props) => {
+                (result_fields, accessors) = self.result_members(&mut sp, &format!("{name}Result"), props);
+                "object"
+            }
+        };
+        let value_output = !value_out.is_empty();
+        let args_defaults =
+            if multi { String::new() } else { self.defaults_method(&mut sp, &args_type, &inputs, &in_names, true) };
+        let result_defaults = match &f.outputs {
+            FunctionReturn::Object(props) if kind == "object" => {
+                let names = prop_names(props, &Self::reserved_object(&format!("{name}Result")));
+                self.defaults_method(&mut sp, &format!("{name}Result"), props, &names, true)
+            }
+            _ => String::new(),
+        };
+        let view = FunctionView {
+            token: go_string(&f.token.full),
+            doc: doc_comment(f.description.as_deref(), f.deprecation_message.as_deref(), ""),
+            has_args,
+            params,
+            out_params,
+            args_literal,
+            out_args_literal,
+            args_type,
+            out_args_type,
+            args_fields: format::fields(&args_fields),
+            out_args_fields: format::fields(&out_args_fields),
+            has_output_args: has_args && (kind == "object" || value_output),
+            is_object: kind == "object",
+            is_value: kind == "value",
+            is_none: kind == "none",
+            value_plain,
+            value_output,
+            value_out,
+            map_out,
+            result_fields: format::fields(&result_fields),
+            accessors,
+            args_expr: if !has_args {
+                "nil"
+            } else if args_defaults.is_empty() {
+                "args"
+            } else {
+                "args.Defaults()"
+            },
+            result_expr: if result_defaults.is_empty() { "&rv" } else { "rv.Defaults()" },
+            args_defaults,
+            result_defaults,
+            name,
+        };
+        let body = render(&self.hb, "function", &view)?;
+        let mut std: Vec<&'static str> = Vec::new();
+        if view.is_object {
+            std.push("context");
+        }
+        if view.has_output_args || view.is_object {
+            std.push("reflect");
+        }
+        let imports = self.std_imports(&std, true);
+        self.file(dir, &body, imports, &sp.imports)
+    }
+}

@@ -1,0 +1,237 @@
+//! One resource's file: the resource struct, its constructor, `Get`/`Exists`, the args and
+//! state types, its input/output forms and the reached containers of it.
+
+use bridgegen_codegen::{render, GenError};
+use bridgegen_model::{Property, Resource, Type};
+use serde::Serialize;
+
+use super::defaults::assign;
+use super::{literal, one_line, prop_names, tag, Ctx};
+use crate::format::{self, doc_comment, Field};
+use crate::names::{go_string, lower_first};
+use crate::types::{Base, Speller};
+
+#[derive(Serialize)]
+struct AccessorView {
+    doc: String,
+    name: String,
+    ty: String,
+    oneline: bool,
+}
+
+#[derive(Serialize)]
+struct SecretInput {
+    name: String,
+    ty: String,
+}
+
+#[derive(Serialize)]
+struct ResourceView {
+    name: String,
+    lname: String,
+    token: String,
+    doc: String,
+    state_type: &'static str,
+    output_fields: String,
+    required: Vec<String>,
+    defaults: String,
+    secret_inputs: Vec<SecretInput>,
+    secret_outputs: Vec<String>,
+    replace: Vec<String>,
+    aliases: Vec<String>,
+    register: &'static str,
+    has_get: bool,
+    args_private: String,
+    args_public: String,
+    state_private: String,
+    state_public: String,
+    accessors: Vec<AccessorView>,
+    methods: String,
+    containers: String,
+    init: String,
+}
+
+impl Ctx<'_> {
+    fn reserved_resource(name: &str) -> Vec<String> {
+        [
+            "URN",
+            "ID",
+            "PulumiResourceName",
+            "PulumiResourceType",
+            "GetProvider",
+            "ElementType",
+            "ApplyT",
+            "ApplyTWithContext",
+            "CustomResourceState",
+            "ProviderResourceState",
+            "ResourceState",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([format!("To{name}Output"), format!("To{name}OutputWithContext")])
+        .collect()
+    }
+
+    pub(super) fn resource_file(&self, dir: &str, r: &Resource, idx: Option<usize>) -> Result<String, GenError> {
+        let pkg = self.pkg;
+        let name = match idx {
+            Some(i) => self.naming.resources[i].name.clone(),
+            None => "Provider".to_string(),
+        };
+        let lname = lower_first(&name);
+        let mut sp = Speller::new(pkg, &self.naming, dir);
+        let reserved = Self::reserved_resource(&name);
+        // One Go name per wire name, shared by outputs, inputs and state.
+        let mut wire: Vec<Property> = Vec::new();
+        for p in r.properties.iter().chain(&r.inputs).chain(r.state_inputs.iter().flatten()) {
+            if !wire.iter().any(|w| w.name == p.name) {
+                wire.push(p.clone());
+            }
+        }
+        let gonames = prop_names(&wire, &reserved);
+        let go_name = |p: &Property| gonames[wire.iter().position(|w| w.name == p.name).unwrap()].clone();
+
+        // Outputs: the provider only exposes string outputs (the engine stores config as strings).
+        let outputs: Vec<&Property> =
+            r.properties.iter().filter(|p| !r.is_provider || matches!(p.ty, Type::String)).collect();
+        let mut output_fields = Vec::new();
+        let mut accessors = Vec::new();
+        for p in &outputs {
+            let s = sp.shape(&p.ty);
+            let ty = sp.output(&s, !p.required);
+            output_fields.push(Field {
+                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
+                name: go_name(p),
+                ty: ty.clone(),
+                tag: Some(tag(&p.name)),
+            });
+            accessors.push(AccessorView {
+                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                name: go_name(p),
+                oneline: one_line(&format!("func(v *{name}) {ty}"), &go_name(p)),
+                ty,
+            });
+        }
+        let input_fields = |sp: &mut Speller, props: &[Property], all_optional: bool| -> (String, String) {
+            let mut private = Vec::new();
+            let mut public = Vec::new();
+            for p in props {
+                let s = sp.shape(&p.ty);
+                let optional = all_optional || !p.required;
+                let plain = sp.plain(&s, optional);
+                let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
+                private.push(Field { doc: doc.clone(), name: go_name(p), ty: plain.clone(), tag: Some(tag(&p.name)) });
+                let ty = if p.plain { plain } else { sp.input(&s, optional) };
+                public.push(Field { doc, name: go_name(p), ty, tag: None });
+            }
+            (format::fields(&private), format::fields(&public))
+        };
+        let (args_private, args_public) = input_fields(&mut sp, &r.inputs, false);
+        let state_props: Vec<Property> = r.state_inputs.clone().unwrap_or_default();
+        let (state_private, state_public) = input_fields(&mut sp, &state_props, true);
+
+        // Constructor checks and defaults.
+        let mut required = Vec::new();
+        let mut defaults = String::new();
+        let mut secret_inputs = Vec::new();
+        for p in &r.inputs {
+            let s = sp.shape(&p.ty);
+            let gn = go_name(p);
+            let nilable = !p.plain || Speller::plain_nilable(&s, !p.required);
+            if p.required && nilable && p.default.is_none() && p.const_value.is_none() {
+                required.push(gn.clone());
+            }
+            let target = format!("args.{gn}");
+            if let Some(c) = &p.const_value {
+                if let Some(set) = literal(c, s.base).and_then(|lit| assign(&mut sp, &s, p, p.plain, &target, &lit)) {
+                    defaults.push_str(&format!("\t{set}\n"));
+                }
+                continue;
+            }
+            defaults.push_str(&self.default_block(&mut sp, p, p.plain, &target).unwrap_or_default());
+            defaults.push_str(&self.apply_object_defaults(&mut sp, p, &target).unwrap_or_default());
+        }
+        for p in &r.inputs {
+            if p.secret && !p.plain {
+                let s = sp.shape(&p.ty);
+                secret_inputs.push(SecretInput { name: go_name(p), ty: sp.input(&s, !p.required) });
+            }
+        }
+        let mut secret_outputs: Vec<String> = r.secret_outputs().iter().map(|s| go_string(s)).collect();
+        for p in &r.inputs {
+            if p.secret && !r.properties.iter().any(|o| o.name == p.name && o.secret) {
+                secret_outputs.push(go_string(&p.name));
+            }
+        }
+        let replace: Vec<String> = r.replace_on_changes(pkg).iter().map(|s| go_string(s)).collect();
+        let aliases: Vec<String> = r
+            .aliases
+            .iter()
+            .filter(|a| a.name.is_some() || a.project.is_some() || a.type_.is_some())
+            .map(|a| {
+                let mut kv: Vec<(&str, String)> = Vec::new();
+                if let Some(n) = &a.name {
+                    kv.push(("Name", format!("pulumi.String({})", go_string(n))));
+                }
+                if let Some(n) = &a.project {
+                    kv.push(("Project", format!("pulumi.String({})", go_string(n))));
+                }
+                if let Some(n) = &a.type_ {
+                    kv.push(("Type", format!("pulumi.String({})", go_string(n))));
+                }
+                let w = kv.iter().map(|(k, _)| k.len() + 1).max().unwrap_or(0);
+                let body: String =
+                    kv.iter().map(|(k, v)| format!("\t\t\t{:<w$} {v},\n", format!("{k}:"), w = w)).collect();
+                format!("\t\t{{\n{body}\t\t}},\n")
+            })
+            .collect();
+
+        let base = match idx {
+            Some(i) => Base::Resource(i),
+            None => Base::Provider,
+        };
+        let mut regs = self.regs();
+        regs.input(&format!("{name}Input"), &format!("&{name}{{}}"));
+        regs.output(&format!("{name}Output"));
+        let containers = self.containers(&mut sp, base, &mut regs)?;
+        let methods = self.methods(&mut sp, r, &name, &mut regs)?;
+        let token = if r.is_provider { format!("pulumi:providers:{}", pkg.name) } else { r.token.full.clone() };
+        let view = ResourceView {
+            token: go_string(&token),
+            doc: doc_comment(r.description.as_deref(), r.deprecation_message.as_deref(), ""),
+            state_type: if r.is_provider {
+                "ProviderResourceState"
+            } else if r.is_component {
+                "ResourceState"
+            } else {
+                "CustomResourceState"
+            },
+            output_fields: format::fields(&output_fields),
+            required: required.clone(),
+            defaults,
+            secret_inputs,
+            secret_outputs,
+            replace,
+            aliases,
+            register: if r.is_component { "RegisterRemoteComponentResource" } else { "RegisterResource" },
+            has_get: !r.is_provider && !r.is_component,
+            args_private,
+            args_public,
+            state_private,
+            state_public,
+            accessors,
+            methods,
+            containers,
+            init: regs.block(),
+            lname,
+            name,
+        };
+        let body = render(&self.hb, "resource", &view)?;
+        let mut std = vec!["context", "reflect"];
+        if !required.is_empty() {
+            std.push("errors");
+        }
+        let imports = self.std_imports(&std, true);
+        self.file(dir, &body, imports, &sp.imports)
+    }
+}
