@@ -303,7 +303,7 @@ impl<'a> Gen<'a> {
             "constructs": constructs,
             "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
             "package": js_string(&pkg.name),
-            "provider_type": js_string(&format!("pulumi:providers:{}", pkg.name)),
+            "provider_type": js_string(pkg.provider_token()),
         });
         render_ts(self.hb, "module_index", &data)
     }

@@ -221,7 +221,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         .collect();
     let packages = vec![json!({
         "pkg": pkg.name,
-        "token": format!("pulumi:providers:{}", pkg.name),
+        "token": pkg.provider_token(),
         "fqn": pkg_name,
         "class": "Provider",
     })];
