@@ -123,13 +123,16 @@ pub(super) fn prop_lists(
     id_prefix: &str,
     type_names: Option<TypeNamesOf<'_>>,
 ) -> Vec<LangProps> {
+    // The same in every language.
+    let descriptions: Vec<String> = props.iter().map(|p| description_md(ctx, p)).collect();
     ctx.langs
         .iter()
         .map(|lang| {
             let lang = lang.as_ref();
             let items = props
                 .iter()
-                .map(|p| {
+                .zip(&descriptions)
+                .map(|(p, description)| {
                     let mut marks = Vec::new();
                     if marks_of.required {
                         marks.push(if p.required { "Required" } else { "Optional" });
@@ -152,7 +155,7 @@ pub(super) fn prop_lists(
                         name: md_code(&lang.property_name(p)),
                         ty: type_md(ctx, lang, &p.ty, input, sup),
                         marks: marks.join(", "),
-                        description: description_md(ctx, p),
+                        description: description.clone(),
                     }
                 })
                 .collect();
