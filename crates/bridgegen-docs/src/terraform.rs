@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use bridgegen_codegen::{render, GenError, GeneratedFile, Package};
-use bridgegen_model::description::Description;
+use bridgegen_model::description::{Description, Doc};
 use bridgegen_model::{FunctionReturn, ObjectId, Property, Type};
 use handlebars::Handlebars;
 use heck::ToSnakeCase;
@@ -202,13 +202,13 @@ fn page(
     opts: &Options,
     title: &str,
     kind: &str,
-    description: Option<&str>,
+    description: Option<&Doc>,
     token: Option<&bridgegen_model::Token>,
     inputs: &[Property],
     outputs: &[Property],
     with_id: bool,
 ) -> Result<String, GenError> {
-    let d = Description::parse(description.unwrap_or("")).sections();
+    let d = description.map_or_else(|| Description::default().sections(), Doc::sections);
     let mut body = d.body.clone();
     if let Some(t) = token {
         body = retarget_prose(&body, pkg, t, title);
@@ -241,7 +241,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         opts,
         &provider_title,
         "Provider",
-        pkg.description.as_deref(),
+        pkg.description.as_deref().map(Doc::from).as_ref(),
         None,
         &pkg.provider.inputs,
         &[],
@@ -259,7 +259,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
             opts,
             &name,
             "Resource",
-            r.description.as_deref(),
+            r.description.as_ref(),
             Some(&r.token),
             &r.inputs,
             &r.properties,
@@ -277,7 +277,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         let file = sources.take(&segment(&short));
         let inputs = f.inputs.as_deref().unwrap_or(&[]);
         let text =
-            page(hb, pkg, opts, &name, "Data Source", f.description.as_deref(), Some(&f.token), inputs, outs, false)?;
+            page(hb, pkg, opts, &name, "Data Source", f.description.as_ref(), Some(&f.token), inputs, outs, false)?;
         files.push(GeneratedFile::new(format!("data-sources/{file}.md"), text));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));

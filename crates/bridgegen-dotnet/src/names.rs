@@ -4,7 +4,7 @@
 //! (`docs.rs`) spell names identically. A renamed identifier keeps its wire name
 //! (printed in `[Input("wire")]`/`[Output("wire")]`), so renaming never changes behaviour.
 
-use bridgegen_model::description::{Description, Language};
+use bridgegen_model::description::{Doc, Language};
 use heck::ToUpperCamelCase;
 use std::collections::HashSet;
 
@@ -434,9 +434,9 @@ pub fn doc_lines(s: &str) -> Vec<String> {
 /// A `/// <summary>` block (each line prefixed by `indent`), or `""` when there is no text.
 /// Ends with a newline. A description keeps its prose and its C# examples only, without
 /// shortcodes (as Pulumi's C# SDKs show it).
-pub fn summary(indent: &str, text: Option<&str>) -> String {
+pub fn summary(indent: &str, text: Option<&Doc>) -> String {
     let Some(text) = text else { return String::new() };
-    let lines = doc_lines(&Description::parse(text).for_language(Language::CSharp));
+    let lines = doc_lines(&text.for_language(Language::CSharp));
     if lines.is_empty() {
         return String::new();
     }
@@ -517,15 +517,15 @@ mod tests {
         assert_eq!(string_literal("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
         assert_eq!(string_literal("x\u{2028}y"), "\"x\\u2028y\"");
         assert_eq!(xml_escape("a < b && c > d"), "a &lt; b &amp;&amp; c &gt; d");
-        let s = summary("    ", Some("one */ <two>\n\nthree\u{2028}four"));
+        let s = summary("    ", Some(&Doc::from("one */ <two>\n\nthree\u{2028}four")));
         assert_eq!(
             s,
             "    /// <summary>\n    /// one */ &lt;two&gt;\n    ///\n    /// three\n    /// four\n    /// </summary>\n"
         );
-        assert_eq!(summary("", Some("\n\n")), "");
+        assert_eq!(summary("", Some(&Doc::from("\n\n"))), "");
         let examples = "Intro.\n\n{{% examples %}}\n## Example Usage\n{{% example %}}\n\n```typescript\nconst a = 1;\n```\n```csharp\nvar a = new List<int>();\n```\n{{% /example %}}\n{{% /examples %}}\n";
         assert_eq!(
-            summary("", Some(examples)),
+            summary("", Some(&Doc::from(examples))),
             "/// <summary>\n/// Intro.\n///\n/// ## Example Usage\n///\n/// ```csharp\n/// var a = new List&lt;int&gt;();\n/// ```\n/// </summary>\n"
         );
         assert_eq!(obsolete("", Some("use \"b\"")), "[Obsolete(\"use \\\"b\\\"\")]\n");

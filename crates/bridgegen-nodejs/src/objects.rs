@@ -111,7 +111,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         .properties
         .iter()
         .map(|p| Member {
-            doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+            doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
             key: property_key(&p.name),
             optional: !p.required,
             ty: match shape {
@@ -151,7 +151,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         None
     };
     Interface {
-        doc: doc::comment(o.description.as_deref(), None, ""),
+        doc: doc::comment(o.description.as_ref(), None, ""),
         name,
         readonly: shape == Shape::Output,
         members,
@@ -232,14 +232,14 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
                         (_, other) => literal(other),
                     };
                     EnumMember {
-                        doc: doc::comment(v.description.as_deref(), v.deprecation_message.as_deref(), "    "),
+                        doc: doc::comment(v.description.as_ref(), v.deprecation_message.as_deref(), "    "),
                         key: property_key(&key),
                         value,
                     }
                 })
                 .collect();
             EnumView {
-                doc: doc::comment(e.description.as_deref(), None, ""),
+                doc: doc::comment(e.description.as_ref(), None, ""),
                 name: names.enum_(*id).to_string(),
                 members,
             }

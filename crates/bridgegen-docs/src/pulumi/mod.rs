@@ -8,7 +8,7 @@ mod render;
 use std::collections::HashMap;
 
 use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming};
-use bridgegen_model::description::{fence_language, Description, Example};
+use bridgegen_model::description::{fence_language, Description, Doc, Example};
 use bridgegen_model::{EnumId, Function, FunctionReturn, ObjectId, Property, Resource, Type};
 use handlebars::Handlebars;
 use serde::Serialize;
@@ -371,13 +371,13 @@ struct Subject<'a> {
     kind: &'static str,
     token: &'a bridgegen_model::Token,
     title: &'a str,
-    description: Option<&'a str>,
+    description: Option<&'a Doc>,
     deprecation: Option<&'a str>,
 }
 
 fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> Result<Common, GenError> {
     let Subject { kind, token, title, description, deprecation } = subject;
-    let d = Description::parse(description.unwrap_or("")).sections();
+    let d = description.map_or_else(|| Description::default().sections(), Doc::sections);
     let (examples, extra) = examples(ctx, &d.examples);
     let mut chooser_langs = chooser(ctx.langs);
     for e in extra {

@@ -15,7 +15,7 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Result<R
         kind,
         token: &r.token,
         title: &title,
-        description: r.description.as_deref(),
+        description: r.description.as_ref(),
         deprecation: r.deprecation_message.as_deref(),
     };
     let common = common(ctx, subject, path, &sup)?;
@@ -72,7 +72,7 @@ pub(super) fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> Result<F
         kind: "function",
         token: &f.token,
         title: &f.token.name,
-        description: f.description.as_deref(),
+        description: f.description.as_ref(),
         deprecation: f.deprecation_message.as_deref(),
     };
     let common = common(ctx, subject, path, &sup)?;
