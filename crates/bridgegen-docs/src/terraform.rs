@@ -15,8 +15,9 @@ use heck::ToSnakeCase;
 use serde::Serialize;
 
 use crate::markdown::{indent_rest, md_code, md_text, sanitize, yaml_str};
-use crate::paths::{segment, Unique};
+use crate::paths::{segment, unique};
 use crate::Options;
+use bridgegen_codegen::UniqueNames;
 
 #[derive(Serialize)]
 struct Group {
@@ -93,7 +94,7 @@ struct SchemaBuilder<'a> {
     nested: Vec<Nested>,
     /// Object (and read-only flag) already rendered on this page, to its anchor.
     done: HashMap<(ObjectId, bool), String>,
-    anchors: Unique,
+    anchors: UniqueNames,
 }
 
 impl SchemaBuilder<'_> {
@@ -162,7 +163,7 @@ fn schema(
     outputs: &[Property],
     with_id: bool,
 ) -> (Vec<Group>, Vec<Nested>) {
-    let mut b = SchemaBuilder { pkg, opts, nested: Vec::new(), done: HashMap::new(), anchors: Unique::default() };
+    let mut b = SchemaBuilder { pkg, opts, nested: Vec::new(), done: HashMap::new(), anchors: unique() };
     let (req, opt): (Vec<Property>, Vec<Property>) = inputs.iter().cloned().partition(|p| p.required);
     let mut read_only: Vec<Property> =
         outputs.iter().filter(|o| !inputs.iter().any(|i| i.name == o.name)).cloned().collect();
@@ -248,7 +249,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         false,
     )?;
     files.push(GeneratedFile::new("index.md", provider));
-    let mut resources = Unique::default();
+    let mut resources = unique();
     for r in &pkg.resources {
         let short = tf_name(&r.token.name);
         let name = format!("{}_{short}", tf_name(&pkg.name));
@@ -267,7 +268,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         )?;
         files.push(GeneratedFile::new(format!("resources/{file}.md"), text));
     }
-    let mut sources = Unique::default();
+    let mut sources = unique();
     for f in pkg.functions.iter().filter(|f| f.method_of.is_none()) {
         let FunctionReturn::Object(outs) = &f.outputs else { continue };
         let base =

@@ -221,12 +221,12 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
         .filter(|id| !pkg.enum_type(**id).is_overlay)
         .map(|id| {
             let e = pkg.enum_type(*id);
-            let mut taken = std::collections::HashSet::new();
+            let mut taken = names::scope();
             let members = e
                 .values
                 .iter()
                 .map(|v| {
-                    let key = names::unique(names::enum_value_name(v.name.as_deref(), &v.value), &mut taken);
+                    let key = taken.take(&names::enum_value_name(v.name.as_deref(), &v.value));
                     let value = match (e.kind, &v.value) {
                         (EnumKind::String, serde_json::Value::String(s)) => js_string(s),
                         (_, other) => literal(other),

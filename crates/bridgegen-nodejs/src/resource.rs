@@ -295,11 +295,11 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
 
     let mut methods = Vec::new();
     let mut uses_method_objects = false;
-    let mut taken: std::collections::HashSet<String> =
-        res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
+    let mut taken = names::scope();
+    res.properties.iter().for_each(|p| taken.reserve(&p.name));
     for m in &res.methods {
         let f = pkg.function(m.function);
-        let name = names::unique(names::method_name(&m.name), &mut taken);
+        let name = taken.take(&names::method_name(&m.name));
         let title = names::pascal(&name);
         let args: Vec<&Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").collect();
         let mfield = |p: &Property, shape: Shape| Field {

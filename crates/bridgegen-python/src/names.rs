@@ -177,15 +177,8 @@ pub fn property_name(name: &str, python_override: Option<&str>, reserved: &[&[&s
 
 /// Names for a whole property list: escaped, then made unique in order (`ref`, `ref_`).
 pub fn unique_names(bases: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for mut n in bases {
-        while !seen.insert(n.clone()) {
-            n.push('_');
-        }
-        out.push(n);
-    }
-    out
+    let mut seen = bridgegen_codegen::UniqueNames::new(bridgegen_codegen::Variant::Underscore);
+    bases.into_iter().map(|n| seen.take(&n)).collect()
 }
 
 /// A class name from a token member name: `imageSharePermission` -> `ImageSharePermission`.

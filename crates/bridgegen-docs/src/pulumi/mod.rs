@@ -7,14 +7,14 @@ mod render;
 
 use std::collections::HashMap;
 
-use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming};
+use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming, UniqueNames};
 use bridgegen_model::description::{fence_language, Description, Doc, Example};
 use bridgegen_model::{EnumId, Function, FunctionReturn, ObjectId, Property, Resource, Type};
 use handlebars::Handlebars;
 use serde::Serialize;
 
 use crate::markdown::{code_block, import_commands, indent_rest, md_code, md_text, sanitize, summary, yaml_str};
-use crate::paths::{anchor, relative, Paths, Unique, PACKAGE_INDEX, PROVIDER_PAGE};
+use crate::paths::{anchor, relative, unique, Paths, PACKAGE_INDEX, PROVIDER_PAGE};
 use crate::{language_label, Options};
 
 use pages::{function_page, module_page, package_page, resource_page};

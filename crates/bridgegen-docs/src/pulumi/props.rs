@@ -4,17 +4,16 @@ use super::*;
 
 /// Object and enum types reachable from some property lists, in discovery order, with
 /// their page anchors.
-#[derive(Default)]
 pub(super) struct Supporting {
     order: Vec<Type>,
     objects: HashMap<ObjectId, String>,
     enums: HashMap<EnumId, String>,
-    anchors: Unique,
+    anchors: UniqueNames,
 }
 
 impl Supporting {
     pub(super) fn new() -> Supporting {
-        let mut s = Supporting::default();
+        let mut s = Supporting { order: Vec::new(), objects: HashMap::new(), enums: HashMap::new(), anchors: unique() };
         // Headings the page itself uses get these ids from the site engine; keep clear.
         for reserved in ["inputs", "outputs", "import", "supporting-types", "package-details", "example-usage"] {
             s.anchors.reserve(reserved);
