@@ -10,6 +10,7 @@ mod durable;
 mod output;
 mod stage;
 mod templates;
+mod unique;
 
 pub use bridgegen_model::Package;
 pub use durable::sync as make_durable;
@@ -17,6 +18,7 @@ pub use output::{
     check_output, write_output, write_outputs, Drift, Output, WriteOptions, WriteReport, MANIFEST_FILE, NO_FSYNC_ENV,
 };
 pub use templates::{new_registry, render, TemplateSet};
+pub use unique::{UniqueNames, Variant};
 
 use std::path::PathBuf;
 

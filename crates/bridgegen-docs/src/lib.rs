@@ -76,8 +76,10 @@ impl Generator for DocsGenerator {
             Style::Terraform => terraform::generate(&hb, pkg, &opts)?,
         };
         for f in &mut files {
-            let text = String::from_utf8(std::mem::take(&mut f.contents)).expect("pages are UTF-8");
-            f.contents = format!("{}\n", markdown::tidy(&text)).into_bytes();
+            let text = std::str::from_utf8(&f.contents).expect("pages are UTF-8");
+            let mut tidy = markdown::tidy(text);
+            tidy.push('\n');
+            f.contents = tidy.into_bytes();
         }
         Ok(files)
     }

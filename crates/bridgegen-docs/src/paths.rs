@@ -5,8 +5,9 @@
 //! Names are lower-cased and reduced to `[a-z0-9_-]`, and collisions (case, reserved names
 //! like `index`) get a numeric suffix, so every page has its own file on any file system.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+use bridgegen_codegen::{UniqueNames, Variant};
 use bridgegen_model::Package;
 
 /// A path segment safe on every file system.
@@ -39,29 +40,9 @@ pub fn anchor(s: &str) -> String {
     }
 }
 
-/// Unique names within one scope.
-#[derive(Default)]
-pub struct Unique {
-    used: HashSet<String>,
-}
-
-impl Unique {
-    pub fn reserve(&mut self, name: &str) {
-        self.used.insert(name.to_string());
-    }
-    pub fn take(&mut self, base: &str) -> String {
-        if self.used.insert(base.to_string()) {
-            return base.to_string();
-        }
-        let mut i = 2;
-        loop {
-            let cand = format!("{base}-{i}");
-            if self.used.insert(cand.clone()) {
-                return cand;
-            }
-            i += 1;
-        }
-    }
+/// Unique names within one scope (page files, anchors): `name`, then `name-2`, `name-3`, ...
+pub fn unique() -> UniqueNames {
+    UniqueNames::new(Variant::Number { sep: "-" })
 }
 
 /// Every page's path, relative to the output directory.
@@ -77,7 +58,7 @@ pub const PROVIDER_PAGE: &str = "provider.md";
 
 impl Paths {
     pub fn new(pkg: &Package) -> Paths {
-        let mut dirs = Unique::default();
+        let mut dirs = unique();
         let mut modules = HashMap::new();
         for m in &pkg.modules {
             if m.is_root() {
@@ -88,11 +69,11 @@ impl Paths {
             let dir = dirs.take(&base.join("/"));
             modules.insert(m.name.clone(), dir);
         }
-        let mut scopes: HashMap<String, Unique> = HashMap::new();
+        let mut scopes: HashMap<String, UniqueNames> = HashMap::new();
         let mut page = |module: &str, name: &str| -> String {
             let dir = modules.get(module).cloned().unwrap_or_default();
             let scope = scopes.entry(dir.clone()).or_insert_with(|| {
-                let mut u = Unique::default();
+                let mut u = unique();
                 u.reserve("index");
                 if dir.is_empty() {
                     u.reserve("provider");
@@ -156,7 +137,7 @@ mod tests {
     fn segments_and_unique() {
         assert_eq!(segment("Image.Member"), "image_member");
         assert_eq!(segment(".."), "_..".replace('.', "_"));
-        let mut u = Unique::default();
+        let mut u = unique();
         u.reserve("index");
         assert_eq!(u.take("index"), "index-2");
         assert_eq!(u.take("a"), "a");

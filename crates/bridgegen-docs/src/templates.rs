@@ -7,6 +7,7 @@ pub(crate) const TEMPLATES: TemplateSet = &[
     ("props", include_str!("../../../templates/docs/partials/props.md.hbs")),
     ("langcode", include_str!("../../../templates/docs/partials/langcode.md.hbs")),
     ("supporting", include_str!("../../../templates/docs/partials/supporting.md.hbs")),
+    ("supporting_item", include_str!("../../../templates/docs/partials/supporting_item.md.hbs")),
     ("details", include_str!("../../../templates/docs/partials/details.md.hbs")),
     ("examples", include_str!("../../../templates/docs/partials/examples.md.hbs")),
     ("resource", include_str!("../../../templates/docs/resource.md.hbs")),

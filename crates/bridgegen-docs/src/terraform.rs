@@ -8,15 +8,16 @@
 use std::collections::HashMap;
 
 use bridgegen_codegen::{render, GenError, GeneratedFile, Package};
-use bridgegen_model::description::Description;
+use bridgegen_model::description::{Description, Doc};
 use bridgegen_model::{FunctionReturn, ObjectId, Property, Type};
 use handlebars::Handlebars;
 use heck::ToSnakeCase;
 use serde::Serialize;
 
 use crate::markdown::{indent_rest, md_code, md_text, sanitize, yaml_str};
-use crate::paths::{segment, Unique};
+use crate::paths::{segment, unique};
 use crate::Options;
+use bridgegen_codegen::UniqueNames;
 
 #[derive(Serialize)]
 struct Group {
@@ -93,7 +94,7 @@ struct SchemaBuilder<'a> {
     nested: Vec<Nested>,
     /// Object (and read-only flag) already rendered on this page, to its anchor.
     done: HashMap<(ObjectId, bool), String>,
-    anchors: Unique,
+    anchors: UniqueNames,
 }
 
 impl SchemaBuilder<'_> {
@@ -162,7 +163,7 @@ fn schema(
     outputs: &[Property],
     with_id: bool,
 ) -> (Vec<Group>, Vec<Nested>) {
-    let mut b = SchemaBuilder { pkg, opts, nested: Vec::new(), done: HashMap::new(), anchors: Unique::default() };
+    let mut b = SchemaBuilder { pkg, opts, nested: Vec::new(), done: HashMap::new(), anchors: unique() };
     let (req, opt): (Vec<Property>, Vec<Property>) = inputs.iter().cloned().partition(|p| p.required);
     let mut read_only: Vec<Property> =
         outputs.iter().filter(|o| !inputs.iter().any(|i| i.name == o.name)).cloned().collect();
@@ -202,13 +203,13 @@ fn page(
     opts: &Options,
     title: &str,
     kind: &str,
-    description: Option<&str>,
+    description: Option<&Doc>,
     token: Option<&bridgegen_model::Token>,
     inputs: &[Property],
     outputs: &[Property],
     with_id: bool,
 ) -> Result<String, GenError> {
-    let d = Description::parse(description.unwrap_or("")).sections();
+    let d = description.map_or_else(|| Description::default().sections(), Doc::sections);
     let mut body = d.body.clone();
     if let Some(t) = token {
         body = retarget_prose(&body, pkg, t, title);
@@ -241,14 +242,14 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         opts,
         &provider_title,
         "Provider",
-        pkg.description.as_deref(),
+        pkg.description.as_deref().map(Doc::from).as_ref(),
         None,
         &pkg.provider.inputs,
         &[],
         false,
     )?;
     files.push(GeneratedFile::new("index.md", provider));
-    let mut resources = Unique::default();
+    let mut resources = unique();
     for r in &pkg.resources {
         let short = tf_name(&r.token.name);
         let name = format!("{}_{short}", tf_name(&pkg.name));
@@ -259,7 +260,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
             opts,
             &name,
             "Resource",
-            r.description.as_deref(),
+            r.description.as_ref(),
             Some(&r.token),
             &r.inputs,
             &r.properties,
@@ -267,7 +268,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         )?;
         files.push(GeneratedFile::new(format!("resources/{file}.md"), text));
     }
-    let mut sources = Unique::default();
+    let mut sources = unique();
     for f in pkg.functions.iter().filter(|f| f.method_of.is_none()) {
         let FunctionReturn::Object(outs) = &f.outputs else { continue };
         let base =
@@ -277,7 +278,7 @@ pub(crate) fn generate(hb: &Handlebars<'_>, pkg: &Package, opts: &Options) -> Re
         let file = sources.take(&segment(&short));
         let inputs = f.inputs.as_deref().unwrap_or(&[]);
         let text =
-            page(hb, pkg, opts, &name, "Data Source", f.description.as_deref(), Some(&f.token), inputs, outs, false)?;
+            page(hb, pkg, opts, &name, "Data Source", f.description.as_ref(), Some(&f.token), inputs, outs, false)?;
         files.push(GeneratedFile::new(format!("data-sources/{file}.md"), text));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));

@@ -111,7 +111,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         let ns = names.ns_of(&o.token).to_string();
         let base = &names.objects[i];
         let dir = folder(&names, &ns);
-        let desc = o.description.as_deref();
+        let desc = o.description.as_ref();
         if o.usage.output {
             let body = em.output_class(base, desc, &o.properties);
             let vm = FileVm { ns: format!("{ns}.Outputs"), body };

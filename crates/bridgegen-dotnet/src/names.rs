@@ -4,9 +4,9 @@
 //! (`docs.rs`) spell names identically. A renamed identifier keeps its wire name
 //! (printed in `[Input("wire")]`/`[Output("wire")]`), so renaming never changes behaviour.
 
-use bridgegen_model::description::{Description, Language};
+use bridgegen_codegen::{UniqueNames, Variant};
+use bridgegen_model::description::{Doc, Language};
 use heck::ToUpperCamelCase;
-use std::collections::HashSet;
 
 /// C# reserved keywords. Source: C# language reference, "C# keywords"
 /// (<https://learn.microsoft.com/dotnet/csharp/language-reference/keywords/>).
@@ -306,31 +306,26 @@ pub fn member_names<'a>(
     reserved: &[&str],
     wire_names: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
-    let mut used: HashSet<String> = reserved.iter().map(|s| s.to_string()).collect();
-    used.insert(class_name.to_string());
-    let mut out = Vec::new();
-    for wire in wire_names {
-        let mut name = pascal(wire);
-        if used.contains(&name) {
-            name.push_str("Value");
-        }
-        let base = name.clone();
-        let mut n = 2;
-        while used.contains(&name) {
-            name = format!("{base}{n}");
-            n += 1;
-        }
-        used.insert(name.clone());
-        out.push(name);
-    }
-    out
+    let mut used = UniqueNames::new(Variant::Number { sep: "" });
+    reserved.iter().for_each(|r| used.reserve(r));
+    used.reserve(class_name);
+    wire_names
+        .into_iter()
+        .map(|wire| {
+            let mut name = pascal(wire);
+            if used.is_taken(&name) {
+                name.push_str("Value");
+            }
+            used.take(&name)
+        })
+        .collect()
 }
 
 /// Allocates type names inside one namespace. A name is taken together with the
 /// companion names it implies (`Foo` also takes `FooArgs` and `FooState`).
 #[derive(Debug, Clone)]
 pub struct TypeNamer {
-    used: HashSet<String>,
+    used: UniqueNames,
 }
 
 /// A fresh namer already holds the names Pulumi's .NET SDK and the generated helpers use
@@ -343,36 +338,25 @@ impl Default for TypeNamer {
 
 impl TypeNamer {
     pub fn new() -> Self {
-        TypeNamer { used: RESERVED_TYPE_NAMES.iter().map(|r| (*r).to_string()).collect() }
+        let mut used = UniqueNames::new(Variant::Underscore);
+        RESERVED_TYPE_NAMES.iter().for_each(|r| used.reserve(r));
+        TypeNamer { used }
     }
 
     /// Marks a name as taken (a child namespace, a fixed class).
     pub fn reserve(&mut self, name: &str) {
-        self.used.insert(name.to_string());
+        self.used.reserve(name);
     }
 
     /// True when `name` and every `name + suffix` are free.
     pub fn is_free(&self, name: &str, suffixes: &[&str]) -> bool {
-        !self.used.contains(name) && suffixes.iter().all(|s| !self.used.contains(&format!("{name}{s}")))
+        !self.used.is_taken(name) && suffixes.iter().all(|s| !self.used.is_taken(&format!("{name}{s}")))
     }
 
     /// Picks `base` (or `base_`, `base__`, ...) so that it and every `base + suffix`
     /// are free, and takes them all.
     pub fn allocate(&mut self, base: &str, suffixes: &[&str]) -> String {
-        let mut name = base.to_string();
-        loop {
-            let free =
-                !self.used.contains(&name) && suffixes.iter().all(|s| !self.used.contains(&format!("{name}{s}")));
-            if free {
-                break;
-            }
-            name.push('_');
-        }
-        self.used.insert(name.clone());
-        for s in suffixes {
-            self.used.insert(format!("{name}{s}"));
-        }
-        name
+        self.used.take_with(base, suffixes)
     }
 }
 
@@ -434,9 +418,9 @@ pub fn doc_lines(s: &str) -> Vec<String> {
 /// A `/// <summary>` block (each line prefixed by `indent`), or `""` when there is no text.
 /// Ends with a newline. A description keeps its prose and its C# examples only, without
 /// shortcodes (as Pulumi's C# SDKs show it).
-pub fn summary(indent: &str, text: Option<&str>) -> String {
+pub fn summary(indent: &str, text: Option<&Doc>) -> String {
     let Some(text) = text else { return String::new() };
-    let lines = doc_lines(&Description::parse(text).for_language(Language::CSharp));
+    let lines = doc_lines(&text.for_language(Language::CSharp));
     if lines.is_empty() {
         return String::new();
     }
@@ -517,15 +501,15 @@ mod tests {
         assert_eq!(string_literal("a\"b\\c\n"), "\"a\\\"b\\\\c\\n\"");
         assert_eq!(string_literal("x\u{2028}y"), "\"x\\u2028y\"");
         assert_eq!(xml_escape("a < b && c > d"), "a &lt; b &amp;&amp; c &gt; d");
-        let s = summary("    ", Some("one */ <two>\n\nthree\u{2028}four"));
+        let s = summary("    ", Some(&Doc::from("one */ <two>\n\nthree\u{2028}four")));
         assert_eq!(
             s,
             "    /// <summary>\n    /// one */ &lt;two&gt;\n    ///\n    /// three\n    /// four\n    /// </summary>\n"
         );
-        assert_eq!(summary("", Some("\n\n")), "");
+        assert_eq!(summary("", Some(&Doc::from("\n\n"))), "");
         let examples = "Intro.\n\n{{% examples %}}\n## Example Usage\n{{% example %}}\n\n```typescript\nconst a = 1;\n```\n```csharp\nvar a = new List<int>();\n```\n{{% /example %}}\n{{% /examples %}}\n";
         assert_eq!(
-            summary("", Some(examples)),
+            summary("", Some(&Doc::from(examples))),
             "/// <summary>\n/// Intro.\n///\n/// ## Example Usage\n///\n/// ```csharp\n/// var a = new List&lt;int&gt;();\n/// ```\n/// </summary>\n"
         );
         assert_eq!(obsolete("", Some("use \"b\"")), "[Obsolete(\"use \\\"b\\\"\")]\n");

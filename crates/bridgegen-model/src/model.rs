@@ -4,6 +4,8 @@
 use indexmap::IndexMap;
 use serde_json::Value;
 
+pub use crate::description::Doc;
+
 /// Raw per-language blocks (`nodejs`, `python`, `go`, `csharp`, ...), decoded by each generator.
 pub type LanguageMap = IndexMap<String, Value>;
 
@@ -166,7 +168,8 @@ pub struct Property {
     /// Plain: never wrapped in `Input`/`Output`.
     pub plain: bool,
     pub required: bool,
-    pub description: Option<String>,
+    /// Parsed once, on first use (see [`Doc`]).
+    pub description: Option<Doc>,
     pub default: Option<DefaultValue>,
     pub const_value: Option<Value>,
     pub deprecation_message: Option<String>,
@@ -185,7 +188,7 @@ impl Property {
             ty,
             plain: false,
             required: true,
-            description,
+            description: description.map(Doc::from),
             default: None,
             const_value: None,
             deprecation_message: None,
@@ -207,7 +210,8 @@ pub struct Alias {
 #[derive(Debug, Clone)]
 pub struct Resource {
     pub token: Token,
-    pub description: Option<String>,
+    /// Parsed once, on first use (see [`Doc`]).
+    pub description: Option<Doc>,
     pub deprecation_message: Option<String>,
     pub is_component: bool,
     pub is_provider: bool,
@@ -295,7 +299,8 @@ pub enum FunctionReturn {
 #[derive(Debug, Clone)]
 pub struct Function {
     pub token: Token,
-    pub description: Option<String>,
+    /// Parsed once, on first use (see [`Doc`]).
+    pub description: Option<Doc>,
     pub deprecation_message: Option<String>,
     /// `None` when the function takes no arguments.
     pub inputs: Option<Vec<Property>>,
@@ -322,7 +327,8 @@ pub struct Usage {
 #[derive(Debug, Clone)]
 pub struct ObjectType {
     pub token: Token,
-    pub description: Option<String>,
+    /// Parsed once, on first use (see [`Doc`]).
+    pub description: Option<Doc>,
     pub properties: Vec<Property>,
     pub language: LanguageMap,
     pub is_overlay: bool,
@@ -342,14 +348,16 @@ pub struct EnumValue {
     /// The name given in the schema; generators derive one from `value` when absent.
     pub name: Option<String>,
     pub value: Value,
-    pub description: Option<String>,
+    /// Parsed once, on first use (see [`Doc`]).
+    pub description: Option<Doc>,
     pub deprecation_message: Option<String>,
 }
 
 #[derive(Debug, Clone)]
 pub struct EnumType {
     pub token: Token,
-    pub description: Option<String>,
+    /// Parsed once, on first use (see [`Doc`]).
+    pub description: Option<Doc>,
     pub kind: EnumKind,
     pub values: Vec<EnumValue>,
     pub language: LanguageMap,

@@ -1,7 +1,7 @@
 //! Names computed once per package: classes, functions, files and module folders, made
 //! unique where two members would otherwise collide. Everything else reads these.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use bridgegen_model::{EnumId, FunctionId, ObjectId, Package, ResourceId, Token};
 
@@ -91,42 +91,40 @@ impl Names {
         let mut function_output_name = vec![String::new(); pkg.functions.len()];
         for m in &pkg.modules {
             // Files of one module folder: `index` and child folders are taken.
-            let mut files: HashSet<String> = HashSet::new();
-            files.insert("index".into());
+            let mut files = names::scope();
+            files.reserve("index");
             if m.is_root() {
-                files.extend(ROOT_TAKEN.iter().map(|s| s.to_string()));
+                ROOT_TAKEN.iter().for_each(|s| files.reserve(s));
             }
             let depth = module_segments(&m.name).len();
             for other in &pkg.modules {
                 let segs = module_segments(&other.name);
                 if segs.len() > depth && segs[..depth] == module_segments(&m.name)[..] {
-                    files.insert(segs[depth].to_ascii_lowercase());
+                    files.reserve(&segs[depth]);
                 }
             }
             // Exported names of one module: the class, its Args/State, functions...
-            let mut exported: HashSet<String> = HashSet::new();
+            let mut exported = names::scope();
             if m.is_root() {
                 // The root index also exports the provider class and its args.
-                exported.extend(["provider".to_string(), "providerargs".to_string()]);
+                exported.reserve("provider");
+                exported.reserve("providerargs");
             }
             for id in &m.resources {
                 let r = &pkg.resources[id.0];
-                let class = names::unique(names::pascal_ident(member_name(&r.token)), &mut exported);
-                resource_file[id.0] = names::unique(names::file_name(&class), &mut files);
+                let class = exported.take(&names::pascal_ident(member_name(&r.token)));
+                resource_file[id.0] = files.take(&names::file_name(&class));
                 resource_class[id.0] = class;
             }
             for id in &m.functions {
                 let f = &pkg.functions[id.0];
-                let name = names::unique(names::camel_ident(member_name(&f.token)), &mut exported);
+                let name = exported.take(&names::camel_ident(member_name(&f.token)));
                 let base = names::camel(member_name(&f.token));
-                function_output_name[id.0] = names::unique(
-                    names::escape_identifier(&format!(
-                        "{}Output",
-                        name.strip_suffix('_').filter(|_| name != base).unwrap_or(&name)
-                    )),
-                    &mut exported,
-                );
-                function_file[id.0] = names::unique(names::file_name(&name), &mut files);
+                function_output_name[id.0] = exported.take(&names::escape_identifier(&format!(
+                    "{}Output",
+                    name.strip_suffix('_').filter(|_| name != base).unwrap_or(&name)
+                )));
+                function_file[id.0] = files.take(&names::file_name(&name));
                 function_name[id.0] = name;
             }
         }
@@ -134,23 +132,23 @@ impl Names {
         let mut object_name = vec![String::new(); pkg.objects.len()];
         let mut enum_name = vec![String::new(); pkg.enums.len()];
         for m in &pkg.modules {
-            let mut taken: HashSet<String> = HashSet::new();
+            let mut taken = names::scope();
             for id in &m.objects {
                 let o = &pkg.objects[id.0];
                 let mut name = names::pascal_ident(member_name(&o.token));
                 if o.usage.input && (args_suffix || o.usage.plain_input) {
                     // reserve the Args twin too
-                    while taken.contains(&format!("{name}args").to_ascii_lowercase()) {
+                    while taken.is_taken(&format!("{name}args")) {
                         name.push('_');
                     }
-                    taken.insert(format!("{name}args").to_ascii_lowercase());
+                    taken.reserve(&format!("{name}args"));
                 }
-                object_name[id.0] = names::unique(name, &mut taken);
+                object_name[id.0] = taken.take(&name);
             }
-            let mut etaken: HashSet<String> = HashSet::new();
+            let mut etaken = names::scope();
             for id in &m.enums {
                 let e = &pkg.enums[id.0];
-                enum_name[id.0] = names::unique(names::pascal_ident(member_name(&e.token)), &mut etaken);
+                enum_name[id.0] = etaken.take(&names::pascal_ident(member_name(&e.token)));
             }
         }
         Names {

@@ -2,23 +2,23 @@
 //! closed early (`*/` in a description is broken up), with the examples section reduced
 //! to the TypeScript snippets.
 
-use bridgegen_model::description::{Description, Language};
+use bridgegen_model::description::{Doc, Language};
 
 use crate::names::doc_safe;
 
 /// A description as TypeScript doc comments show it: prose and TypeScript examples,
-/// without shortcodes or other languages' code (parsed by the model's one description parser).
-pub fn typescript_description(text: &str) -> String {
-    Description::parse(text).for_language(Language::TypeScript)
+/// without shortcodes or other languages' code (from the model's parse of the element).
+pub fn typescript_description(doc: &Doc) -> String {
+    doc.for_language(Language::TypeScript)
 }
 
 /// A `/** ... */` block indented by `indent`, ending in a newline; empty when there is
 /// nothing to say. `extra` lines (e.g. `@param`) follow the description.
-pub fn comment(description: Option<&str>, deprecated: Option<&str>, indent: &str) -> String {
+pub fn comment(description: Option<&Doc>, deprecated: Option<&str>, indent: &str) -> String {
     comment_with(description, deprecated, &[], indent)
 }
 
-pub fn comment_with(description: Option<&str>, deprecated: Option<&str>, extra: &[String], indent: &str) -> String {
+pub fn comment_with(description: Option<&Doc>, deprecated: Option<&str>, extra: &[String], indent: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
     if let Some(d) = description {
         let d = typescript_description(d);
@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn comment_terminator_is_broken() {
-        let c = comment(Some("ends */ here /* and"), None, "");
+        let c = comment(Some(&Doc::new("ends */ here /* and")), None, "");
         assert_eq!(c.matches("*/").count(), 1, "{c}");
         assert!(c.ends_with(" */\n"));
     }
@@ -68,7 +68,7 @@ mod tests {
     #[test]
     fn examples_keep_typescript_only() {
         let d = "Intro.\n\n{{% examples %}}\n## Example Usage\n{{% example %}}\n\n```typescript\nconst a = 1;\n```\n```python\na = 1\n```\n{{% /example %}}\n{{% /examples %}}\n\n## Import\n\n```sh\n$ x\n```\n";
-        let t = typescript_description(d);
+        let t = typescript_description(&Doc::new(d));
         assert!(t.contains("const a = 1;"));
         assert!(!t.contains("a = 1\n```\n```"));
         assert!(!t.contains("python"));

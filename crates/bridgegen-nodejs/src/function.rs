@@ -46,7 +46,7 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
     let title = pascal(name);
     let inputs = f.inputs.as_deref().unwrap_or(&[]);
     let field = |p: &bridgegen_model::Property, shape: Shape| Field {
-        doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+        doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
         key: property_key(&p.name),
         optional: !p.required,
         ty: tcx.input_field(p, shape),
@@ -61,7 +61,7 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
             let fields = props
                 .iter()
                 .map(|p| Field {
-                    doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+                    doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
                     key: property_key(&p.name),
                     optional: !p.required,
                     ty: tcx.output_field(p),
@@ -101,7 +101,7 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
     imports.push(format!("import * as utilities from \"{root}utilities\";"));
 
     FunctionView {
-        doc: doc::comment(f.description.as_deref(), f.deprecation_message.as_deref(), ""),
+        doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),
         imports,
         name: name.to_string(),
         output_name: output_name.to_string(),

@@ -303,7 +303,7 @@ impl<'a> Gen<'a> {
             "constructs": constructs,
             "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
             "package": js_string(&pkg.name),
-            "provider_type": js_string(&format!("pulumi:providers:{}", pkg.name)),
+            "provider_type": js_string(pkg.provider_token()),
         });
         render_ts(self.hb, "module_index", &data)
     }
@@ -329,7 +329,7 @@ impl<'a> Gen<'a> {
             };
             let ty = if optional || !p.required { format!("{ty} | undefined") } else { ty };
             vars.push(ConfigVar {
-                doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
                 name: names::camel_ident(&p.name),
                 key: js_string(&names::camel_ident(&p.name)),
                 ty,

@@ -276,19 +276,10 @@ pub fn enum_value_name(name: Option<&str>, value: &serde_json::Value) -> String 
     }
 }
 
-/// Makes `name` unique among `taken` by appending `_`, `2`, `3`, ...
-pub fn unique(name: String, taken: &mut std::collections::HashSet<String>) -> String {
-    if taken.insert(name.to_ascii_lowercase()) {
-        return name;
-    }
-    let mut i = 2;
-    loop {
-        let candidate = format!("{name}{i}");
-        if taken.insert(candidate.to_ascii_lowercase()) {
-            return candidate;
-        }
-        i += 1;
-    }
+/// A scope of TypeScript names (exports, files, members): a taken name gets `2`, `3`, ...;
+/// names differing only in case clash (case-insensitive file systems, `index.ts` exports).
+pub fn scope() -> bridgegen_codegen::UniqueNames {
+    bridgegen_codegen::UniqueNames::new(bridgegen_codegen::Variant::Number { sep: "" }).ignoring_case()
 }
 
 /// Text safe inside a `/** ... */` block: the terminator is broken up.
@@ -378,9 +369,9 @@ mod tests {
 
     #[test]
     fn unique_names() {
-        let mut taken = std::collections::HashSet::new();
-        assert_eq!(unique("Foo".into(), &mut taken), "Foo");
-        assert_eq!(unique("foo".into(), &mut taken), "foo2");
-        assert_eq!(unique("Foo".into(), &mut taken), "Foo3");
+        let mut taken = scope();
+        assert_eq!(taken.take("Foo"), "Foo");
+        assert_eq!(taken.take("foo"), "foo2");
+        assert_eq!(taken.take("Foo"), "Foo3");
     }
 }

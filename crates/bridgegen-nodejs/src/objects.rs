@@ -111,7 +111,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         .properties
         .iter()
         .map(|p| Member {
-            doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+            doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
             key: property_key(&p.name),
             optional: !p.required,
             ty: match shape {
@@ -151,7 +151,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         None
     };
     Interface {
-        doc: doc::comment(o.description.as_deref(), None, ""),
+        doc: doc::comment(o.description.as_ref(), None, ""),
         name,
         readonly: shape == Shape::Output,
         members,
@@ -221,25 +221,25 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
         .filter(|id| !pkg.enum_type(**id).is_overlay)
         .map(|id| {
             let e = pkg.enum_type(*id);
-            let mut taken = std::collections::HashSet::new();
+            let mut taken = names::scope();
             let members = e
                 .values
                 .iter()
                 .map(|v| {
-                    let key = names::unique(names::enum_value_name(v.name.as_deref(), &v.value), &mut taken);
+                    let key = taken.take(&names::enum_value_name(v.name.as_deref(), &v.value));
                     let value = match (e.kind, &v.value) {
                         (EnumKind::String, serde_json::Value::String(s)) => js_string(s),
                         (_, other) => literal(other),
                     };
                     EnumMember {
-                        doc: doc::comment(v.description.as_deref(), v.deprecation_message.as_deref(), "    "),
+                        doc: doc::comment(v.description.as_ref(), v.deprecation_message.as_deref(), "    "),
                         key: property_key(&key),
                         value,
                     }
                 })
                 .collect();
             EnumView {
-                doc: doc::comment(e.description.as_deref(), None, ""),
+                doc: doc::comment(e.description.as_ref(), None, ""),
                 name: names.enum_(*id).to_string(),
                 members,
             }

@@ -125,14 +125,14 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             continue;
         }
         outputs.push(Field {
-            doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+            doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
             key: property_key(&p.name),
             optional: false,
             ty: tcx.resource_output(p),
         });
     }
     let field = |p: &Property| Field {
-        doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "    "),
+        doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
         key: property_key(&p.name),
         optional: !p.required,
         ty: tcx.input_field(p, Shape::Input),
@@ -295,15 +295,15 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
 
     let mut methods = Vec::new();
     let mut uses_method_objects = false;
-    let mut taken: std::collections::HashSet<String> =
-        res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
+    let mut taken = names::scope();
+    res.properties.iter().for_each(|p| taken.reserve(&p.name));
     for m in &res.methods {
         let f = pkg.function(m.function);
-        let name = names::unique(names::method_name(&m.name), &mut taken);
+        let name = taken.take(&names::method_name(&m.name));
         let title = names::pascal(&name);
         let args: Vec<&Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").collect();
         let mfield = |p: &Property, shape: Shape| Field {
-            doc: doc::comment(p.description.as_deref(), p.deprecation_message.as_deref(), "        "),
+            doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "        "),
             key: property_key(&p.name),
             optional: !p.required,
             ty: if shape == Shape::Output { tcx.output_field(p) } else { tcx.input_field(p, shape) },
@@ -326,7 +326,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             bridgegen_model::FunctionReturn::None => ("void".to_string(), None, Vec::new()),
         };
         methods.push(MethodView {
-            doc: doc::comment(f.description.as_deref(), f.deprecation_message.as_deref(), "    "),
+            doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), "    "),
             token: js_string(&f.token.full),
             has_args: !args.is_empty(),
             args_optional: !args.iter().any(|p| p.required),
@@ -348,7 +348,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
 
     ResourceView {
         methods,
-        doc: doc::comment(res.description.as_deref(), res.deprecation_message.as_deref(), ""),
+        doc: doc::comment(res.description.as_ref(), res.deprecation_message.as_deref(), ""),
         imports,
         class_name: class_name.to_string(),
         token: js_string(&token),
@@ -358,8 +358,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         is_component,
         has_get,
         state_name,
-        args_doc: doc::comment(Some(&format!("Arguments for creating a {class_name}.")), None, ""),
-        state_doc: doc::comment(Some(&format!("State used to look up an existing {class_name}.")), None, ""),
+        args_doc: doc::comment(Some(&format!("Arguments for creating a {class_name}.").into()), None, ""),
+        state_doc: doc::comment(Some(&format!("State used to look up an existing {class_name}.").into()), None, ""),
         args_name,
         args_optional,
         outputs,

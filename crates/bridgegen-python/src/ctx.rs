@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use bridgegen_codegen::{UniqueNames, Variant};
 use bridgegen_model::{EnumKind, Package, Property, Type};
 
 use crate::names;
@@ -148,29 +149,27 @@ impl<'a> Ctx<'a> {
 
         // File stems must be unique within a module and must not hide a subpackage or a
         // shared file.
-        let mut taken: HashMap<String, BTreeSet<String>> = HashMap::new();
+        let stems = || UniqueNames::new(Variant::Underscore);
+        let mut taken: HashMap<String, UniqueNames> = HashMap::new();
         for m in &all_modules {
             let path = &module_paths[m];
-            let mut t: BTreeSet<String> =
-                ["_inputs", "outputs", "_enums", "_utilities", "config"].iter().map(|s| s.to_string()).collect();
+            let mut t = stems();
+            for s in ["_inputs", "outputs", "_enums", "_utilities", "config"] {
+                t.reserve(s);
+            }
             if path.is_empty() {
-                t.insert("provider".into());
+                t.reserve("provider");
             }
             for other in &all_modules {
                 let op = &module_paths[other];
                 if op.len() == path.len() + 1 && op.starts_with(path) {
-                    t.insert(op[path.len()].clone());
+                    t.reserve(&op[path.len()]);
                 }
             }
             taken.insert(m.clone(), t);
         }
         let mut claim = |module: &str, stem: String| -> String {
-            let t = taken.entry(module.to_string()).or_default();
-            let mut s = stem;
-            while !t.insert(s.clone()) {
-                s.push('_');
-            }
-            s
+            taken.entry(module.to_string()).or_insert_with(stems).take(&stem)
         };
         // Pulumi names resource files in snake case, but after the class under
         // `compatibility: kubernetes20` (`apps/v1/Deployment.py`).

@@ -64,7 +64,7 @@ pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
             let name = arg_map[&p.name].clone();
             let plain_t = ctx.ty(&p.ty, Mode::Plain, &here, &mut refs);
             let input_t = ctx.ty(&p.ty, Mode::Input, &here, &mut refs);
-            param_docs.push(props::param_doc(&plain_t, &name, p.description.as_deref(), "    "));
+            param_docs.push(props::param_doc(&plain_t, &name, p.description.as_ref(), "    "));
             ArgView {
                 wire_lit: names::str_lit(&p.name),
                 plain_type: format!("Optional[{plain_t}]"),
@@ -100,7 +100,7 @@ pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
         }
         FunctionReturn::None => (false, false, Vec::new(), "None".into(), "pulumi.Output[None]".into()),
     };
-    let desc = f.description.as_deref().map(names::clean_description).unwrap_or_default();
+    let desc = f.description.as_ref().map(names::clean_description).unwrap_or_default();
     let mut parts = Vec::new();
     let body: Vec<String> = names::doc_text(&desc)
         .lines()

@@ -221,7 +221,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         .collect();
     let packages = vec![json!({
         "pkg": pkg.name,
-        "token": format!("pulumi:providers:{}", pkg.name),
+        "token": pkg.provider_token(),
         "fqn": pkg_name,
         "class": "Provider",
     })];
@@ -259,7 +259,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 if let Some(d) = props::default_expr(pkg, p) {
                     expr = format!("{expr} or {d}");
                 }
-                let desc = p.description.as_deref().map(names::clean_description).unwrap_or_default();
+                let desc = p.description.as_ref().map(names::clean_description).unwrap_or_default();
                 ConfigVar {
                     name: map[&p.name].clone(),
                     ty: format!("Optional[{t}]"),

@@ -9,7 +9,7 @@
 //!   name is kept and emitted beside it (`@pulumi.getter(name="from")`);
 //! - `language.python.name` on a property overrides the computed name (still escaped).
 
-use bridgegen_model::description::{Description, Language};
+use bridgegen_model::description::{Doc, Language};
 use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 /// Python 3 hard keywords: <https://docs.python.org/3/reference/lexical_analysis.html#keywords>.
@@ -177,15 +177,8 @@ pub fn property_name(name: &str, python_override: Option<&str>, reserved: &[&[&s
 
 /// Names for a whole property list: escaped, then made unique in order (`ref`, `ref_`).
 pub fn unique_names(bases: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for mut n in bases {
-        while !seen.insert(n.clone()) {
-            n.push('_');
-        }
-        out.push(n);
-    }
-    out
+    let mut seen = bridgegen_codegen::UniqueNames::new(bridgegen_codegen::Variant::Underscore);
+    bases.into_iter().map(|n| seen.take(&n)).collect()
 }
 
 /// A class name from a token member name: `imageSharePermission` -> `ImageSharePermission`.
@@ -309,9 +302,9 @@ pub fn docstring(text: &str, indent: &str) -> String {
 }
 
 /// A description as a Python docstring shows it: prose and Python examples, without
-/// shortcodes or other languages' code (parsed by the model's one description parser).
-pub fn clean_description(text: &str) -> String {
-    Description::parse(text).for_language(Language::Python).trim().to_string()
+/// shortcodes or other languages' code (from the model's parse of the element).
+pub fn clean_description(doc: &Doc) -> String {
+    doc.for_language(Language::Python).trim().to_string()
 }
 
 #[cfg(test)]
@@ -405,6 +398,6 @@ mod tests {
     #[test]
     fn descriptions_keep_python_examples() {
         let d = "Intro\n{{% examples %}}\n```typescript\nconst x = 1;\n```\n```python\nx = 1\n```\n{{% /examples %}}";
-        assert_eq!(clean_description(d), "Intro\n```python\nx = 1\n```");
+        assert_eq!(clean_description(&Doc::new(d)), "Intro\n```python\nx = 1\n```");
     }
 }

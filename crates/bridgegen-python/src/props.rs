@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use bridgegen_model::{Property, Type};
+use bridgegen_model::{Doc, Property, Type};
 
 use crate::ctx::{Ctx, Here, Refs};
 use crate::names;
@@ -73,7 +73,7 @@ pub fn getter_decorator(name: &str, wire: &str) -> String {
 }
 
 /// `:param T name: description` with continuation lines indented under it.
-pub fn param_doc(ty: &str, name: &str, desc: Option<&str>, indent: &str) -> String {
+pub fn param_doc(ty: &str, name: &str, desc: Option<&Doc>, indent: &str) -> String {
     let d = desc.map(names::clean_description).unwrap_or_default();
     let d = names::doc_text(&d);
     let mut lines = d.lines();
@@ -157,7 +157,7 @@ pub fn view(ctx: &Ctx, p: &Property, name: &str, here: &Here, refs: &mut Refs, o
     let t = ctx.ty(&p.ty, if p.plain { crate::ctx::Mode::Plain } else { crate::ctx::Mode::Input }, here, refs);
     let dict_type = if p.plain { t.clone() } else { format!("pulumi.Input[{t}]") };
     let dict_type = if optional { format!("NotRequired[{dict_type}]") } else { dict_type };
-    let desc = p.description.as_deref().map(names::clean_description).unwrap_or_default();
+    let desc = p.description.as_ref().map(names::clean_description).unwrap_or_default();
     let dict_field = format!("    {name}: {dict_type}\n{}", names::docstring(&desc, "    "));
     PropView {
         name: name.to_string(),
@@ -170,7 +170,7 @@ pub fn view(ctx: &Ctx, p: &Property, name: &str, here: &Here, refs: &mut Refs, o
         doc: names::docstring(&desc, "        "),
         field_doc: names::docstring(&desc, "    "),
         dict_field,
-        param_doc: param_doc(&ctx.doc_type(p, here), name, p.description.as_deref(), "        "),
+        param_doc: param_doc(&ctx.doc_type(p, here), name, p.description.as_ref(), "        "),
         default_expr: default_expr(ctx.pkg, p).map(|d| match &p.ty {
             // The enum member, so the value also fits an output class's `Optional[TheEnum]` field.
             Type::Enum(_) => {

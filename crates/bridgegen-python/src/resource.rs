@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use bridgegen_model::{Property, Resource};
+use bridgegen_model::{Doc, Property, Resource};
 
 use crate::ctx::{Ctx, Here, Mode, Refs};
 use crate::names::{self, RESOURCE_RESERVED};
@@ -51,7 +51,7 @@ fn doc_block(parts: &[String]) -> String {
 }
 
 /// A description as docstring body lines at 8 spaces (escaped), without quotes.
-pub fn body(desc: Option<&str>) -> String {
+pub fn body(desc: Option<&Doc>) -> String {
     let d = desc.map(names::clean_description).unwrap_or_default();
     names::doc_text(&d)
         .lines()
@@ -123,7 +123,7 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .map(name_of)
         .collect();
 
-    let class_doc = body(r.description.as_deref());
+    let class_doc = body(r.description.as_ref());
     let res_params = [
         "        :param str resource_name: The name of the resource.".to_string(),
         "        :param pulumi.ResourceOptions opts: Options for the resource.".to_string(),

@@ -54,7 +54,7 @@ pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             .collect();
         ps.sort_by_key(|v| !v.required);
         let class = &ctx.object_class[id.0];
-        let desc = o.description.as_deref().map(names::clean_description).unwrap_or_default();
+        let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
         classes.push(ObjectView {
             class_name: class.clone(),
             args_class: format!("{class}Args"),
@@ -90,7 +90,7 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
                 v.param_doc = props::param_doc(
                     &ctx.ty(&p.ty, crate::ctx::Mode::Output, &here, &mut Refs::default()),
                     &v.name,
-                    p.description.as_deref(),
+                    p.description.as_ref(),
                     "        ",
                 );
                 v
@@ -98,7 +98,7 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             .collect();
         ps.sort_by_key(|v| !v.required);
         let class = &ctx.object_class[id.0];
-        let desc = o.description.as_deref().map(names::clean_description).unwrap_or_default();
+        let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
         classes.push(ObjectView {
             class_name: class.clone(),
             args_class: format!("{class}Args"),
@@ -168,7 +168,7 @@ pub fn enums(ctx: &Ctx, ids: &[bridgegen_model::EnumId]) -> EnumsView {
             .iter()
             .zip(member_names)
             .map(|(v, name)| {
-                let mut d = v.description.as_deref().map(names::clean_description).unwrap_or_default();
+                let mut d = v.description.as_ref().map(names::clean_description).unwrap_or_default();
                 if let Some(dep) = &v.deprecation_message {
                     d = format!("{d}\n\nDeprecated: {dep}").trim().to_string();
                 }
@@ -177,7 +177,7 @@ pub fn enums(ctx: &Ctx, ids: &[bridgegen_model::EnumId]) -> EnumsView {
                 EnumValueView { name, value, member }
             })
             .collect();
-        let desc = e.description.as_deref().map(names::clean_description).unwrap_or_default();
+        let desc = e.description.as_ref().map(names::clean_description).unwrap_or_default();
         out.push(EnumView {
             class_name: ctx.enum_class[id.0].clone(),
             token_lit: names::str_lit(&e.token.full),

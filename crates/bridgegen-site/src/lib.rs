@@ -14,6 +14,7 @@
 //! no script that came from a schema can run, even if one slipped into a page.
 
 mod csp;
+mod parts;
 mod search;
 
 use std::collections::BTreeMap;
@@ -146,10 +147,21 @@ fn summary_link(title: &str, path: &str) -> String {
     format!("[{t}](<{}>)", path.replace(' ', "%20").replace('>', "%3E"))
 }
 
-fn write_summary(out: &mut String, node: &Node, pages: &[Page], prefix: &str, name: &str, depth: usize) {
+/// Appends `node`'s chapters to the SUMMARY text `out`, and their source paths to `order`
+/// (book order).
+fn write_summary(
+    out: &mut String,
+    order: &mut Vec<String>,
+    node: &Node,
+    pages: &[Page],
+    prefix: &str,
+    name: &str,
+    depth: usize,
+) {
     let pad = "    ".repeat(depth);
     match node.index {
         Some(i) => {
+            order.push(format!("{prefix}/{}", pages[i].rel));
             out.push_str(&format!("{pad}- {}\n", summary_link(&pages[i].title, &format!("{prefix}/{}", pages[i].rel))))
         }
         None => out.push_str(&format!("{pad}- {}\n", summary_link(name, "").replace("(<>)", "()"))),
@@ -158,9 +170,10 @@ fn write_summary(out: &mut String, node: &Node, pages: &[Page], prefix: &str, na
     files.sort_by(|a, b| pages[*a].title.to_lowercase().cmp(&pages[*b].title.to_lowercase()).then(a.cmp(b)));
     // Subdirectories (modules) first, then the pages of this level.
     for (dname, child) in &node.dirs {
-        write_summary(out, child, pages, prefix, dname, depth + 1);
+        write_summary(out, order, child, pages, prefix, dname, depth + 1);
     }
     for i in files {
+        order.push(format!("{prefix}/{}", pages[i].rel));
         out.push_str(&format!("{pad}    - {}\n", summary_link(&pages[i].title, &format!("{prefix}/{}", pages[i].rel))));
     }
 }
@@ -171,12 +184,18 @@ fn toml_str(s: &str) -> String {
 
 /// Builds the site from one or more docs directories (each one package's `gen docs` output).
 pub fn build(docs: &[PathBuf], out: &Path, opts: &SiteOptions) -> Result<SiteReport> {
-    build_site(docs, out, opts, true)
+    build_site(docs, out, opts, true, parts::PART_BYTES)
 }
 
 /// [`build`], optionally keeping mdBook's full search text (for the test that trimming it
-/// leaves the results unchanged).
-fn build_site(docs: &[PathBuf], out: &Path, opts: &SiteOptions, trim_search: bool) -> Result<SiteReport> {
+/// leaves the results unchanged), building at most about `part_bytes` of pages at a time.
+fn build_site(
+    docs: &[PathBuf],
+    out: &Path,
+    opts: &SiteOptions,
+    trim_search: bool,
+    part_bytes: usize,
+) -> Result<SiteReport> {
     if docs.is_empty() {
         bail!("no docs directory given");
     }
@@ -189,6 +208,9 @@ fn build_site(docs: &[PathBuf], out: &Path, opts: &SiteOptions, trim_search: boo
     let mut index = String::from("# Packages\n\n");
     let mut titles = Vec::new();
     let mut used: Vec<String> = Vec::new();
+    // Chapter source paths in book order, and their sizes.
+    let mut order = vec!["index.md".to_string()];
+    let mut sizes = std::collections::HashMap::new();
     for dir in docs {
         if !dir.is_dir() {
             bail!("{} is not a directory", dir.display());
@@ -228,10 +250,11 @@ fn build_site(docs: &[PathBuf], out: &Path, opts: &SiteOptions, trim_search: boo
             let dest = src.join(&prefix).join(&p.rel);
             fs::create_dir_all(dest.parent().expect("has a parent"))?;
             fs::write(&dest, &p.body)?;
+            sizes.insert(format!("{prefix}/{}", p.rel), p.body.len());
         }
         let node = tree(&pages);
         let title = node.index.map(|i| pages[i].title.clone()).unwrap_or_else(|| prefix.clone());
-        write_summary(&mut summary, &node, &pages, &prefix, &title, 0);
+        write_summary(&mut summary, &mut order, &node, &pages, &prefix, &title, 0);
         index.push_str(&format!("- {}\n", summary_link(&title, &format!("{prefix}/index.md"))));
         titles.push(title);
     }
@@ -243,8 +266,10 @@ fn build_site(docs: &[PathBuf], out: &Path, opts: &SiteOptions, trim_search: boo
         opts.title.clone().unwrap_or_else(|| if titles.len() == 1 { titles[0].clone() } else { "API Docs".into() });
     fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
     let out_abs = out.canonicalize()?;
-    let config = format!(
-        r#"[book]
+    sizes.insert("index.md".to_string(), index.len());
+    let book_toml = |build_dir: &Path| -> Result<()> {
+        let config = format!(
+            r#"[book]
 title = {title}
 src = "src"
 
@@ -273,19 +298,14 @@ enable = true
 limit-results = 30
 heading-split-level = 2
 "#,
-        title = toml_str(&title),
-        out = toml_str(&out_abs.to_string_lossy()),
-    );
-    fs::write(book.join("book.toml"), config)?;
-    let md = mdbook_driver::MDBook::load(book).map_err(|e| anyhow::anyhow!("{e:#}")).context("loading the book")?;
-    md.build().map_err(|e| anyhow::anyhow!("{e:#}")).context("building the site")?;
-    if trim_search {
-        let path = out_abs.join("searchindex.js");
-        let js = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let small = search::trim(&js, search::TEASER_WORDS)?;
-        drop(js);
-        fs::write(&path, small).with_context(|| format!("writing {}", path.display()))?;
-    }
+            title = toml_str(&title),
+            out = toml_str(&build_dir.to_string_lossy()),
+        );
+        fs::write(book.join("book.toml"), config)?;
+        Ok(())
+    };
+    let parts = parts::split(&order, &sizes, part_bytes);
+    parts::build(book, &out_abs, &parts, &book_toml, trim_search)?;
     let (files, bytes, pages) = csp::harden(&out_abs)?;
     Ok(SiteReport { pages, files, bytes })
 }
@@ -313,7 +333,7 @@ mod tests {
         let docs = vec![root.join("sdks/alicloud/docs"), root.join("sdks/kakaocloud/docs")];
         let tmp = tempfile::tempdir().unwrap();
         let (full, small) = (tmp.path().join("full"), tmp.path().join("small"));
-        build_site(&docs, &full, &SiteOptions::default(), false).unwrap();
+        build_site(&docs, &full, &SiteOptions::default(), false, parts::PART_BYTES).unwrap();
         build(&docs, &small, &SiteOptions::default()).unwrap();
         let read = |d: &Path| search::parse(&fs::read_to_string(d.join("searchindex.js")).unwrap()).unwrap();
         let (full, small) = (read(&full), read(&small));
@@ -336,6 +356,40 @@ mod tests {
             shortened += usize::from(sw.len() < fw.len());
         }
         assert!(shortened > 0, "the seed pages have sections longer than a teaser");
+    }
+
+    #[test]
+    fn a_book_built_in_parts_is_the_book_built_whole() {
+        // Every chapter its own part: the pages and the search index must be the same bytes.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let docs = vec![root.join("sdks/alicloud/docs"), root.join("sdks/kakaocloud/docs")];
+        let tmp = tempfile::tempdir().unwrap();
+        let (whole, parts) = (tmp.path().join("whole"), tmp.path().join("parts"));
+        build_site(&docs, &whole, &SiteOptions::default(), true, usize::MAX).unwrap();
+        build_site(&docs, &parts, &SiteOptions::default(), true, 1).unwrap();
+        let files = |d: &Path| {
+            let mut out = BTreeMap::new();
+            let mut stack = vec![d.to_path_buf()];
+            while let Some(dir) = stack.pop() {
+                for e in fs::read_dir(&dir).unwrap() {
+                    let p = e.unwrap().path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else {
+                        out.insert(p.strip_prefix(d).unwrap().to_path_buf(), fs::read(&p).unwrap());
+                    }
+                }
+            }
+            out
+        };
+        let (w, p) = (files(&whole), files(&parts));
+        assert_eq!(w.keys().collect::<Vec<_>>(), p.keys().collect::<Vec<_>>());
+        assert!(w.keys().filter(|k| k.extension().is_some_and(|e| e == "html")).count() > 5);
+        for (k, v) in &w {
+            assert!(v == &p[k], "{} differs between the whole build and the build in parts", k.display());
+        }
+        let index = search::parse(&String::from_utf8(w[Path::new("searchindex.js")].clone()).unwrap()).unwrap();
+        assert!(index["doc_urls"].as_array().unwrap().len() > 5);
     }
 
     #[test]

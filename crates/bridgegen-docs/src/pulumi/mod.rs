@@ -3,21 +3,22 @@
 
 mod pages;
 mod props;
+mod render;
 
 use std::collections::HashMap;
 
-use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming};
-use bridgegen_model::description::{fence_language, Description, Example};
+use bridgegen_codegen::{render, GenError, GeneratedFile, LanguageDocs, Package, PackageNaming, UniqueNames};
+use bridgegen_model::description::{fence_language, Description, Doc, Example};
 use bridgegen_model::{EnumId, Function, FunctionReturn, ObjectId, Property, Resource, Type};
 use handlebars::Handlebars;
 use serde::Serialize;
 
 use crate::markdown::{code_block, import_commands, indent_rest, md_code, md_text, sanitize, summary, yaml_str};
-use crate::paths::{anchor, relative, Paths, Unique, PACKAGE_INDEX, PROVIDER_PAGE};
+use crate::paths::{anchor, relative, unique, Paths, PACKAGE_INDEX, PROVIDER_PAGE};
 use crate::{language_label, Options};
 
 use pages::{function_page, module_page, package_page, resource_page};
-use props::{description_md, prop_lists, supporting_views, Marks, Supporting};
+use props::{description_md, prop_lists, supporting_items, Marks, Supporting, SupportingKey};
 
 /// Every docs language's naming of the package being documented, in tab order.
 type Langs<'a> = [Box<dyn PackageNaming + 'a>];
@@ -71,6 +72,9 @@ struct SupportingView {
     title: String,
     description: String,
     is_enum: bool,
+    /// Printed by the `props` partial, rendered on its own (see [`render`]); for an enum, its
+    /// type name per language.
+    #[serde(skip)]
     langs: Vec<LangProps>,
     values: Vec<EnumValueView>,
 }
@@ -101,18 +105,25 @@ struct Common {
     token: String,
     deprecation: String,
     description: String,
+    /// Rendered on its own by the `examples` partial (see [`render`]).
+    #[serde(skip)]
     examples: Vec<ExampleView>,
     chooser: String,
-    supporting: Vec<SupportingView>,
+    /// The Supporting Types entries, rendered (see [`supporting_items`]).
+    #[serde(skip)]
+    supporting: Vec<String>,
     import: Option<ImportView>,
     details: Details,
     up_link: String,
     up_title: String,
 }
 
+/// The lists below are rendered on their own by partials (see [`render`]), not as page fields.
 #[derive(Serialize)]
 struct LookupView {
+    #[serde(skip)]
     signatures: Vec<LangCode>,
+    #[serde(skip)]
     state: Vec<LangProps>,
     has_state: bool,
 }
@@ -122,9 +133,12 @@ struct ResourcePage {
     #[serde(flatten)]
     common: Common,
     is_provider: bool,
+    #[serde(skip)]
     constructors: Vec<LangCode>,
+    #[serde(skip)]
     inputs: Vec<LangProps>,
     has_inputs: bool,
+    #[serde(skip)]
     outputs: Vec<LangProps>,
     lookup: Option<LookupView>,
 }
@@ -133,9 +147,12 @@ struct ResourcePage {
 struct FunctionPage {
     #[serde(flatten)]
     common: Common,
+    #[serde(skip)]
     signatures: Vec<LangCode>,
+    #[serde(skip)]
     arguments: Vec<LangProps>,
     has_arguments: bool,
+    #[serde(skip)]
     result: Vec<LangProps>,
     has_result: bool,
 }
@@ -183,12 +200,15 @@ struct ModulePage {
 }
 
 struct Ctx<'a> {
+    hb: &'a Handlebars<'a>,
     pkg: &'a Package,
     langs: &'a Langs<'a>,
     opts: &'a Options,
     paths: Paths,
     /// `type_name` results per (language, type, input): the same types recur on many pages.
     type_names: std::cell::RefCell<HashMap<(&'static str, String, bool), String>>,
+    /// Supporting Types entries already rendered, for the pages that show them the same way.
+    supporting: std::cell::RefCell<HashMap<SupportingKey, String>>,
 }
 
 impl Ctx<'_> {
@@ -212,11 +232,19 @@ pub(crate) fn generate(
 ) -> Result<Vec<GeneratedFile>, GenError> {
     // One naming object per language, built once for the whole package.
     let langs: Vec<Box<dyn PackageNaming + '_>> = langs.iter().map(|l| l.naming(pkg)).collect();
-    let ctx = Ctx { pkg, langs: &langs, opts, paths: Paths::new(pkg), type_names: Default::default() };
+    let ctx = Ctx {
+        hb,
+        pkg,
+        langs: &langs,
+        opts,
+        paths: Paths::new(pkg),
+        type_names: Default::default(),
+        supporting: Default::default(),
+    };
     let mut files = Vec::new();
     files.push(GeneratedFile::new(PACKAGE_INDEX, render(hb, "package", &package_page(&ctx))?));
-    let provider = resource_page(&ctx, &pkg.provider, PROVIDER_PAGE);
-    files.push(GeneratedFile::new(PROVIDER_PAGE, render(hb, "resource", &provider)?));
+    let provider = resource_page(&ctx, &pkg.provider, PROVIDER_PAGE)?;
+    files.push(GeneratedFile::new(PROVIDER_PAGE, render::resource(hb, &provider)?));
     for m in &pkg.modules {
         if !m.is_root() {
             let path = ctx.paths.module_index(&m.name);
@@ -225,12 +253,12 @@ pub(crate) fn generate(
     }
     for (i, r) in pkg.resources.iter().enumerate() {
         let path = &ctx.paths.resources[i];
-        files.push(GeneratedFile::new(path.clone(), render(hb, "resource", &resource_page(&ctx, r, path))?));
+        files.push(GeneratedFile::new(path.clone(), render::resource(hb, &resource_page(&ctx, r, path)?)?));
         tick();
     }
     for (i, f) in pkg.functions.iter().enumerate() {
         if let Some(path) = &ctx.paths.functions[i] {
-            files.push(GeneratedFile::new(path.clone(), render(hb, "function", &function_page(&ctx, f, path))?));
+            files.push(GeneratedFile::new(path.clone(), render::function(hb, &function_page(&ctx, f, path)?)?));
         }
         tick();
     }
@@ -343,13 +371,13 @@ struct Subject<'a> {
     kind: &'static str,
     token: &'a bridgegen_model::Token,
     title: &'a str,
-    description: Option<&'a str>,
+    description: Option<&'a Doc>,
     deprecation: Option<&'a str>,
 }
 
-fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> Common {
+fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> Result<Common, GenError> {
     let Subject { kind, token, title, description, deprecation } = subject;
-    let d = Description::parse(description.unwrap_or("")).sections();
+    let d = description.map_or_else(|| Description::default().sections(), Doc::sections);
     let (examples, extra) = examples(ctx, &d.examples);
     let mut chooser_langs = chooser(ctx.langs);
     for e in extra {
@@ -366,7 +394,7 @@ fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> 
         }
     });
     let up = ctx.paths.module_index(&token.module);
-    Common {
+    Ok(Common {
         title: md_text(title),
         front_title: yaml_str(title),
         kind,
@@ -379,7 +407,7 @@ fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> 
         description: sanitize(&d.body, ctx.opts.trusted_html),
         examples,
         chooser: chooser_langs,
-        supporting: supporting_views(ctx, sup),
+        supporting: supporting_items(ctx, sup)?,
         import,
         details: details(ctx.pkg, ctx.opts),
         up_title: if up == PACKAGE_INDEX {
@@ -388,5 +416,5 @@ fn common(ctx: &Ctx<'_>, subject: Subject<'_>, path: &str, sup: &Supporting) -> 
             md_text(&token.module)
         },
         up_link: relative(path, &up),
-    }
+    })
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> ResourcePage {
+pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Result<ResourcePage, GenError> {
     let mut sup = Supporting::new();
     sup.collect(ctx.pkg, &r.inputs);
     sup.collect(ctx.pkg, &r.properties);
@@ -15,10 +15,10 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
         kind,
         token: &r.token,
         title: &title,
-        description: r.description.as_deref(),
+        description: r.description.as_ref(),
         deprecation: r.deprecation_message.as_deref(),
     };
-    let common = common(ctx, subject, path, &sup);
+    let common = common(ctx, subject, path, &sup)?;
     let constructors = ctx.langs.iter().map(|l| lang_code(l.language(), &l.constructor_signature(r))).collect();
     let replaces = r.replace_on_changes(ctx.pkg);
     let marks = |required| Marks { required, replaces: Some(&replaces) };
@@ -44,7 +44,7 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
             state: prop_lists(ctx, state, true, Marks::REQUIRED, &sup, "state", None),
         })
     };
-    ResourcePage {
+    Ok(ResourcePage {
         common,
         is_provider: r.is_provider,
         constructors,
@@ -52,10 +52,10 @@ pub(super) fn resource_page(ctx: &Ctx<'_>, r: &Resource, path: &str) -> Resource
         inputs,
         outputs,
         lookup,
-    }
+    })
 }
 
-pub(super) fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> FunctionPage {
+pub(super) fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> Result<FunctionPage, GenError> {
     let mut sup = Supporting::new();
     let args = f.inputs.as_deref().unwrap_or(&[]);
     sup.collect(ctx.pkg, args);
@@ -72,18 +72,18 @@ pub(super) fn function_page(ctx: &Ctx<'_>, f: &Function, path: &str) -> Function
         kind: "function",
         token: &f.token,
         title: &f.token.name,
-        description: f.description.as_deref(),
+        description: f.description.as_ref(),
         deprecation: f.deprecation_message.as_deref(),
     };
-    let common = common(ctx, subject, path, &sup);
-    FunctionPage {
+    let common = common(ctx, subject, path, &sup)?;
+    Ok(FunctionPage {
         common,
         signatures: ctx.langs.iter().map(|l| lang_code(l.language(), &l.function_signature(f))).collect(),
         has_arguments: !args.is_empty(),
         arguments: prop_lists(ctx, args, true, Marks::REQUIRED, &sup, "arg", None),
         has_result: !result_props.is_empty(),
         result: prop_lists(ctx, &result_props, false, Marks::NONE, &sup, "result", None),
-    }
+    })
 }
 
 fn member_links(ctx: &Ctx<'_>, from: &str, module: &bridgegen_model::Module) -> (Vec<Link>, Vec<Link>) {

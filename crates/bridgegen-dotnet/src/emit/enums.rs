@@ -18,7 +18,7 @@ impl Emitter<'_> {
             .iter()
             .zip(member)
             .map(|(v, name)| EnumValueVm {
-                doc: doc(IND2, v.description.as_deref()),
+                doc: doc(IND2, v.description.as_ref()),
                 obsolete: obsolete(IND2, v.deprecation_message.as_deref()),
                 literal: match e.kind {
                     EnumKind::String => {
@@ -33,7 +33,7 @@ impl Emitter<'_> {
             })
             .collect();
         Some(EnumVm {
-            doc: doc(IND1, e.description.as_deref()),
+            doc: doc(IND1, e.description.as_ref()),
             class: self.names.enums[id].clone(),
             is_int,
             is_string,
@@ -73,7 +73,7 @@ impl Emitter<'_> {
                     }
                 }
                 ConfigVarVm {
-                    doc: doc(IND2, p.description.as_deref()),
+                    doc: doc(IND2, p.description.as_ref()),
                     obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                     field: backing_field(&name),
                     ty,

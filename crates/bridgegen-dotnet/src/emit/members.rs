@@ -13,7 +13,7 @@ impl Emitter<'_> {
             .iter()
             .zip(member)
             .map(|(p, name)| ResourceOutputVm {
-                doc: doc(IND2, p.description.as_deref()),
+                doc: doc(IND2, p.description.as_ref()),
                 obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                 wire_lit: string_literal(&p.name),
                 ty: nullable_output(pkg, n, p),
@@ -87,7 +87,7 @@ impl Emitter<'_> {
             "global::Pulumi.CustomResource"
         };
         ResourceVm {
-            doc: doc(IND1, r.description.as_deref()),
+            doc: doc(IND1, r.description.as_ref()),
             obsolete: obsolete(IND1, r.deprecation_message.as_deref()),
             attr: n.attr.clone(),
             token_lit: string_literal(if is_provider { pkg.provider_token() } else { &r.token.full }),
@@ -177,7 +177,7 @@ impl Emitter<'_> {
         };
         FunctionVm {
             class: class.to_string(),
-            doc: doc(IND2, f.description.as_deref()),
+            doc: doc(IND2, f.description.as_ref()),
             obsolete: obsolete(IND2, f.deprecation_message.as_deref()),
             token_lit: string_literal(&f.token.full),
             async_ret,

@@ -1,6 +1,6 @@
 //! View models: everything a template prints, computed here from the bound model.
 
-use bridgegen_model::{EnumKind, EnumType, Function, FunctionReturn, Package, Property, Resource, Type};
+use bridgegen_model::{Doc, EnumKind, EnumType, Function, FunctionReturn, Package, Property, Resource, Type};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -173,7 +173,7 @@ pub struct Emitter<'a> {
     pub names: &'a Names,
 }
 
-pub(super) fn doc(indent: &str, text: Option<&str>) -> String {
+pub(super) fn doc(indent: &str, text: Option<&Doc>) -> String {
     summary(indent, text)
 }
 
@@ -198,7 +198,7 @@ impl Emitter<'_> {
         &self,
         class: &str,
         base: &str,
-        description: Option<&str>,
+        description: Option<&Doc>,
         props: &[Property],
         mode: InMode,
         provider: bool,
@@ -239,7 +239,7 @@ impl Emitter<'_> {
                 }
             }
             out.push(InputPropVm {
-                doc: doc(IND2, p.description.as_deref()),
+                doc: doc(IND2, p.description.as_ref()),
                 obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                 attr: self.input_attr(p, json),
                 field: backing_field(&name),
@@ -319,7 +319,7 @@ impl Emitter<'_> {
         }
     }
 
-    pub fn output_class(&self, class: &str, description: Option<&str>, props: &[Property]) -> OutputClassVm {
+    pub fn output_class(&self, class: &str, description: Option<&Doc>, props: &[Property]) -> OutputClassVm {
         let member = member_names(class, VALUE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
         let mut used = std::collections::HashSet::new();
         let fields = props
@@ -338,7 +338,7 @@ impl Emitter<'_> {
                     format!("[OutputConstructorParameter({})] ", string_literal(&p.name))
                 };
                 OutputFieldVm {
-                    doc: doc(IND2, p.description.as_deref()),
+                    doc: doc(IND2, p.description.as_ref()),
                     obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                     ty: nullable_output(self.pkg, self.names, p),
                     param,

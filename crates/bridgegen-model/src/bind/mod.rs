@@ -289,7 +289,7 @@ impl<'a> Binder<'a> {
             values.push(EnumValue {
                 name: v.name.clone(),
                 value: v.value.clone(),
-                description: v.description.clone(),
+                description: v.description.as_deref().map(Doc::from),
                 deprecation_message: v.deprecation_message.clone(),
             });
         }
@@ -298,7 +298,7 @@ impl<'a> Binder<'a> {
         }
         EnumType {
             token,
-            description: t.object.description.clone(),
+            description: t.object.description.as_deref().map(Doc::from),
             kind,
             values,
             language: t.object.language.clone(),
@@ -319,7 +319,7 @@ impl<'a> Binder<'a> {
         let properties = self.properties(&o.properties, &o.required, &o.plain, ptr, "properties");
         ObjectType {
             token,
-            description: o.description.clone(),
+            description: o.description.as_deref().map(Doc::from),
             properties,
             language: o.language.clone(),
             is_overlay: o.is_overlay,
@@ -346,7 +346,7 @@ impl<'a> Binder<'a> {
         }
         Resource {
             token,
-            description: r.object.description.clone(),
+            description: r.object.description.as_deref().map(Doc::from),
             deprecation_message: r.deprecation_message.clone(),
             is_component: r.is_component,
             is_provider,
@@ -391,7 +391,7 @@ impl<'a> Binder<'a> {
         };
         Function {
             token,
-            description: f.description.clone(),
+            description: f.description.as_deref().map(Doc::from),
             deprecation_message: f.deprecation_message.clone(),
             inputs,
             multi_argument_inputs: f.multi_argument_inputs.clone(),
@@ -454,7 +454,7 @@ impl<'a> Binder<'a> {
                     ty,
                     plain: p.type_spec.plain || plain.contains(name),
                     required: required.contains(name),
-                    description: p.description.clone(),
+                    description: p.description.as_deref().map(Doc::from),
                     default,
                     const_value: p.const_.clone(),
                     deprecation_message: p.deprecation_message.clone(),

@@ -6,8 +6,10 @@
 //! `## Example Usage` section of `{{% example %}}` blocks, each holding one fenced code block per
 //! language. Parsing works line by line and never looks inside fenced code.
 
+mod doc;
 mod sections;
 
+pub use doc::Doc;
 pub use sections::{collapse_blank_lines, Example, Sections};
 
 /// A language whose SDK doc comments carry a description.

@@ -158,7 +158,8 @@ pub fn collapse_blank_lines(s: &str) -> String {
         out.push_str(line);
         out.push('\n');
     }
-    out.trim_end().to_string()
+    out.truncate(out.trim_end().len());
+    out
 }
 
 #[cfg(test)]
