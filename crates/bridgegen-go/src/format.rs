@@ -2,19 +2,19 @@
 //! on declarations since Go 1.19, so we emit text that is already a fixed point of its
 //! printer) and aligned struct fields (gofmt aligns consecutive field lines in columns).
 
-use bridgegen_model::description::{Description, Language};
+use bridgegen_model::description::Language;
+use bridgegen_model::Doc;
 
-/// Turns a schema description into doc comment lines (without the `// ` marker).
+/// Turns a description already narrowed to Go (see [`doc_comment`]) into doc comment lines
+/// (without the `// ` marker).
 ///
-/// - examples for other languages and `{{% ... %}}` shortcodes are dropped (by the model's
-///   one description parser), and so are empty code blocks;
+/// - empty code blocks are dropped;
 /// - fenced code blocks become indented Go doc code blocks, surrounded by blank lines;
 /// - other lines lose leading whitespace (so they never read as code or lists);
 /// - runs of blank lines collapse, leading/trailing blank lines go;
 /// - lines gofmt would turn into headings are written as `# Heading` already.
 pub fn doc_lines(text: &str) -> Vec<String> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = Description::parse(&text).for_language(Language::Go);
     let mut out: Vec<String> = Vec::new();
     let mut lines = text.lines().peekable();
     while let Some(raw) = lines.next() {
@@ -172,9 +172,12 @@ pub fn comment(text: &str, indent: &str) -> String {
     s
 }
 
-/// A doc comment from a description and a deprecation message.
-pub fn doc_comment(description: Option<&str>, deprecation: Option<&str>, indent: &str) -> String {
-    let mut text = description.unwrap_or("").trim_end().to_string();
+/// A doc comment from a description and a deprecation message. The description is read
+/// through the model's kept parse: examples for other languages and `{{% ... %}}` shortcodes
+/// are already gone.
+pub fn doc_comment(description: Option<&Doc>, deprecation: Option<&str>, indent: &str) -> String {
+    let mut text = description.map(|d| d.for_language(Language::Go)).unwrap_or_default();
+    text.truncate(text.trim_end().len());
     if let Some(d) = deprecation {
         let d: String = d.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
@@ -248,8 +251,11 @@ mod tests {
 
     #[test]
     fn code_fences_become_indented_blocks() {
-        let d = "Intro.\n\n```go\n  x := 1\n    y\n```\n```typescript\nconst a = 1;\n```\nafter";
-        assert_eq!(doc_lines(d), vec!["Intro.", "", "```go", "", "\tx := 1", "\t  y", "", "```", "after"]);
+        let d = Doc::new("Intro.\n\n```go\n  x := 1\n    y\n```\n```typescript\nconst a = 1;\n```\nafter");
+        assert_eq!(
+            doc_lines(&d.for_language(Language::Go)),
+            vec!["Intro.", "", "```go", "", "\tx := 1", "\t  y", "", "```", "after"]
+        );
     }
 
     #[test]

@@ -73,13 +73,13 @@ impl Ctx<'_> {
             let s = sp.shape(&p.ty);
             let plain = sp.plain(&s, !p.required);
             fields.push(Field {
-                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
+                doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t"),
                 name: gn.clone(),
                 ty: plain.clone(),
                 tag: Some(tag(&p.name)),
             });
             accessors.push(AccessorView {
-                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
                 oneline: one_line(&format!("func(v {result}) {plain}"), gn),
                 name: accessor_name(gn, false),
                 field: gn.clone(),
@@ -108,7 +108,7 @@ impl Ctx<'_> {
         let (mut params, mut out_params, mut param_names) = (String::new(), String::new(), Vec::new());
         for (p, gn) in inputs.iter().zip(&in_names) {
             let s = sp.shape(&p.ty);
-            let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
+            let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
             let plain = sp.plain(&s, !p.required);
             let input = if p.plain { plain.clone() } else { sp.input(&s, !p.required) };
             if multi {
@@ -169,7 +169,7 @@ impl Ctx<'_> {
         };
         let view = FunctionView {
             token: go_string(&f.token.full),
-            doc: doc_comment(f.description.as_deref(), f.deprecation_message.as_deref(), ""),
+            doc: doc_comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),
             has_args,
             params,
             out_params,

@@ -51,7 +51,7 @@ impl Ctx<'_> {
             let (mut private, mut public) = (Vec::new(), Vec::new());
             for (p, gn) in args.iter().zip(&names) {
                 let s = sp.shape(&p.ty);
-                let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
+                let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
                 let plain = sp.plain(&s, !p.required);
                 let input = if p.plain { plain.clone() } else { sp.input(&s, !p.required) };
                 private.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
@@ -80,7 +80,7 @@ impl Ctx<'_> {
                 lres: lower_first(res),
                 res: res.to_string(),
                 token: go_string(&f.token.full),
-                doc: doc_comment(f.description.as_deref(), f.deprecation_message.as_deref(), ""),
+                doc: doc_comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),
                 has_args: !args.is_empty(),
                 args_private: format::fields(&private),
                 args_public: format::fields(&public),

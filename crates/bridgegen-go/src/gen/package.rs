@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use bridgegen_codegen::{render, GenError};
+use bridgegen_model::description::{Description, Language};
 use bridgegen_model::Type;
 use serde::Serialize;
 use serde_json::Value;
@@ -75,7 +76,7 @@ impl Ctx<'_> {
             "init",
             &InitView {
                 pkg: go_string(&pkg.name),
-                provider_token: go_string(&format!("pulumi:providers:{}", pkg.name)),
+                provider_token: go_string(pkg.provider_token()),
                 is_root: dir.is_empty(),
                 cases,
                 modules: modules.iter().map(|m| go_string(m)).collect(),
@@ -107,7 +108,7 @@ impl Ctx<'_> {
                 }
             }
             vars.push(ConfigVar {
-                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
                 name: gn.clone(),
                 ty,
                 kind,
@@ -126,12 +127,13 @@ impl Ctx<'_> {
 
     pub(super) fn doc_go(&self) -> Result<String, GenError> {
         let pkg = self.pkg;
-        let text = pkg.description.clone().unwrap_or_else(|| {
-            format!(
-                "Package {} exports types, functions and resources of the {} Pulumi package.",
-                self.naming.root_package, pkg.name
-            )
-        });
+        let text =
+            pkg.description.as_deref().map(|d| Description::parse(d).for_language(Language::Go)).unwrap_or_else(|| {
+                format!(
+                    "Package {} exports types, functions and resources of the {} Pulumi package.",
+                    self.naming.root_package, pkg.name
+                )
+            });
         Ok(format!("{}package {}\n", format::comment(&text, ""), self.naming.root_package))
     }
 

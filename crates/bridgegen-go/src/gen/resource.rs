@@ -100,13 +100,13 @@ impl Ctx<'_> {
             let s = sp.shape(&p.ty);
             let ty = sp.output(&s, !p.required);
             output_fields.push(Field {
-                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t"),
+                doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t"),
                 name: go_name(p),
                 ty: ty.clone(),
                 tag: Some(tag(&p.name)),
             });
             accessors.push(AccessorView {
-                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
                 name: go_name(p),
                 oneline: one_line(&format!("func(v *{name}) {ty}"), &go_name(p)),
                 ty,
@@ -119,7 +119,7 @@ impl Ctx<'_> {
                 let s = sp.shape(&p.ty);
                 let optional = all_optional || !p.required;
                 let plain = sp.plain(&s, optional);
-                let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
+                let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
                 private.push(Field { doc: doc.clone(), name: go_name(p), ty: plain.clone(), tag: Some(tag(&p.name)) });
                 let ty = if p.plain { plain } else { sp.input(&s, optional) };
                 public.push(Field { doc, name: go_name(p), ty, tag: None });
@@ -195,10 +195,10 @@ impl Ctx<'_> {
         regs.output(&format!("{name}Output"));
         let containers = self.containers(&mut sp, base, &mut regs)?;
         let methods = self.methods(&mut sp, r, &name, &mut regs)?;
-        let token = if r.is_provider { format!("pulumi:providers:{}", pkg.name) } else { r.token.full.clone() };
+        let token = if r.is_provider { pkg.provider_token() } else { r.token.full.as_str() };
         let view = ResourceView {
-            token: go_string(&token),
-            doc: doc_comment(r.description.as_deref(), r.deprecation_message.as_deref(), ""),
+            token: go_string(token),
+            doc: doc_comment(r.description.as_ref(), r.deprecation_message.as_deref(), ""),
             state_type: if r.is_provider {
                 "ProviderResourceState"
             } else if r.is_component {

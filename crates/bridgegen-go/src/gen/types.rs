@@ -128,7 +128,7 @@ impl Ctx<'_> {
         let mut accessors = Vec::new();
         for (p, gn) in o.properties.iter().zip(&gonames) {
             let s = sp.shape(&p.ty);
-            let doc = doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), "\t");
+            let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
             let optional = !p.required;
             let plain = sp.plain(&s, optional);
             *uses_sdk |= plain.contains("pulumi.");
@@ -138,7 +138,7 @@ impl Ctx<'_> {
                 args_fields.push(Field { doc, name: gn.clone(), ty: input, tag: Some(tag(&p.name)) });
             }
             let accessor = AccessorView {
-                doc: doc_comment(p.description.as_deref(), p.deprecation_message.as_deref(), ""),
+                doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
                 field: gn.clone(),
                 name: accessor_name(gn, false),
                 ptr_name: accessor_name(gn, true),
@@ -179,7 +179,7 @@ impl Ctx<'_> {
             plain_defaults,
             args_defaults,
             lname: lower_first(&name),
-            doc: doc_comment(o.description.as_deref(), None, ""),
+            doc: doc_comment(o.description.as_ref(), None, ""),
             plain_fields: format::fields(&plain_fields),
             args_fields: format::fields(&args_fields),
             accessors,
@@ -232,7 +232,7 @@ impl Ctx<'_> {
                 }
             };
             for (v, m) in e.values.iter().zip(&n.members) {
-                let doc = doc_comment(v.description.as_deref(), v.deprecation_message.as_deref(), "\t");
+                let doc = doc_comment(v.description.as_ref(), v.deprecation_message.as_deref(), "\t");
                 if !doc.is_empty() {
                     flush(&mut run, &mut consts);
                     consts.push_str(&doc);
@@ -265,7 +265,7 @@ impl Ctx<'_> {
             let view = EnumView {
                 name,
                 lname: lower_first(name),
-                doc: doc_comment(e.description.as_deref(), None, ""),
+                doc: doc_comment(e.description.as_ref(), None, ""),
                 underlying,
                 prim,
                 consts,
