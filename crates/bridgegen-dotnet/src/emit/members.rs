@@ -98,6 +98,7 @@ impl Emitter<'_> {
             args_param,
             base_first_arg: string_literal(if is_provider { &pkg.name } else { &r.token.full }),
             remote: if r.is_component { ", remote: true".into() } else { String::new() },
+            dictionary_constructor: n.opts.dictionary_constructors && !is_provider,
             has_get,
             state_param,
             state_arg,

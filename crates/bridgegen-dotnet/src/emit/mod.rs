@@ -92,6 +92,7 @@ pub struct ResourceVm {
     args_class: String,
     base_first_arg: String,
     remote: String,
+    dictionary_constructor: bool,
     has_get: bool,
     state_param: String,
     state_arg: String,

@@ -172,7 +172,7 @@ impl<'a> Binder<'a> {
             plugin_download_url: spec.plugin_download_url.clone(),
             publisher: spec.publisher.clone(),
             namespace: spec.namespace.clone(),
-            language: spec.language.clone(),
+            language: crate::language::check_language_options(&spec.language, &mut self.diags),
             config,
             provider,
             resources,
