@@ -207,7 +207,8 @@ impl<'a> Gen<'a> {
 
         files.insert("utilities.ts".into(), self.utilities()?);
         files.insert("README.md".into(), self.readme()?);
-        let ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
+        let mut ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
+        ts_files.extend(self.opts.extra_type_script_files.iter().filter(|f| !files.contains_key(*f)));
         let tsconfig = render(self.hb, "tsconfig", &json!({ "files": ts_files }))?;
         files.insert("tsconfig.json".into(), tsconfig);
         files.insert("package.json".into(), self.package_json()?);
@@ -268,14 +269,16 @@ impl<'a> Gen<'a> {
                 }
                 let name = self.names.function(*id).to_string();
                 let title = names::pascal(&name);
+                // multiArgumentInputs functions take positional parameters: no Args interfaces.
+                let has_args = f.inputs.is_some() && f.multi_argument_inputs.is_empty();
                 let mut types = Vec::new();
-                if f.inputs.is_some() {
+                if has_args {
                     types.push(format!("{title}Args"));
                 }
                 if matches!(f.outputs, bridgegen_model::FunctionReturn::Object(_)) {
                     types.push(format!("{title}Result"));
                 }
-                if f.inputs.is_some() {
+                if has_args {
                     types.push(format!("{title}OutputArgs"));
                 }
                 let values = vec![name.clone(), self.names.function_output_name[id.0].clone()];
@@ -414,6 +417,11 @@ impl<'a> Gen<'a> {
         }
         if !dev.is_empty() {
             v.insert("devDependencies".into(), Value::Object(dev));
+        }
+        for (key, map) in [("peerDependencies", &o.peer_dependencies), ("resolutions", &o.resolutions)] {
+            if !map.is_empty() {
+                v.insert(key.into(), json!(map));
+            }
         }
         let mut pulumi = serde_json::Map::new();
         pulumi.insert("resource".into(), json!(true));

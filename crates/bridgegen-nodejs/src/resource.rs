@@ -33,6 +33,10 @@ pub struct MethodView {
     pub result_type: String,
     pub result_name: Option<String>,
     pub result_fields: Vec<Field>,
+    /// `liftSingleValueMethodReturns`: the one result property returned (`result.value`),
+    /// with the result object's type in `result_object`.
+    pub lift: Option<String>,
+    pub result_object: String,
 }
 
 #[derive(Serialize)]
@@ -314,13 +318,24 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         let mut call_args = vec!["\"__self__\": this,".to_string()];
         call_args
             .extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
+        let mut lift = None;
+        let mut result_object = String::new();
         let (result_type, result_name, result_fields) = match &f.outputs {
             bridgegen_model::FunctionReturn::Object(props) => {
                 for p in props {
                     p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
                 }
                 let n = format!("{title}Result");
-                (format!("{class_name}.{n}"), Some(n), props.iter().map(|p| mfield(p, Shape::Output)).collect())
+                result_object = format!("{class_name}.{n}");
+                let fields: Vec<Field> = props.iter().map(|p| mfield(p, Shape::Output)).collect();
+                match props.as_slice() {
+                    [only] if names.lift_method_returns => {
+                        lift = Some(property_access("result", &only.name));
+                        let ty = tcx.output_field(only);
+                        (if only.required { ty } else { format!("{ty} | undefined") }, Some(n), fields)
+                    }
+                    _ => (result_object.clone(), Some(n), fields),
+                }
             }
             bridgegen_model::FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new()),
             bridgegen_model::FunctionReturn::None => ("void".to_string(), None, Vec::new()),
@@ -337,6 +352,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             result_type,
             result_name,
             result_fields,
+            lift,
+            result_object,
             name,
         });
     }
