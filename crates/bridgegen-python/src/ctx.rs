@@ -71,6 +71,8 @@ pub struct Ctx<'a> {
     /// Objects that get input classes / output classes (usage, closed over references).
     pub has_input: Vec<bool>,
     pub has_output: Vec<bool>,
+    /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
+    pub lift_method_returns: bool,
 }
 
 /// Marks every object reachable from the marked ones through property types.
@@ -237,6 +239,7 @@ impl<'a> Ctx<'a> {
             function_name,
             function_file,
             provider_file: "provider".into(),
+            lift_method_returns: opts.lift_single_value_method_returns,
         }
     }
 

@@ -18,6 +18,7 @@ use bridgegen_model::Type;
 mod ctx;
 pub mod docs;
 mod function;
+mod method;
 pub mod names;
 mod props;
 mod resource;
@@ -59,6 +60,8 @@ pub struct PythonOptions {
     pub python_requires: Option<String>,
     /// `kubernetes20`: resource files are named after their class (`Deployment.py`).
     pub compatibility: Option<String>,
+    #[serde(default)]
+    pub lift_single_value_method_returns: bool,
 }
 
 impl PythonOptions {

@@ -37,6 +37,7 @@ pub struct ResourceView {
     pub secret_outputs: Vec<String>,
     pub replace_on_changes: Vec<String>,
     pub deprecation: Option<String>,
+    pub methods: Vec<crate::method::MethodView>,
 }
 
 fn doc_block(parts: &[String]) -> String {
@@ -196,8 +197,10 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     let super_first = if r.is_provider { names::str_lit(&ctx.pkg.name) } else { names::str_lit(&r.token.full) };
     let has_get = !r.is_provider && !r.is_component;
     let all = vec![names::str_lit(&format!("{class_name}Args")), names::str_lit(class_name)];
+    let methods = crate::method::build(ctx, r, class_name, &here, &mut refs);
     let imports = ctx.imports(module, &refs);
     ResourceView {
+        methods,
         imports,
         all,
         class_name: class_name.to_string(),
