@@ -194,12 +194,11 @@ impl<'a> Ctx<'a> {
             function_file.push(if f.method_of.is_some() { String::new() } else { claim(&f.token.module, n) });
         }
         // Which object classes to emit: the model's usage, plus everything the emitted
-        // signatures reference, closed over nested object properties.
+        // signatures reference, closed over nested object properties. A type nothing reaches
+        // gets no class at all, as in Pulumi's SDKs (Kubernetes' `*List` types, say).
         let n = pkg.objects.len();
-        let mut has_input: Vec<bool> =
-            pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input || !o.usage.output).collect();
-        let mut has_output: Vec<bool> =
-            pkg.objects.iter().map(|o| o.usage.output || !(o.usage.input || o.usage.plain_input)).collect();
+        let mut has_input: Vec<bool> = pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input).collect();
+        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.output).collect();
         debug_assert_eq!(has_input.len(), n);
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
             mark_props(&r.inputs, &mut has_input);
