@@ -18,6 +18,7 @@ const TEMPLATES: TemplateSet = &[
     ("enum", include_str!("../../../templates/go/enum.go.hbs")),
     ("container", include_str!("../../../templates/go/container.go.hbs")),
     ("function", include_str!("../../../templates/go/function.go.hbs")),
+    ("method", include_str!("../../../templates/go/method.go.hbs")),
     ("init", include_str!("../../../templates/go/init.go.hbs")),
     ("config", include_str!("../../../templates/go/config.go.hbs")),
     ("header", include_str!("../../../templates/go/header.go.hbs")),
@@ -197,7 +198,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
 
 /// Go names for a property list, escaping names reserved on the enclosing types and
 /// keeping names unique.
-fn prop_names(props: &[Property], reserved: &[String]) -> Vec<String> {
+pub(crate) fn prop_names(props: &[Property], reserved: &[String]) -> Vec<String> {
     let mut used: HashSet<String> = reserved.iter().cloned().collect();
     props
         .iter()
@@ -213,7 +214,7 @@ fn prop_names(props: &[Property], reserved: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn tag(wire: &str) -> String {
+pub(crate) fn tag(wire: &str) -> String {
     // Struct tags are raw strings: a backquote cannot appear; escape `"` and `\` for the
     // tag's quoted value.
     let v: String = wire.replace('`', "").replace('\\', "\\\\").replace('"', "\\\"");
@@ -484,6 +485,8 @@ impl Ctx<'_> {
             None => Base::Provider,
         };
         let containers = self.containers(&mut sp, base, chains, &mut regs)?;
+        let taken: Vec<String> = output_fields.iter().map(|f| f.name.clone()).collect();
+        let methods = crate::method::methods(&self.hb, pkg, &mut sp, r, &name, &taken)?;
         let token = if r.is_provider { format!("pulumi:providers:{}", pkg.name) } else { r.token.full.clone() };
         let body = render(
             &self.hb,
@@ -509,6 +512,7 @@ impl Ctx<'_> {
                 "state_public": state_public,
                 "accessors": accessors,
                 "containers": containers,
+                "methods": methods,
                 "registrations": regs,
             }),
         )?;
@@ -865,7 +869,7 @@ impl Ctx<'_> {
 
 /// gofmt keeps `func(v T) R { return v.F }` on one line only while the signature and the
 /// body together stay within 100 bytes.
-fn one_line(header: &str, field: &str) -> bool {
+pub(crate) fn one_line(header: &str, field: &str) -> bool {
     header.len() + "return v.".len() + field.len() <= 100
 }
 

@@ -8,6 +8,7 @@
 pub mod docs;
 pub mod format;
 mod gen;
+mod method;
 pub mod names;
 pub mod naming;
 pub mod types;

@@ -46,6 +46,8 @@ pub struct GoOptions {
     pub import_base_path: Option<String>,
     pub root_package_name: Option<String>,
     pub module_to_package: BTreeMap<String, String>,
+    /// A method whose result has one property returns that property's output.
+    pub lift_single_value_method_returns: bool,
 }
 
 impl GoOptions {

@@ -127,7 +127,7 @@ const GO: &[LanguageOption] = &[
     opt("generateResourceContainerTypes", Bool, Honoured),
     opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),
     opt("disableFunctionOutputVersions", Bool, Unsupported("functions always get their Output form")),
-    opt("liftSingleValueMethodReturns", Bool, Unsupported("methods return their result struct")),
+    opt("liftSingleValueMethodReturns", Bool, Honoured),
     opt("disableInputTypeRegistrations", Bool, Unsupported("input types are always registered")),
     opt("internalModuleName", Str, Unsupported("the helper package is always `internal`")),
     opt("disableObjectDefaults", Bool, Unsupported("object defaults are always applied")),
