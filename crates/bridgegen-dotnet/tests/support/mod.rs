@@ -61,6 +61,8 @@ pub const KNOWN_QUALIFIED: &[&str] = &[
     "Pulumi.ProviderResource",
     "Pulumi.ResourceArgs",
     "Pulumi.InvokeArgs",
+    "Pulumi.DictionaryResourceArgs",
+    "System.Collections.Immutable.ImmutableDictionary",
     "Pulumi.Alias",
     "Pulumi.Config",
     "Pulumi.Deployment",
