@@ -20,6 +20,8 @@ pub struct CsharpOptions {
     /// `dictionaryConstructors`: resources also get an internal constructor taking a
     /// dictionary of raw inputs (as Pulumi's Kubernetes SDK uses).
     pub dictionary_constructors: bool,
+    /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
+    pub lift_single_value_method_returns: bool,
 }
 
 impl CsharpOptions {
@@ -46,6 +48,9 @@ impl CsharpOptions {
                 .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
                 .unwrap_or_default(),
             dictionary_constructors: get("dictionaryConstructors").and_then(Value::as_bool).unwrap_or(false),
+            lift_single_value_method_returns: get("liftSingleValueMethodReturns")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         }
     }
 }

@@ -145,7 +145,7 @@ const CSHARP: &[LanguageOption] = &[
     opt("compatibility", Str, Unsupported("kubernetes20/tfbridge20 naming is not applied to C#")),
     opt("dictionaryConstructors", Bool, Honoured),
     opt("projectReferences", StrList, Honoured),
-    opt("liftSingleValueMethodReturns", Bool, Unsupported("methods return their result class")),
+    opt("liftSingleValueMethodReturns", Bool, Honoured),
     opt("rootNamespace", Str, Honoured),
     // Always in effect: the project version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),

@@ -12,6 +12,7 @@ use crate::names::{
 
 mod enums;
 mod members;
+mod methods;
 
 use enums::values_equal;
 pub use enums::{double_literal, enum_member_names};
@@ -99,6 +100,7 @@ pub struct ResourceVm {
     option_lines: Vec<String>,
     args: ArgsClassVm,
     state: Option<ArgsClassVm>,
+    methods: Vec<methods::MethodVm>,
 }
 
 #[derive(Serialize)]

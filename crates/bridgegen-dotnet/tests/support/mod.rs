@@ -61,6 +61,7 @@ pub const KNOWN_QUALIFIED: &[&str] = &[
     "Pulumi.ProviderResource",
     "Pulumi.ResourceArgs",
     "Pulumi.InvokeArgs",
+    "Pulumi.CallArgs",
     "Pulumi.DictionaryResourceArgs",
     "System.Collections.Immutable.ImmutableDictionary",
     "Pulumi.Alias",
