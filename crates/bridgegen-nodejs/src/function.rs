@@ -155,7 +155,7 @@ fn multi_order(f: &Function) -> Vec<&bridgegen_model::Property> {
 /// Positional parameters of a `multiArgumentInputs` function, as Pulumi's SDKs take them
 /// (`absMultiArgs(a, b?, c?, opts?)`). A parameter is optional (`?`) only when every later
 /// one is too; an optional input before a required one is typed `T | undefined` instead.
-fn positional_params(tcx: &TypeCtx, f: &Function) -> Vec<Param> {
+pub(crate) fn positional_params(tcx: &TypeCtx, f: &Function) -> Vec<Param> {
     let order = multi_order(f);
     let mut taken: std::collections::HashSet<String> = ["opts".to_string()].into();
     let mut out: Vec<Param> = Vec::new();

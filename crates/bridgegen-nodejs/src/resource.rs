@@ -331,8 +331,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
                 match props.as_slice() {
                     [only] if names.lift_method_returns => {
                         lift = Some(property_access("result", &only.name));
-                        let ty = tcx.output_field(only);
-                        (if only.required { ty } else { format!("{ty} | undefined") }, Some(n), fields)
+                        (tcx.output_value(only), Some(n), fields)
                     }
                     _ => (result_object.clone(), Some(n), fields),
                 }
