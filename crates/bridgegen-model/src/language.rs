@@ -165,6 +165,14 @@ pub fn language_options(lang: &str) -> Option<&'static [LanguageOption]> {
     }
 }
 
+/// Whether the `lang` SDK of `pkg` has a config module: the package has config variables and
+/// the language block's `compatibility` is not `kubernetes20` (Pulumi's generators write no
+/// config module for Kubernetes, whose SDK reads none).
+pub fn has_config_module(pkg: &crate::Package, lang: &str) -> bool {
+    let compat = pkg.language_block(lang).and_then(|b| b.get("compatibility")).and_then(Value::as_str);
+    !pkg.config.is_empty() && compat != Some("kubernetes20")
+}
+
 /// The default of an option: absent, `null`, `false`, `""`, `{}` or `[]`.
 fn is_default(v: &Value) -> bool {
     match v {

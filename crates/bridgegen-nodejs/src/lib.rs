@@ -200,7 +200,7 @@ impl<'a> Gen<'a> {
         }
 
         // Config.
-        if !pkg.config.is_empty() {
+        if bridgegen_model::language::has_config_module(pkg, "nodejs") {
             files.insert("config/index.ts".into(), format!("{}\nexport * from \"./vars\";\n", self.header()?));
             files.insert("config/vars.ts".into(), self.config_vars()?);
         }
@@ -302,7 +302,7 @@ impl<'a> Gen<'a> {
             "enum_path": dir,
             "children": direct_children(dir, dirs),
             "is_root": is_root,
-            "config": !pkg.config.is_empty(),
+            "config": bridgegen_model::language::has_config_module(pkg, "nodejs"),
             "constructs": constructs,
             "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
             "package": js_string(&pkg.name),
