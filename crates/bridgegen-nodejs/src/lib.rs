@@ -142,10 +142,16 @@ impl<'a> Gen<'a> {
             files.insert(path, render_ts(self.hb, "function", &view)?);
         }
 
-        // Module indexes, for every module and every folder above one.
+        // Module indexes, for every module with members (resources, functions, enums; a module
+        // of types only has none, as in Pulumi's SDKs) and every folder above one.
         let mut dirs: BTreeSet<String> = BTreeSet::new();
         dirs.insert(String::new());
-        for m in &pkg.modules {
+        let has_members = |m: &&bridgegen_model::Module| {
+            m.resources.iter().any(|r| !pkg.resource(*r).is_overlay)
+                || m.functions.iter().any(|f| !pkg.function(*f).is_overlay && pkg.function(*f).method_of.is_none())
+                || !m.enums.is_empty()
+        };
+        for m in pkg.modules.iter().filter(has_members) {
             let segs = self.names.module_segments(&m.name);
             for n in 1..=segs.len() {
                 dirs.insert(segs[..n].join("/"));
