@@ -163,21 +163,30 @@ impl<'a> Gen<'a> {
             files.insert(path, text);
         }
 
-        // Types and enums.
-        let object_render = |i: &objects::Interface| render(self.hb, "object", i);
-        for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
-            let body = objects::types_file(pkg, &self.names, output, &object_render)?;
-            files.insert(file.into(), render_ts(self.hb, "types_file", &json!({ "body": body.trim_end() }))?);
+        // Types and enums: `types/input.ts` and `types/output.ts` when some object type is
+        // emitted, `types/enums/` when the package has enums (as Pulumi's SDKs).
+        if self.has_types_module() {
+            let mut exports = Vec::new();
+            if self.has_object_types() {
+                let object_render = |i: &objects::Interface| render(self.hb, "object", i);
+                for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
+                    let body = objects::types_file(pkg, &self.names, output, &object_render)?;
+                    let data = json!({ "body": body.trim_end(), "enums": self.has_enums() });
+                    files.insert(file.into(), render_ts(self.hb, "types_file", &data)?);
+                }
+                exports.extend(["input", "output"]);
+            }
+            if self.has_enums() {
+                exports.insert(0, "enums");
+            }
+            let imports: String = exports.iter().map(|e| format!("import * as {e} from \"./{e}\";\n")).collect();
+            let list: String = exports.iter().map(|e| format!("    {e},\n")).collect();
+            files.insert("types/index.ts".into(), format!("{}\n{imports}\nexport {{\n{list}}};\n", self.header()?));
         }
-        files.insert(
-            "types/index.ts".into(),
-            format!(
-                "{}\nimport * as enums from \"./enums\";\nimport * as input from \"./input\";\nimport * as output from \"./output\";\n\nexport {{\n    enums,\n    input,\n    output,\n}};\n",
-                self.header()?
-            ),
-        );
         let mut enum_dirs: BTreeSet<String> = BTreeSet::new();
-        enum_dirs.insert(String::new());
+        if self.has_enums() {
+            enum_dirs.insert(String::new());
+        }
         let mut enum_module_of: BTreeMap<String, String> = BTreeMap::new();
         for m in &pkg.modules {
             let segs = self.names.module_segments(&m.name);
@@ -222,6 +231,20 @@ impl<'a> Gen<'a> {
         files.insert(".gitignore".into(), GITIGNORE.to_string());
 
         Ok(files.into_iter().map(|(p, c)| GeneratedFile::new(p, c)).collect())
+    }
+
+    /// Whether any object type is emitted (`types/input.ts`, `types/output.ts`).
+    fn has_object_types(&self) -> bool {
+        self.pkg.objects.iter().any(|o| !o.is_overlay && (o.usage.input || o.usage.output || o.usage.plain_input))
+    }
+
+    fn has_enums(&self) -> bool {
+        self.pkg.modules.iter().any(|m| !m.enums.is_empty())
+    }
+
+    /// Whether the package has a `types` module at all.
+    fn has_types_module(&self) -> bool {
+        self.has_object_types() || self.has_enums()
     }
 
     fn header(&self) -> Result<String, GenError> {
@@ -309,6 +332,7 @@ impl<'a> Gen<'a> {
             "children": direct_children(dir, dirs),
             "is_root": is_root,
             "config": bridgegen_model::language::has_config_module(pkg, "nodejs"),
+            "types": self.has_types_module(),
             "constructs": constructs,
             "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
             "package": js_string(&pkg.name),
@@ -345,7 +369,13 @@ impl<'a> Gen<'a> {
                 getter,
             });
         }
-        render_ts(self.hb, "config_vars", &json!({ "package": js_string(&pkg.name), "vars": vars }))
+        let data = json!({
+            "package": js_string(&pkg.name),
+            "vars": vars,
+            "object_types": self.has_object_types(),
+            "enums": self.has_enums(),
+        });
+        render_ts(self.hb, "config_vars", &data)
     }
 
     fn utilities(&self) -> Result<String, GenError> {

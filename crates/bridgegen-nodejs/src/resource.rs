@@ -298,7 +298,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     };
 
     let mut methods = Vec::new();
-    let mut uses_method_objects = false;
+    // Object and enum types the methods use (their imports may be missing above).
+    let mut method_uses = (false, false);
     let mut taken: std::collections::HashSet<String> =
         res.properties.iter().map(|p| p.name.to_ascii_lowercase()).collect();
     for m in &res.methods {
@@ -313,7 +314,11 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             ty: if shape == Shape::Output { tcx.output_field(p) } else { tcx.input_field(p, shape) },
         };
         for p in &args {
-            p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
+            p.ty.walk(&mut |t| match t {
+                Type::Object(_) => method_uses.0 = true,
+                Type::Enum(_) => method_uses.1 = true,
+                _ => {}
+            });
         }
         let mut call_args = vec!["\"__self__\": this,".to_string()];
         call_args
@@ -323,7 +328,11 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         let (result_type, result_name, result_fields) = match &f.outputs {
             bridgegen_model::FunctionReturn::Object(props) => {
                 for p in props {
-                    p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
+                    p.ty.walk(&mut |t| match t {
+                        Type::Object(_) => method_uses.0 = true,
+                        Type::Enum(_) => method_uses.1 = true,
+                        _ => {}
+                    });
                 }
                 let n = format!("{title}Result");
                 result_object = format!("{class_name}.{n}");
@@ -356,10 +365,12 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             name,
         });
     }
-    if uses_method_objects && !imports.iter().any(|i| i.contains("types/input")) {
+    if method_uses.0 && !imports.iter().any(|i| i.contains("types/input")) {
         imports.insert(1, format!("import * as inputs from \"{root}types/input\";"));
         imports.insert(2, format!("import * as outputs from \"{root}types/output\";"));
-        imports.insert(3, format!("import * as enums from \"{root}types/enums\";"));
+    }
+    if method_uses.1 && !imports.iter().any(|i| i.contains("types/enums")) {
+        imports.insert(1, format!("import * as enums from \"{root}types/enums\";"));
     }
 
     ResourceView {
