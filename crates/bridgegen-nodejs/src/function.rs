@@ -40,6 +40,8 @@ pub struct FunctionView {
     pub invoke_output_fn: String,
     /// `multiArgumentInputs`: the inputs as positional parameters (no Args interfaces).
     pub positional: Vec<Param>,
+    /// The `...Output` form: only for functions with a result (as Pulumi's SDKs).
+    pub has_output_form: bool,
 }
 
 /// One positional parameter, in both forms (plain and `Input`).
@@ -138,7 +140,13 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
         invoke_fn: invoke_fn.into(),
         invoke_output_fn: invoke_output_fn.into(),
         positional,
+        has_output_form: has_output_form(f),
     }
+}
+
+/// Whether a function gets its `...Output` form: only when it has a result, as in Pulumi's SDKs.
+pub fn has_output_form(f: &Function) -> bool {
+    !matches!(f.outputs, FunctionReturn::None)
 }
 
 /// The inputs of a `multiArgumentInputs` function in parameter order: the listed ones first,

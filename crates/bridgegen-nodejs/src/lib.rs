@@ -307,10 +307,14 @@ impl<'a> Gen<'a> {
                 if matches!(f.outputs, bridgegen_model::FunctionReturn::Object(_)) {
                     types.push(format!("{title}Result"));
                 }
-                if has_args {
+                let output_form = function::has_output_form(f);
+                if has_args && output_form {
                     types.push(format!("{title}OutputArgs"));
                 }
-                let values = vec![name.clone(), self.names.function_output_name[id.0].clone()];
+                let mut values = vec![name.clone()];
+                if output_form {
+                    values.push(self.names.function_output_name[id.0].clone());
+                }
                 members.push(IndexMember {
                     file: self.names.function_file[id.0].clone(),
                     name: name.clone(),
