@@ -42,6 +42,9 @@ pub struct FunctionView {
     pub positional: Vec<Param>,
     /// The `...Output` form: only for functions with a result (as Pulumi's SDKs).
     pub has_output_form: bool,
+    /// The Output form takes `args` (Pulumi drops it, and its OutputArgs, when the inputs
+    /// object has no properties).
+    pub has_output_args: bool,
 }
 
 /// One positional parameter, in both forms (plain and `Input`).
@@ -141,6 +144,7 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
         invoke_output_fn: invoke_output_fn.into(),
         positional,
         has_output_form: has_output_form(f),
+        has_output_args: !inputs.is_empty(),
     }
 }
 

@@ -308,7 +308,7 @@ impl<'a> Gen<'a> {
                     types.push(format!("{title}Result"));
                 }
                 let output_form = function::has_output_form(f);
-                if has_args && output_form {
+                if has_args && output_form && f.inputs.as_ref().is_some_and(|i| !i.is_empty()) {
                     types.push(format!("{title}OutputArgs"));
                 }
                 let mut values = vec![name.clone()];
