@@ -200,3 +200,26 @@ fn site_build_exit_codes() {
     expect(&site(&[&f.path("nope")], &f.path("site2")), 3, &format!("cannot read docs folder {}", f.path("nope")));
     assert!(!f.dir.path().join("site2").exists());
 }
+
+/// Unknown and unsupported language options are warnings with their JSON pointer: printed by
+/// `schema check` and `gen`, the exit code stays 0 and the SDK is written.
+#[test]
+fn language_option_warnings_keep_exit_code_zero() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.dir.path().join("opts.json"),
+        r#"{"name": "x", "version": "1.0.0", "language": {"nodejs": {"fooBar": true, "useTypeOnlyReferences": true}},
+            "resources": {"x:index:R": {"properties": {"a": {"type": "string"}}}}}"#,
+    )
+    .unwrap();
+    let unknown = format!(
+        "warning: unknown nodejs language option `fooBar`; Pulumi's nodejs generator does not define it, it is ignored\n  --> {} #/language/nodejs/fooBar",
+        f.path("opts.json")
+    );
+    let check = f.run(&["schema", "check", &f.path("opts.json")]);
+    expect(&check, 0, &unknown);
+    expect(&check, 0, "#/language/nodejs/useTypeOnlyReferences");
+    let gen = f.run(&["gen", "sdk", "--lang", "nodejs", "--schema", &f.path("opts.json"), "--out", &f.path("ts")]);
+    expect(&gen, 0, &unknown);
+    assert!(f.dir.path().join("ts/package.json").exists());
+}

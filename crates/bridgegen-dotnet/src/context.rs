@@ -14,7 +14,14 @@ pub struct CsharpOptions {
     pub root_namespace: String,
     pub namespaces: BTreeMap<String, String>,
     pub package_references: BTreeMap<String, String>,
+    /// `projectReferences`: paths written as `<ProjectReference>` items.
+    pub project_references: Vec<String>,
     pub target_framework: String,
+    /// `dictionaryConstructors`: resources also get an internal constructor taking a
+    /// dictionary of raw inputs (as Pulumi's Kubernetes SDK uses).
+    pub dictionary_constructors: bool,
+    /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
+    pub lift_single_value_method_returns: bool,
 }
 
 impl CsharpOptions {
@@ -36,6 +43,14 @@ impl CsharpOptions {
             namespaces: str_map(get("namespaces")),
             package_references,
             target_framework: get("targetFramework").and_then(Value::as_str).unwrap_or("net6.0").to_string(),
+            project_references: get("projectReferences")
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                .unwrap_or_default(),
+            dictionary_constructors: get("dictionaryConstructors").and_then(Value::as_bool).unwrap_or(false),
+            lift_single_value_method_returns: get("liftSingleValueMethodReturns")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         }
     }
 }

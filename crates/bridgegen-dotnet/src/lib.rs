@@ -187,6 +187,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 "version": names::xml_escape(&version),
                 "framework": names::xml_escape(&names.opts.target_framework),
                 "references": references,
+                "project_references": names.opts.project_references.iter().map(|r| names::xml_escape(r)).collect::<Vec<_>>(),
             }),
         )?,
     )?;

@@ -1,6 +1,7 @@
 //! Generated Go SDKs against the real toolchain: `go build` + `go vet` with the pinned
 //! `github.com/pulumi/pulumi/sdk/v3`, gofmt cleanliness, determinism, and a Go test program
-//! running the seed SDKs under Pulumi's mocks.
+//! running the seed SDKs and the methods fixture (resource methods as `MethodCall`s) under
+//! Pulumi's mocks.
 //!
 //! Needs `go` and the module cache prepared by `tests/setup.sh` (tests/setup/go.sh);
 //! builds run offline against `.work/go/modcache`. Without them, or without the external
@@ -210,7 +211,12 @@ fn seed_sdks_run_under_pulumi_mocks() {
     let tmp = tempfile::tempdir().unwrap();
     let mut requires = String::new();
     let mut replaces = String::new();
-    for (schema, dir) in [("schema/alicloud.json", "alicloud"), ("schema/kakaocloud.json", "kakaocloud")] {
+    // The methods fixture runs beside the seeds (tests/go/mocks/methods_test.go).
+    for (schema, dir) in [
+        ("schema/alicloud.json", "alicloud"),
+        ("schema/kakaocloud.json", "kakaocloud"),
+        ("tests/schemas/methods.json", "mth"),
+    ] {
         let files = generate(&root().join(schema)).unwrap();
         write_sdk(&files, &tmp.path().join(dir));
         let gomod = files.iter().find(|f| f.path == "go.mod").unwrap();
@@ -222,6 +228,7 @@ fn seed_sdks_run_under_pulumi_mocks() {
     let prog = tmp.path().join("mocks");
     std::fs::create_dir_all(&prog).unwrap();
     std::fs::copy(root().join("tests/go/mocks/sdk_test.go"), prog.join("sdk_test.go")).unwrap();
+    std::fs::copy(root().join("tests/go/mocks/methods_test.go"), prog.join("methods_test.go")).unwrap();
     std::fs::copy(work().join("base/go.sum"), prog.join("go.sum")).unwrap();
     std::fs::write(
         prog.join("go.mod"),

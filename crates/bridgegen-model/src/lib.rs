@@ -6,6 +6,7 @@
 mod bind;
 mod check;
 pub mod description;
+pub mod language;
 mod model;
 mod usage;
 

@@ -324,3 +324,46 @@ fn seed_schemas_bind_cleanly() {
         assert_eq!(pkg.resources.len(), 1);
     }
 }
+
+#[test]
+fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_pointer() {
+    let schema = json!({
+        "name": "x",
+        "language": {
+            "nodejs": {"packageName": "@x/x", "fooBar": 1, "useTypeOnlyReferences": true},
+            "python": {"packageName": ["not", "a", "string"], "liftSingleValueMethodReturns": true, "inputTypes": "classes"},
+            "go": {"importBasePath": "example.com/x", "disableObjectDefaults": true, "disableInputTypeRegistrations": false},
+            "csharp": {"rootNamespace": "X", "dictionaryConstructors": true, "legacy": "y", "compatibility": "kubernetes20"},
+            "java": {"whatever": true}
+        }
+    });
+    let (pkg, warnings) = bind_str(&schema.to_string()).expect("warnings only");
+    let got: Vec<(&str, &str)> = warnings.iter().map(|d| (d.pointer.as_str(), d.message.as_str())).collect();
+    let pointers: Vec<&str> = got.iter().map(|g| g.0).collect();
+    assert_eq!(
+        pointers,
+        vec![
+            "#/language/nodejs/fooBar",
+            "#/language/nodejs/useTypeOnlyReferences",
+            "#/language/python/packageName",
+            "#/language/python/inputTypes",
+            "#/language/go/disableObjectDefaults",
+            "#/language/csharp/legacy",
+            "#/language/csharp/compatibility",
+        ],
+        "{got:#?}"
+    );
+    assert_eq!(
+        got[0].1,
+        "unknown nodejs language option `fooBar`; Pulumi's nodejs generator does not define it, it is ignored"
+    );
+    assert!(got[1].1.contains("not supported by bridgegen"), "{}", got[1].1);
+    assert!(got[2].1.contains("should be a string"), "{}", got[2].1);
+    assert!(got[3].1.contains("`classes`") && got[3].1.contains("classes-and-dicts"), "{}", got[3].1);
+    assert!(warnings.iter().all(|d| !d.is_error()));
+    // The malformed option is dropped; the rest of its block still reaches the generators.
+    let python = pkg.language_block("python").unwrap();
+    assert!(python.get("packageName").is_none());
+    assert_eq!(python["liftSingleValueMethodReturns"], json!(true));
+    assert_eq!(pkg.language_block("java").unwrap()["whatever"], json!(true));
+}

@@ -16,6 +16,8 @@ pub struct Names {
     /// Whether an object's input shape is `<Name>Args` (Pulumi's default) even when the type
     /// is never used plainly; `compatibility: kubernetes20` or `tfbridge20` keep the bare name.
     args_suffix: bool,
+    /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
+    pub lift_method_returns: bool,
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
     pub function_name: Vec<String>,
@@ -70,6 +72,7 @@ impl Names {
         // `apps.k8s.io/v1` -> `apps/v1`), as Pulumi's generator does; the token keeps its module.
         let opts = crate::options::NodeOptions::from_package(pkg);
         let args_suffix = !matches!(opts.compatibility.as_deref(), Some("kubernetes20" | "tfbridge20"));
+        let lift_method_returns = opts.lift_single_value_method_returns;
         let renames = opts.module_to_package;
         let module_paths: HashMap<String, Vec<String>> = pkg
             .modules
@@ -154,6 +157,7 @@ impl Names {
         Names {
             module_paths,
             args_suffix,
+            lift_method_returns,
             resource_class,
             resource_file,
             function_name,

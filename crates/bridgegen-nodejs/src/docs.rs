@@ -132,6 +132,10 @@ impl PackageNaming for NodejsNaming<'_> {
                 format!("args{opt}: {class}.{title}Args")
             };
             let ret = match &func.outputs {
+                // liftSingleValueMethodReturns: the one result value.
+                FunctionReturn::Object(props) if props.len() == 1 && names.lift_method_returns => {
+                    self.types().output_value(&props[0])
+                }
                 FunctionReturn::Object(_) => format!("{class}.{title}Result"),
                 FunctionReturn::Type(t) => self.types().inner(t, Shape::Output),
                 FunctionReturn::None => "void".into(),
@@ -143,7 +147,13 @@ impl PackageNaming for NodejsNaming<'_> {
             None => names::camel_ident(&func.token.name),
         };
         let title = names::pascal(&name);
+        let positional = crate::function::positional_params(&self.types(), func);
         let args = match &func.inputs {
+            // multiArgumentInputs: positional parameters, as the SDK declares them.
+            Some(_) if !positional.is_empty() => positional
+                .iter()
+                .map(|p| format!("{}{}: {}, ", p.name, if p.optional { "?" } else { "" }, p.ty))
+                .collect(),
             Some(inputs) => {
                 let opt = if inputs.iter().any(|p| p.required) { "" } else { "?" };
                 format!("args{opt}: {title}Args, ")

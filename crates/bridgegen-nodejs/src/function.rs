@@ -38,6 +38,22 @@ pub struct FunctionView {
     pub result_fields: Vec<Field>,
     pub invoke_fn: String,
     pub invoke_output_fn: String,
+    /// `multiArgumentInputs`: the inputs as positional parameters (no Args interfaces).
+    pub positional: Vec<Param>,
+    /// The `...Output` form: only for functions with a result (as Pulumi's SDKs).
+    pub has_output_form: bool,
+    /// The Output form takes `args` (Pulumi drops it, and its OutputArgs, when the inputs
+    /// object has no properties).
+    pub has_output_args: bool,
+}
+
+/// One positional parameter, in both forms (plain and `Input`).
+#[derive(Serialize)]
+pub struct Param {
+    pub name: String,
+    pub optional: bool,
+    pub ty: String,
+    pub output_ty: String,
 }
 
 pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name: &str) -> FunctionView {
@@ -53,8 +69,16 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
     };
     let args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Plain)).collect();
     let output_args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Input)).collect();
-    let invoke_args =
+    let mut invoke_args: Vec<String> =
         inputs.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args", &p.name))).collect();
+    let positional = positional_params(&tcx, f);
+    if !positional.is_empty() {
+        invoke_args = multi_order(f)
+            .iter()
+            .zip(&positional)
+            .map(|(p, a)| format!("{}: {},", js_string(&p.name), a.name))
+            .collect();
+    }
     let (result_type, result_interface, result_fields, invoke_fn, invoke_output_fn) = match &f.outputs {
         FunctionReturn::Object(props) => {
             let n = format!("{title}Result");
@@ -118,5 +142,47 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
         result_fields,
         invoke_fn: invoke_fn.into(),
         invoke_output_fn: invoke_output_fn.into(),
+        positional,
+        has_output_form: has_output_form(f),
+        has_output_args: !inputs.is_empty(),
     }
+}
+
+/// Whether a function gets its `...Output` form: only when it has a result, as in Pulumi's SDKs.
+pub fn has_output_form(f: &Function) -> bool {
+    !matches!(f.outputs, FunctionReturn::None)
+}
+
+/// The inputs of a `multiArgumentInputs` function in parameter order: the listed ones first,
+/// then any others in schema order; empty for an ordinary function.
+fn multi_order(f: &Function) -> Vec<&bridgegen_model::Property> {
+    let inputs = f.inputs.as_deref().unwrap_or(&[]);
+    if f.multi_argument_inputs.is_empty() {
+        return Vec::new();
+    }
+    let listed = f.multi_argument_inputs.iter().filter_map(|n| inputs.iter().find(|p| &p.name == n));
+    listed.chain(inputs.iter().filter(|p| !f.multi_argument_inputs.contains(&p.name))).collect()
+}
+
+/// Positional parameters of a `multiArgumentInputs` function, as Pulumi's SDKs take them
+/// (`absMultiArgs(a, b?, c?, opts?)`). A parameter is optional (`?`) only when every later
+/// one is too; an optional input before a required one is typed `T | undefined` instead.
+pub(crate) fn positional_params(tcx: &TypeCtx, f: &Function) -> Vec<Param> {
+    let order = multi_order(f);
+    let mut taken = crate::names::scope();
+    taken.reserve("opts");
+    let mut out: Vec<Param> = Vec::new();
+    let mut tail_optional = true;
+    for p in order.iter().rev() {
+        let (plain, input) = (tcx.input_field(p, Shape::Plain), tcx.input_field(p, Shape::Input));
+        let optional = !p.required && tail_optional;
+        tail_optional &= !p.required;
+        let or_undefined = |t: String| if p.required || optional { t } else { format!("{t} | undefined") };
+        out.push(Param { name: String::new(), optional, ty: or_undefined(plain), output_ty: or_undefined(input) });
+    }
+    out.reverse();
+    for (param, p) in out.iter_mut().zip(&order) {
+        param.name = taken.take(&crate::names::escape_identifier(&p.name));
+    }
+    out
 }

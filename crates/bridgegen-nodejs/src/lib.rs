@@ -142,10 +142,16 @@ impl<'a> Gen<'a> {
             files.insert(path, render_ts(self.hb, "function", &view)?);
         }
 
-        // Module indexes, for every module and every folder above one.
+        // Module indexes, for every module with members (resources, functions, enums; a module
+        // of types only has none, as in Pulumi's SDKs) and every folder above one.
         let mut dirs: BTreeSet<String> = BTreeSet::new();
         dirs.insert(String::new());
-        for m in &pkg.modules {
+        let has_members = |m: &&bridgegen_model::Module| {
+            m.resources.iter().any(|r| !pkg.resource(*r).is_overlay)
+                || m.functions.iter().any(|f| !pkg.function(*f).is_overlay && pkg.function(*f).method_of.is_none())
+                || !m.enums.is_empty()
+        };
+        for m in pkg.modules.iter().filter(has_members) {
             let segs = self.names.module_segments(&m.name);
             for n in 1..=segs.len() {
                 dirs.insert(segs[..n].join("/"));
@@ -157,21 +163,30 @@ impl<'a> Gen<'a> {
             files.insert(path, text);
         }
 
-        // Types and enums.
-        let object_render = |i: &objects::Interface| render(self.hb, "object", i);
-        for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
-            let body = objects::types_file(pkg, &self.names, output, &object_render)?;
-            files.insert(file.into(), render_ts(self.hb, "types_file", &json!({ "body": body.trim_end() }))?);
+        // Types and enums: `types/input.ts` and `types/output.ts` when some object type is
+        // emitted, `types/enums/` when the package has enums (as Pulumi's SDKs).
+        if self.has_types_module() {
+            let mut exports = Vec::new();
+            if self.has_object_types() {
+                let object_render = |i: &objects::Interface| render(self.hb, "object", i);
+                for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
+                    let body = objects::types_file(pkg, &self.names, output, &object_render)?;
+                    let data = json!({ "body": body.trim_end(), "enums": self.has_enums() });
+                    files.insert(file.into(), render_ts(self.hb, "types_file", &data)?);
+                }
+                exports.extend(["input", "output"]);
+            }
+            if self.has_enums() {
+                exports.insert(0, "enums");
+            }
+            let imports: String = exports.iter().map(|e| format!("import * as {e} from \"./{e}\";\n")).collect();
+            let list: String = exports.iter().map(|e| format!("    {e},\n")).collect();
+            files.insert("types/index.ts".into(), format!("{}\n{imports}\nexport {{\n{list}}};\n", self.header()?));
         }
-        files.insert(
-            "types/index.ts".into(),
-            format!(
-                "{}\nimport * as enums from \"./enums\";\nimport * as input from \"./input\";\nimport * as output from \"./output\";\n\nexport {{\n    enums,\n    input,\n    output,\n}};\n",
-                self.header()?
-            ),
-        );
         let mut enum_dirs: BTreeSet<String> = BTreeSet::new();
-        enum_dirs.insert(String::new());
+        if self.has_enums() {
+            enum_dirs.insert(String::new());
+        }
         let mut enum_module_of: BTreeMap<String, String> = BTreeMap::new();
         for m in &pkg.modules {
             let segs = self.names.module_segments(&m.name);
@@ -200,14 +215,15 @@ impl<'a> Gen<'a> {
         }
 
         // Config.
-        if !pkg.config.is_empty() {
+        if bridgegen_model::language::has_config_module(pkg, "nodejs") {
             files.insert("config/index.ts".into(), format!("{}\nexport * from \"./vars\";\n", self.header()?));
             files.insert("config/vars.ts".into(), self.config_vars()?);
         }
 
         files.insert("utilities.ts".into(), self.utilities()?);
         files.insert("README.md".into(), self.readme()?);
-        let ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
+        let mut ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
+        ts_files.extend(self.opts.extra_type_script_files.iter().filter(|f| !files.contains_key(*f)));
         let tsconfig = render(self.hb, "tsconfig", &json!({ "files": ts_files }))?;
         files.insert("tsconfig.json".into(), tsconfig);
         files.insert("package.json".into(), self.package_json()?);
@@ -215,6 +231,20 @@ impl<'a> Gen<'a> {
         files.insert(".gitignore".into(), GITIGNORE.to_string());
 
         Ok(files.into_iter().map(|(p, c)| GeneratedFile::new(p, c)).collect())
+    }
+
+    /// Whether any object type is emitted (`types/input.ts`, `types/output.ts`).
+    fn has_object_types(&self) -> bool {
+        self.pkg.objects.iter().any(|o| !o.is_overlay && (o.usage.input || o.usage.output || o.usage.plain_input))
+    }
+
+    fn has_enums(&self) -> bool {
+        self.pkg.modules.iter().any(|m| !m.enums.is_empty())
+    }
+
+    /// Whether the package has a `types` module at all.
+    fn has_types_module(&self) -> bool {
+        self.has_object_types() || self.has_enums()
     }
 
     fn header(&self) -> Result<String, GenError> {
@@ -268,17 +298,23 @@ impl<'a> Gen<'a> {
                 }
                 let name = self.names.function(*id).to_string();
                 let title = names::pascal(&name);
+                // multiArgumentInputs functions take positional parameters: no Args interfaces.
+                let has_args = f.inputs.is_some() && f.multi_argument_inputs.is_empty();
                 let mut types = Vec::new();
-                if f.inputs.is_some() {
+                if has_args {
                     types.push(format!("{title}Args"));
                 }
                 if matches!(f.outputs, bridgegen_model::FunctionReturn::Object(_)) {
                     types.push(format!("{title}Result"));
                 }
-                if f.inputs.is_some() {
+                let output_form = function::has_output_form(f);
+                if has_args && output_form && f.inputs.as_ref().is_some_and(|i| !i.is_empty()) {
                     types.push(format!("{title}OutputArgs"));
                 }
-                let values = vec![name.clone(), self.names.function_output_name[id.0].clone()];
+                let mut values = vec![name.clone()];
+                if output_form {
+                    values.push(self.names.function_output_name[id.0].clone());
+                }
                 members.push(IndexMember {
                     file: self.names.function_file[id.0].clone(),
                     name: name.clone(),
@@ -299,7 +335,8 @@ impl<'a> Gen<'a> {
             "enum_path": dir,
             "children": direct_children(dir, dirs),
             "is_root": is_root,
-            "config": !pkg.config.is_empty(),
+            "config": bridgegen_model::language::has_config_module(pkg, "nodejs"),
+            "types": self.has_types_module(),
             "constructs": constructs,
             "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
             "package": js_string(&pkg.name),
@@ -336,7 +373,13 @@ impl<'a> Gen<'a> {
                 getter,
             });
         }
-        render_ts(self.hb, "config_vars", &json!({ "package": js_string(&pkg.name), "vars": vars }))
+        let data = json!({
+            "package": js_string(&pkg.name),
+            "vars": vars,
+            "object_types": self.has_object_types(),
+            "enums": self.has_enums(),
+        });
+        render_ts(self.hb, "config_vars", &data)
     }
 
     fn utilities(&self) -> Result<String, GenError> {
@@ -414,6 +457,11 @@ impl<'a> Gen<'a> {
         }
         if !dev.is_empty() {
             v.insert("devDependencies".into(), Value::Object(dev));
+        }
+        for (key, map) in [("peerDependencies", &o.peer_dependencies), ("resolutions", &o.resolutions)] {
+            if !map.is_empty() {
+                v.insert(key.into(), json!(map));
+            }
         }
         let mut pulumi = serde_json::Map::new();
         pulumi.insert("resource".into(), json!(true));

@@ -13,15 +13,22 @@ pub struct NodeOptions {
     pub readme: Option<String>,
     pub dependencies: IndexMap<String, String>,
     pub dev_dependencies: IndexMap<String, String>,
+    pub peer_dependencies: IndexMap<String, String>,
+    pub resolutions: IndexMap<String, String>,
     pub typescript_version: Option<String>,
     /// Module -> folder/namespace path (`apps.k8s.io/v1` -> `apps/v1`).
     pub module_to_package: IndexMap<String, String>,
     /// `kubernetes20`, `tfbridge20`: input types keep their bare name (no `Args` suffix).
     pub compatibility: Option<String>,
+    /// Hand-written files added to tsconfig.json's `files`.
+    pub extra_type_script_files: Vec<String>,
+    /// A method whose result object has one property returns that property's value.
+    pub lift_single_value_method_returns: bool,
 }
 
 impl NodeOptions {
-    /// Decodes `language.nodejs`; unknown or malformed fields fall back to defaults.
+    /// Decodes `language.nodejs` (checked and cleaned by the binder, see
+    /// `bridgegen_model::language`); a block that still fails to decode falls back to defaults.
     pub fn from_package(pkg: &Package) -> NodeOptions {
         pkg.language_block("nodejs").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }

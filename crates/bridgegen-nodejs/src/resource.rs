@@ -33,6 +33,10 @@ pub struct MethodView {
     pub result_type: String,
     pub result_name: Option<String>,
     pub result_fields: Vec<Field>,
+    /// `liftSingleValueMethodReturns`: the one result property returned (`result.value`),
+    /// with the result object's type in `result_object`.
+    pub lift: Option<String>,
+    pub result_object: String,
 }
 
 #[derive(Serialize)]
@@ -294,7 +298,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     };
 
     let mut methods = Vec::new();
-    let mut uses_method_objects = false;
+    // Object and enum types the methods use (their imports may be missing above).
+    let mut method_uses = (false, false);
     let mut taken = names::scope();
     res.properties.iter().for_each(|p| taken.reserve(&p.name));
     for m in &res.methods {
@@ -309,18 +314,36 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             ty: if shape == Shape::Output { tcx.output_field(p) } else { tcx.input_field(p, shape) },
         };
         for p in &args {
-            p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
+            p.ty.walk(&mut |t| match t {
+                Type::Object(_) => method_uses.0 = true,
+                Type::Enum(_) => method_uses.1 = true,
+                _ => {}
+            });
         }
         let mut call_args = vec!["\"__self__\": this,".to_string()];
         call_args
             .extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
+        let mut lift = None;
+        let mut result_object = String::new();
         let (result_type, result_name, result_fields) = match &f.outputs {
             bridgegen_model::FunctionReturn::Object(props) => {
                 for p in props {
-                    p.ty.walk(&mut |t| uses_method_objects |= matches!(t, Type::Object(_) | Type::Enum(_)));
+                    p.ty.walk(&mut |t| match t {
+                        Type::Object(_) => method_uses.0 = true,
+                        Type::Enum(_) => method_uses.1 = true,
+                        _ => {}
+                    });
                 }
                 let n = format!("{title}Result");
-                (format!("{class_name}.{n}"), Some(n), props.iter().map(|p| mfield(p, Shape::Output)).collect())
+                result_object = format!("{class_name}.{n}");
+                let fields: Vec<Field> = props.iter().map(|p| mfield(p, Shape::Output)).collect();
+                match props.as_slice() {
+                    [only] if names.lift_method_returns => {
+                        lift = Some(property_access("result", &only.name));
+                        (tcx.output_value(only), Some(n), fields)
+                    }
+                    _ => (result_object.clone(), Some(n), fields),
+                }
             }
             bridgegen_model::FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new()),
             bridgegen_model::FunctionReturn::None => ("void".to_string(), None, Vec::new()),
@@ -337,13 +360,17 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             result_type,
             result_name,
             result_fields,
+            lift,
+            result_object,
             name,
         });
     }
-    if uses_method_objects && !imports.iter().any(|i| i.contains("types/input")) {
+    if method_uses.0 && !imports.iter().any(|i| i.contains("types/input")) {
         imports.insert(1, format!("import * as inputs from \"{root}types/input\";"));
         imports.insert(2, format!("import * as outputs from \"{root}types/output\";"));
-        imports.insert(3, format!("import * as enums from \"{root}types/enums\";"));
+    }
+    if method_uses.1 && !imports.iter().any(|i| i.contains("types/enums")) {
+        imports.insert(1, format!("import * as enums from \"{root}types/enums\";"));
     }
 
     ResourceView {

@@ -120,6 +120,17 @@ impl<'a> TypeCtx<'a> {
         self.inner(&p.ty, Shape::Output)
     }
 
+    /// The type of an output property's value on its own (a lifted method result):
+    /// `undefined` admitted when the property is optional.
+    pub fn output_value(&self, p: &Property) -> String {
+        let ty = self.output_field(p);
+        if p.required {
+            ty
+        } else {
+            format!("{ty} | undefined")
+        }
+    }
+
     /// The type of a resource class field: `pulumi.Output<T>` (`T | undefined` when optional).
     pub fn resource_output(&self, p: &Property) -> String {
         let inner = self.inner(&p.ty, Shape::Output);

@@ -51,3 +51,27 @@ fn docs_signatures_agree_with_generated_declarations() {
         assert!(all.contains(&format!("export class {class} extends")), "no class for {name}");
     }
 }
+
+#[test]
+fn multi_argument_and_lifted_method_signatures() {
+    let (pkg, _) = bridgegen_model::load_package(&root().join("tests/schemas/methods.json")).unwrap();
+    let d = NodejsDocs.naming(&pkg);
+    let sig = |tok: &str| d.function_signature(pkg.functions.iter().find(|f| f.token.full == tok).unwrap());
+    assert_eq!(
+        sig("mth:index:join"),
+        "join(separator: string, first: string, second?: string, opts?: pulumi.InvokeOptions): Promise<JoinResult>"
+    );
+    assert_eq!(
+        sig("mth:index:Cluster/getKubeconfig"),
+        "cluster.getKubeconfig(args: Cluster.GetKubeconfigArgs): pulumi.Output<string>"
+    );
+    assert_eq!(
+        sig("mth:index:Cluster/scale"),
+        "cluster.scale(args: Cluster.ScaleArgs): pulumi.Output<Cluster.ScaleResult>"
+    );
+    // The signature is what the SDK declares.
+    let files = NodejsGenerator.generate(&pkg).unwrap();
+    let join = files.iter().find(|f| f.path == "join.ts").unwrap();
+    let declared = format!("export function {} {{", sig("mth:index:join"));
+    assert!(String::from_utf8_lossy(&join.contents).contains(&declared), "{declared}");
+}

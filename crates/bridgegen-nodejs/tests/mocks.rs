@@ -1,7 +1,8 @@
 //! The seed SDKs installed the way a user would (`npm run build`, `npm pack`, then
 //! `npm install` of the tarballs into a fresh project) and driven by a TypeScript
 //! program under `pulumi.runtime.setMocks` (tests/nodejs/mocks/index.ts). The keyword
-//! fixture's SDK is installed beside them and driven by tests/nodejs/mocks/keywords.ts.
+//! fixture's SDK is installed beside them and driven by tests/nodejs/mocks/keywords.ts, and
+//! the methods fixture's (tests/schemas/methods.json) by tests/nodejs/mocks/methods.ts.
 
 mod support;
 
@@ -28,6 +29,7 @@ fn seed_sdks_run_under_pulumi_mocks() {
         ("alicloud", "schema/alicloud.json"),
         ("kakaocloud", "schema/kakaocloud.json"),
         ("keywords", "tests/schemas/keywords-nodejs.json"),
+        ("methods", "tests/schemas/methods.json"),
     ] {
         let dir = base.join(name);
         support::generate(&root.join(schema), &dir);
@@ -53,11 +55,12 @@ fn seed_sdks_run_under_pulumi_mocks() {
 
     std::fs::copy(root.join("tests/nodejs/mocks/index.ts"), p.join("index.ts")).unwrap();
     std::fs::copy(root.join("tests/nodejs/mocks/keywords.ts"), p.join("keywords.ts")).unwrap();
+    std::fs::copy(root.join("tests/nodejs/mocks/methods.ts"), p.join("methods.ts")).unwrap();
     std::fs::write(
         p.join("tsconfig.json"),
         r#"{ "compilerOptions": { "target": "es2020", "module": "commonjs", "moduleResolution": "node",
              "strict": true, "outDir": "bin", "skipLibCheck": true, "types": ["node"] },
-             "files": ["index.ts", "keywords.ts"] }"#,
+             "files": ["index.ts", "keywords.ts", "methods.ts"] }"#,
     )
     .unwrap();
     support::run(
@@ -67,4 +70,6 @@ fn seed_sdks_run_under_pulumi_mocks() {
     assert!(out.contains("mocks: all assertions passed"), "{out}");
     let out = support::run(Command::new("node").arg("bin/keywords.js").current_dir(p));
     assert!(out.contains("keywords: all assertions passed"), "{out}");
+    let out = support::run(Command::new("node").arg("bin/methods.js").current_dir(p));
+    assert!(out.contains("methods: all assertions passed"), "{out}");
 }

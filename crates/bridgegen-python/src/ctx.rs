@@ -63,6 +63,9 @@ pub struct Ctx<'a> {
     /// Every module that needs a directory, including intermediates, sorted.
     pub all_modules: Vec<String>,
     pub object_class: Vec<String>,
+    /// The output class of each object: its class name, plus `Result` under
+    /// `compatibility: tfbridge20`/`kubernetes20` for types functions reach (Pulumi's rule).
+    pub output_class: Vec<String>,
     pub enum_class: Vec<String>,
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
@@ -72,6 +75,8 @@ pub struct Ctx<'a> {
     /// Objects that get input classes / output classes (usage, closed over references).
     pub has_input: Vec<bool>,
     pub has_output: Vec<bool>,
+    /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
+    pub lift_method_returns: bool,
 }
 
 /// Marks every object reachable from the marked ones through property types.
@@ -143,7 +148,7 @@ impl<'a> Ctx<'a> {
         all_modules.sort_by_key(|m| module_paths.get(m).cloned().unwrap_or_default());
         module_paths.entry(String::new()).or_default();
 
-        let object_class = pkg.objects.iter().map(|o| names::class_name(&o.token.name)).collect();
+        let object_class: Vec<String> = pkg.objects.iter().map(|o| names::class_name(&o.token.name)).collect();
         let enum_class = pkg.enums.iter().map(|e| names::class_name(&e.token.name)).collect();
         let resource_class = pkg.resources.iter().map(|r| names::class_name(&r.token.name)).collect();
 
@@ -191,12 +196,11 @@ impl<'a> Ctx<'a> {
             function_file.push(if f.method_of.is_some() { String::new() } else { claim(&f.token.module, n) });
         }
         // Which object classes to emit: the model's usage, plus everything the emitted
-        // signatures reference, closed over nested object properties.
+        // signatures reference, closed over nested object properties. A type nothing reaches
+        // gets no class at all, as in Pulumi's SDKs (Kubernetes' `*List` types, say).
         let n = pkg.objects.len();
-        let mut has_input: Vec<bool> =
-            pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input || !o.usage.output).collect();
-        let mut has_output: Vec<bool> =
-            pkg.objects.iter().map(|o| o.usage.output || !(o.usage.input || o.usage.plain_input)).collect();
+        let mut has_input: Vec<bool> = pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input).collect();
+        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.output).collect();
         debug_assert_eq!(has_input.len(), n);
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
             mark_props(&r.inputs, &mut has_input);
@@ -222,6 +226,22 @@ impl<'a> Ctx<'a> {
         mark_props(&pkg.config, &mut has_output);
         close_over(pkg, &mut has_input);
         close_over(pkg, &mut has_output);
+        let compat = matches!(opts.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"));
+        let mut function_reached = vec![false; n];
+        if compat {
+            for f in &pkg.functions {
+                mark_props(f.inputs.as_deref().unwrap_or(&[]), &mut function_reached);
+                if let bridgegen_model::FunctionReturn::Object(o) = &f.outputs {
+                    mark_props(o, &mut function_reached);
+                }
+            }
+            close_over(pkg, &mut function_reached);
+        }
+        let output_class = object_class
+            .iter()
+            .zip(&function_reached)
+            .map(|(c, f)| if *f { format!("{c}Result") } else { c.clone() })
+            .collect();
         Ctx {
             has_input,
             has_output,
@@ -230,12 +250,14 @@ impl<'a> Ctx<'a> {
             module_paths,
             all_modules,
             object_class,
+            output_class,
             enum_class,
             resource_class,
             resource_file,
             function_name,
             function_file,
             provider_file: "provider".into(),
+            lift_method_returns: opts.lift_single_value_method_returns,
         }
     }
 
@@ -331,7 +353,7 @@ impl<'a> Ctx<'a> {
                 let o = self.pkg.object(*id);
                 let class = &self.object_class[id.0];
                 match mode {
-                    Mode::Output => self.qualify(&o.token.module, Kind::Outputs, class, here, refs),
+                    Mode::Output => self.qualify(&o.token.module, Kind::Outputs, &self.output_class[id.0], here, refs),
                     _ => {
                         let a = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs);
                         // `_XArgsDict` is the TypedDict for checkers and `dict` at run time, so the

@@ -18,6 +18,7 @@ use bridgegen_model::Type;
 mod ctx;
 pub mod docs;
 mod function;
+mod method;
 pub mod names;
 mod props;
 mod resource;
@@ -59,6 +60,8 @@ pub struct PythonOptions {
     pub python_requires: Option<String>,
     /// `kubernetes20`: resource files are named after their class (`Deployment.py`).
     pub compatibility: Option<String>,
+    #[serde(default)]
+    pub lift_single_value_method_returns: bool,
 }
 
 impl PythonOptions {
@@ -111,13 +114,37 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let opts = PythonOptions::from_package(pkg);
     let pkg_name = package_import_name(pkg);
     let ctx = Ctx::new(pkg, pkg_name.clone(), &opts);
+    let has_config = bridgegen_model::language::has_config_module(pkg, "python");
     let hb = new_registry(TEMPLATES)?;
     let mut files: Vec<GeneratedFile> = Vec::new();
 
     // Resource registration data for the root __init__.
     let mut resource_modules: BTreeMap<String, (String, BTreeMap<String, String>)> = BTreeMap::new();
 
+    // Packages that hold nothing (a module of types nothing reaches, Kubernetes'
+    // `pkg/version`) are not written, as in Pulumi's SDKs; their parents stay if needed.
+    let with_content: Vec<Vec<String>> = ctx
+        .all_modules
+        .iter()
+        .filter(|m| {
+            pkg.module(m).is_some_and(|m| {
+                !m.resources.is_empty()
+                    || !m.enums.is_empty()
+                    || m.functions.iter().any(|f| pkg.function(*f).method_of.is_none())
+                    || m.objects.iter().any(|o| ctx.object_has_input(o.0) || ctx.object_has_output(o.0))
+            })
+        })
+        .map(|m| ctx.path(m).to_vec())
+        .collect();
+    let written = |m: &str| {
+        let p = ctx.path(m);
+        p.is_empty() || with_content.iter().any(|c| c.starts_with(p))
+    };
+
     for module_name in ctx.all_modules.clone() {
+        if !written(&module_name) {
+            continue;
+        }
         let dir = ctx.dir(&module_name);
         let module = pkg.module(&module_name);
         let mut members: Vec<String> = Vec::new();
@@ -181,7 +208,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         let mut children: Vec<ChildView> = Vec::new();
         for other in &ctx.all_modules {
             let op = ctx.path(other);
-            if op.len() == my_path.len() + 1 && op.starts_with(&my_path) {
+            if op.len() == my_path.len() + 1 && op.starts_with(&my_path) && written(other) {
                 let dotted = ctx.dotted(other);
                 children.push(ChildView {
                     name: op[my_path.len()].clone(),
@@ -190,7 +217,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 });
             }
         }
-        if module_name.is_empty() && !pkg.config.is_empty() {
+        if module_name.is_empty() && has_config {
             let dotted = format!("{pkg_name}.config");
             children.push(ChildView { name: "config".into(), dotted_lit: names::str_lit(&dotted), dotted });
         }
@@ -239,7 +266,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     }
 
     // Configuration.
-    if !pkg.config.is_empty() {
+    if has_config {
         let here = Here { module: "\u{1}config".into(), kind: None };
         let mut refs = Refs::default();
         let map = props::name_map(&[&pkg.config], &[]);

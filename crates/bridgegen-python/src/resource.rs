@@ -37,6 +37,7 @@ pub struct ResourceView {
     pub secret_outputs: Vec<String>,
     pub replace_on_changes: Vec<String>,
     pub deprecation: Option<String>,
+    pub methods: Vec<crate::method::MethodView>,
 }
 
 fn doc_block(parts: &[String]) -> String {
@@ -123,6 +124,13 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .map(name_of)
         .collect();
 
+    // Pulumi's rule: when an input type of the resource's own module already has the class
+    // `<Name>Args` (Kubernetes' `StorageClass`), the resource's args class is `<Name>InitArgs`.
+    let plain_args = format!("{class_name}Args");
+    let collides = ctx.pkg.objects.iter().enumerate().any(|(i, o)| {
+        ctx.has_input[i] && o.token.module == r.token.module && format!("{}Args", ctx.object_class[i]) == plain_args
+    });
+    let args_class = if collides { format!("{class_name}InitArgs") } else { plain_args };
     let class_doc = body(r.description.as_ref());
     let res_params = [
         "        :param str resource_name: The name of the resource.".to_string(),
@@ -138,9 +146,7 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         class_doc,
         [
             "        :param str resource_name: The name of the resource.".to_string(),
-            format!(
-                "        :param {class_name}Args args: The arguments to use to populate this resource's properties."
-            ),
+            format!("        :param {args_class} args: The arguments to use to populate this resource's properties."),
             "        :param pulumi.ResourceOptions opts: Options for the resource.".to_string(),
         ]
         .join("\n"),
@@ -195,13 +201,15 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     };
     let super_first = if r.is_provider { names::str_lit(&ctx.pkg.name) } else { names::str_lit(&r.token.full) };
     let has_get = !r.is_provider && !r.is_component;
-    let all = vec![names::str_lit(&format!("{class_name}Args")), names::str_lit(class_name)];
+    let all = vec![names::str_lit(&args_class), names::str_lit(class_name)];
+    let methods = crate::method::build(ctx, r, class_name, &here, &mut refs);
     let imports = ctx.imports(module, &refs);
     ResourceView {
+        methods,
         imports,
         all,
         class_name: class_name.to_string(),
-        args_class: format!("{class_name}Args"),
+        args_class: args_class.clone(),
         state_class: format!("_{class_name}State"),
         base: base.into(),
         token_lit: names::str_lit(&r.token.full),

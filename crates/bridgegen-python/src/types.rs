@@ -100,7 +100,7 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
         let class = &ctx.object_class[id.0];
         let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
         classes.push(ObjectView {
-            class_name: class.clone(),
+            class_name: ctx.output_class[id.0].clone(),
             args_class: format!("{class}Args"),
             dict_class: format!("{class}ArgsDict"),
             class_doc: names::docstring(&desc, "    "),

@@ -96,19 +96,28 @@ fn api_surface_script_detects_differences() {
     assert!(!out.status.success(), "a changed annotation was not detected");
 }
 
-#[test]
-fn keywords_package_runs_under_mocks() {
+/// Generates `schema`, installs it into a fresh venv and runs the pytest file `test` there.
+fn runs_under_mocks(schema: &str, test: &str) {
     require!(toolchain());
     let root = repo_root();
     let tmp = tempfile::tempdir().expect("tempdir");
-    let out = tmp.path().join("kw");
-    generate_into(&load(&root.join("tests/schemas/keywords-python.json")), &out);
+    let out = tmp.path().join("pkg");
+    generate_into(&load(&root.join(schema)), &out);
     let venv = fresh_venv(&tmp.path().join("venv"));
     pip_install(&venv, &[out]);
     let mut cmd = Command::new(&venv);
-    cmd.args(["-m", "pytest", "-q", "-p", "no:cacheprovider"])
-        .arg(root.join("tests/python/test_keywords_runtime.py"))
-        .current_dir(tmp.path());
-    let out = run(&mut cmd, "pytest tests/python/test_keywords_runtime.py");
+    cmd.args(["-m", "pytest", "-q", "-p", "no:cacheprovider"]).arg(root.join(test)).current_dir(tmp.path());
+    let out = run(&mut cmd, &format!("pytest {test}"));
     assert!(out.contains("1 passed"), "{out}");
+}
+
+#[test]
+fn keywords_package_runs_under_mocks() {
+    runs_under_mocks("tests/schemas/keywords-python.json", "tests/python/test_keywords_runtime.py");
+}
+
+/// Resource methods (calls with `__self__`) and multiArgumentInputs at run time.
+#[test]
+fn methods_package_runs_under_mocks() {
+    runs_under_mocks("tests/schemas/methods.json", "tests/python/test_methods_runtime.py");
 }

@@ -17,11 +17,9 @@ export {
 };
 
 import * as config from "./config";
-import * as types from "./types";
 
 export {
     config,
-    types,
 };
 
 pulumi.runtime.registerResourcePackage("alicloud", {

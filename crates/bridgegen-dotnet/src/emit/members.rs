@@ -19,7 +19,9 @@ impl Emitter<'_> {
                 ty: nullable_output(pkg, n, p),
                 name,
             })
-            .collect();
+            .collect::<Vec<ResourceOutputVm>>();
+        let taken: Vec<String> = outputs.iter().map(|o| o.name.clone()).collect();
+        let methods = self.methods(r, class, &taken);
         let options_type = if r.is_component { "ComponentResourceOptions" } else { "CustomResourceOptions" };
         let mut option_lines = Vec::new();
         if let Some(url) = &pkg.plugin_download_url {
@@ -98,6 +100,7 @@ impl Emitter<'_> {
             args_param,
             base_first_arg: string_literal(if is_provider { &pkg.name } else { &r.token.full }),
             remote: if r.is_component { ", remote: true".into() } else { String::new() },
+            dictionary_constructor: n.opts.dictionary_constructors && !is_provider,
             has_get,
             state_param,
             state_arg,
@@ -112,6 +115,7 @@ impl Emitter<'_> {
             ),
             state,
             args_class,
+            methods,
         }
     }
 

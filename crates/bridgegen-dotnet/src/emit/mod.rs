@@ -12,6 +12,7 @@ use crate::names::{
 
 mod enums;
 mod members;
+mod methods;
 
 use enums::values_equal;
 pub use enums::{double_literal, enum_member_names};
@@ -92,12 +93,14 @@ pub struct ResourceVm {
     args_class: String,
     base_first_arg: String,
     remote: String,
+    dictionary_constructor: bool,
     has_get: bool,
     state_param: String,
     state_arg: String,
     option_lines: Vec<String>,
     args: ArgsClassVm,
     state: Option<ArgsClassVm>,
+    methods: Vec<methods::MethodVm>,
 }
 
 #[derive(Serialize)]

@@ -172,7 +172,7 @@ impl<'a> Binder<'a> {
             plugin_download_url: spec.plugin_download_url.clone(),
             publisher: spec.publisher.clone(),
             namespace: spec.namespace.clone(),
-            language: spec.language.clone(),
+            language: crate::language::check_language_options(&spec.language, &mut self.diags),
             config,
             provider,
             resources,
@@ -380,6 +380,9 @@ impl<'a> Binder<'a> {
         }
         let outputs = match &f.outputs {
             None => FunctionReturn::None,
+            // An outputs object without properties returns nothing (as Pulumi's binder: no
+            // return type, so no result class and no Output form in any SDK).
+            Some(ReturnTypeSpec::Object(o)) if o.properties.is_empty() => FunctionReturn::None,
             Some(ReturnTypeSpec::Object(o)) => FunctionReturn::Object(self.properties(
                 &o.properties,
                 &o.required,

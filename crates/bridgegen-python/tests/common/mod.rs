@@ -146,6 +146,7 @@ pub fn repo_schemas() -> Vec<(PathBuf, String)> {
         out.push((root.join(format!("schema/{s}.json")), format!("seed-{s}")));
     }
     out.push((root.join("tests/schemas/keywords-python.json"), "keywords-python".into()));
+    out.push((root.join("tests/schemas/methods.json"), "methods".into()));
     out
 }
 
