@@ -101,6 +101,21 @@ struct ChildView {
     dotted_lit: String,
 }
 
+/// One package's `__init__.py`: its members, subpackages and (at the root) the resource
+/// registration tables.
+#[derive(Serialize)]
+struct InitView {
+    utilities_import: String,
+    members: Vec<String>,
+    has_inputs: bool,
+    has_outputs: bool,
+    has_enums: bool,
+    children: Vec<ChildView>,
+    register: bool,
+    resource_modules: String,
+    resource_packages: String,
+}
+
 #[derive(Serialize)]
 struct ConfigVar {
     name: String,
@@ -117,6 +132,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let has_config = bridgegen_model::language::has_config_module(pkg, "python");
     let hb = new_registry(TEMPLATES)?;
     let mut files: Vec<GeneratedFile> = Vec::new();
+    let mut inits: Vec<(usize, InitView)> = Vec::new();
 
     // Resource registration data for the root __init__.
     let mut resource_modules: BTreeMap<String, (String, BTreeMap<String, String>)> = BTreeMap::new();
@@ -222,26 +238,26 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             children.push(ChildView { name: "config".into(), dotted_lit: names::str_lit(&dotted), dotted });
         }
         children.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut v = json!({
-            "utilities_import": ctx.utilities_import(&module_name),
-            "members": members,
-            "has_inputs": has_inputs,
-            "has_outputs": has_outputs,
-            "has_enums": has_enums,
-            "children": children,
-            "register": false,
-            "resource_modules": "",
-            "resource_packages": "",
-        });
-        if module_name.is_empty() {
-            v["register"] = json!(true);
-            // Filled after the loop, when every module was seen.
-            v["__root"] = json!(true);
-        }
-        files.push(GeneratedFile::new(format!("{dir}/__init__.py"), serde_json::to_string(&v).map_err(other)?));
+        let is_root = module_name.is_empty();
+        inits.push((
+            files.len(),
+            InitView {
+                utilities_import: ctx.utilities_import(&module_name),
+                members,
+                has_inputs,
+                has_outputs,
+                has_enums,
+                children,
+                register: is_root,
+                resource_modules: String::new(),
+                resource_packages: String::new(),
+            },
+        ));
+        // Rendered after the loop: the root's registration tables need every module.
+        files.push(GeneratedFile::new(format!("{dir}/__init__.py"), Vec::new()));
     }
 
-    // Root __init__ with the registration tables (now complete).
+    // Registration tables (now complete), then every module's __init__.py.
     let mods: Vec<Value> = resource_modules
         .iter()
         .map(|(raw, (fqn, classes))| json!({"pkg": pkg.name, "mod": raw, "fqn": fqn, "classes": classes}))
@@ -252,17 +268,12 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         "fqn": pkg_name,
         "class": "Provider",
     })];
-    let mods_json = registration_json(&mods)?;
-    let pkgs_json = registration_json(&packages)?;
-    for f in files.iter_mut() {
-        if f.path.ends_with("/__init__.py") && f.contents.first() == Some(&b'{') {
-            let mut v: Value = serde_json::from_slice(&f.contents).map_err(other)?;
-            if v.get("__root").is_some() {
-                v["resource_modules"] = json!(mods_json);
-                v["resource_packages"] = json!(pkgs_json);
-            }
-            f.contents = render(&hb, "module_init", &v)?.into_bytes();
+    for (index, mut view) in inits {
+        if view.register {
+            view.resource_modules = registration_json(&mods)?;
+            view.resource_packages = registration_json(&packages)?;
         }
+        files[index].contents = render(&hb, "module_init", &view)?.into_bytes();
     }
 
     // Configuration.
