@@ -67,7 +67,7 @@ impl PackageNaming for PythonNaming<'_> {
     }
 
     fn property_name(&self, prop: &Property) -> String {
-        names::property_name(&prop.name, props::python_override(prop), &[])
+        names::property_name(&prop.name, &[])
     }
 
     fn type_name(&self, ty: &Type, input: bool) -> String {

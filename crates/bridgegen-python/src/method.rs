@@ -36,12 +36,11 @@ pub struct MethodView {
 
 /// The methods of `r` (resource class `class_name`, in `module`), recording the types they use.
 pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut Refs) -> Vec<MethodView> {
-    let taken: Vec<String> =
-        r.properties.iter().map(|p| names::property_name(&p.name, None, &[RESOURCE_RESERVED])).collect();
+    let taken: Vec<String> = r.properties.iter().map(|p| names::property_name(&p.name, &[RESOURCE_RESERVED])).collect();
     let mut out = Vec::new();
     for m in &r.methods {
         let f = ctx.pkg.function(m.function);
-        let mut name = names::property_name(&m.name, None, &[RESOURCE_RESERVED]);
+        let mut name = names::property_name(&m.name, &[RESOURCE_RESERVED]);
         while taken.contains(&name) || out.iter().any(|o: &MethodView| o.name == name) {
             name.push('_');
         }

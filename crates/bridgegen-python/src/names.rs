@@ -7,7 +7,8 @@
 //! - a name that is a Python keyword, or one of the names generated code itself relies on
 //!   in the same scope ([`RESERVED`]), gets a trailing `_` (`from` -> `from_`); the wire
 //!   name is kept and emitted beside it (`@pulumi.getter(name="from")`);
-//! - `language.python.name` on a property overrides the computed name (still escaped).
+//! - `language.python.name` on a property is ignored, as Pulumi's generator ignores it
+//!   (`lambda` is `lambda_`, not its alias), so SDKs stay drop-in compatible.
 
 use bridgegen_model::description::{Doc, Language};
 use heck::{ToShoutySnakeCase, ToSnakeCase};
@@ -55,13 +56,14 @@ pub const RESERVED: &[&str] = &[
 ];
 
 /// Parameter names of resource constructors and `get`; a property with one of these
-/// names is escaped in resource classes only.
+/// names is escaped in resource classes only. `args` is not among them: the constructor
+/// takes the args object only when it is an instance of the resource's Args class, so a
+/// property named `args` passes through as a keyword (as in Pulumi's SDKs).
 pub const RESOURCE_RESERVED: &[&str] = &[
     "resource_name",
     "opts",
     "id",
     "urn",
-    "args",
     "kwargs",
     "get",
     "translate_output_property",
@@ -73,17 +75,24 @@ pub const RESOURCE_RESERVED: &[&str] = &[
 /// Function parameter names the generated invoke wrappers use.
 pub const FUNCTION_RESERVED: &[&str] = &["opts"];
 
-/// Members of `dict` (output types subclass `dict`) that the runtime and the copy/pickle
-/// machinery call on output values; a getter with one of these names would break them,
-/// so output classes escape these (`items` -> `items_`).
-pub const DICT_RESERVED: &[&str] = &["get", "items", "keys", "values"];
+/// Members of `dict` (output types subclass `dict`) that generated code and the
+/// copy/pickle/json machinery call on output values (`copy.deepcopy`, `pickle` and
+/// `json.dumps` call `items()`, the runtime `keys()`; output classes define `get` for dict-style access); a
+/// getter with one of these names would break them, so output classes escape these
+/// (`items` -> `items_`). Pulumi's generator does not: a bug we keep out.
+pub const DICT_RESERVED: &[&str] = &["get", "items", "keys"];
 
-/// The other `dict` methods: getters may take these names (`timeouts.update`, as in
-/// Pulumi's SDKs); the type checker is told the override is intended.
-pub const DICT_SHADOWED: &[&str] = &["clear", "copy", "fromkeys", "pop", "popitem", "setdefault", "update"];
+/// The other `dict` methods: getters may take these names (`timeouts.update`,
+/// `requirement.values`, as in Pulumi's SDKs: dict merging and copying take the
+/// dict's own storage, not these methods); the type checker is told the override is intended.
+pub const DICT_SHADOWED: &[&str] = &["clear", "copy", "fromkeys", "pop", "popitem", "setdefault", "update", "values"];
+
+/// Python 2 keywords that are identifiers in Python 3. Pulumi's generator escapes them
+/// too (`exec` -> `exec_`); we follow it so attribute names match its SDKs.
+pub const PY2_KEYWORDS: &[&str] = &["exec", "print"];
 
 pub fn is_keyword(s: &str) -> bool {
-    KEYWORDS.contains(&s)
+    KEYWORDS.contains(&s) || PY2_KEYWORDS.contains(&s)
 }
 
 /// True when `s` is a valid Python identifier (ASCII subset plus any alphanumerics).
@@ -162,17 +171,9 @@ fn plural_acronyms(name: &str) -> String {
     out
 }
 
-/// A property or parameter name before context-specific escaping.
-pub fn property_base(name: &str, python_override: Option<&str>) -> String {
-    match python_override {
-        Some(o) if !o.is_empty() => snake(o),
-        _ => snake(name),
-    }
-}
-
 /// A property name in a context with extra reserved names (already escaped).
-pub fn property_name(name: &str, python_override: Option<&str>, reserved: &[&[&str]]) -> String {
-    escape(property_base(name, python_override), reserved)
+pub fn property_name(name: &str, reserved: &[&[&str]]) -> String {
+    escape(snake(name), reserved)
 }
 
 /// Names for a whole property list: escaped, then made unique in order (`ref`, `ref_`).
@@ -330,21 +331,23 @@ mod tests {
 
     #[test]
     fn keywords_and_reserved_escape() {
-        assert_eq!(property_name("from", None, &[]), "from_");
-        assert_eq!(property_name("lambda", None, &[]), "lambda_");
-        assert_eq!(property_name("None", None, &[]), "none"); // snake-cased first, then fine
-        assert_eq!(property_name("pulumi", None, &[]), "pulumi_");
-        assert_eq!(property_name("Optional", None, &[]), "optional");
-        assert_eq!(property_name("id", None, &[RESOURCE_RESERVED]), "id_");
-        assert_eq!(property_name("id", None, &[]), "id");
-        assert_eq!(property_name("items", None, &[DICT_RESERVED]), "items_");
+        assert_eq!(property_name("from", &[]), "from_");
+        assert_eq!(property_name("lambda", &[]), "lambda_");
+        assert_eq!(property_name("None", &[]), "none"); // snake-cased first, then fine
+        assert_eq!(property_name("pulumi", &[]), "pulumi_");
+        assert_eq!(property_name("Optional", &[]), "optional");
+        assert_eq!(property_name("id", &[RESOURCE_RESERVED]), "id_");
+        assert_eq!(property_name("id", &[]), "id");
+        assert_eq!(property_name("items", &[DICT_RESERVED]), "items_");
         // builtins other than the few used by generated code stay as they are
-        assert_eq!(property_name("type", None, &[]), "type");
-        assert_eq!(property_name("format", None, &[]), "format");
-        assert_eq!(property_name("str", None, &[]), "str_");
-        assert_eq!(property_name("x", Some("custom_name"), &[]), "custom_name");
+        assert_eq!(property_name("type", &[]), "type");
+        assert_eq!(property_name("format", &[]), "format");
+        assert_eq!(property_name("str", &[]), "str_");
+        assert_eq!(property_name("exec", &[]), "exec_"); // a Python 2 keyword, as Pulumi escapes it
+        assert_eq!(property_name("args", &[RESOURCE_RESERVED]), "args");
+        assert_eq!(property_name("values", &[DICT_RESERVED]), "values");
         for k in KEYWORDS {
-            let n = property_name(k, None, &[]);
+            let n = property_name(k, &[]);
             assert!(!is_keyword(&n) && is_identifier(&n), "{k} -> {n}");
         }
     }

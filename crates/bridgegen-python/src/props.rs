@@ -9,11 +9,6 @@ use bridgegen_model::{Doc, Property, Type};
 use crate::ctx::{Ctx, Here, Refs};
 use crate::names;
 
-/// `language.python.name` of a property, if the schema gives one.
-pub fn python_override(p: &Property) -> Option<&str> {
-    p.language.get("python").and_then(|v| v.get("name")).and_then(Value::as_str)
-}
-
 /// Python names for every wire name in `lists` (first occurrence wins), escaped with
 /// `reserved` and unique across wire names.
 pub fn name_map(lists: &[&[Property]], reserved: &[&[&str]]) -> IndexMap<String, String> {
@@ -25,7 +20,7 @@ pub fn name_map(lists: &[&[Property]], reserved: &[&[&str]]) -> IndexMap<String,
             }
         }
     }
-    let bases = wires.iter().map(|p| names::property_name(&p.name, python_override(p), reserved));
+    let bases = wires.iter().map(|p| names::property_name(&p.name, reserved));
     let unique = names::unique_names(bases);
     wires.iter().map(|p| p.name.clone()).zip(unique).collect()
 }
