@@ -15,6 +15,7 @@ pub mod objects;
 pub mod options;
 pub mod resource;
 pub mod types;
+pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,6 +29,10 @@ use bridgegen_model::{ExternalRef, Package, Type};
 use context::Names;
 pub use docs::NodejsDocs;
 use names::js_string;
+use views::{
+    ConfigVar, ConfigVarsView, Construct, EnumsIndexView, IndexMember, ModuleIndexView, PackageJsonView, ReadmeView,
+    TsconfigView, TypesFileView, UtilitiesView,
+};
 
 /// Every template, embedded.
 pub const TEMPLATES: TemplateSet = &[
@@ -91,31 +96,6 @@ struct Gen<'a> {
     opts: options::NodeOptions,
 }
 
-#[derive(Serialize)]
-struct IndexMember {
-    file: String,
-    name: String,
-    is_class: bool,
-    type_exports: String,
-    values: Vec<String>,
-    lazy_names: String,
-}
-
-#[derive(Serialize)]
-struct Construct {
-    token: String,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct ConfigVar {
-    doc: String,
-    name: String,
-    key: String,
-    ty: String,
-    getter: String,
-}
-
 impl<'a> Gen<'a> {
     fn run(&self) -> Result<Vec<GeneratedFile>, GenError> {
         let pkg = self.pkg;
@@ -171,7 +151,7 @@ impl<'a> Gen<'a> {
                 let object_render = |i: &objects::Interface| render(self.hb, "object", i);
                 for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
                     let body = objects::types_file(pkg, &self.names, output, &object_render)?;
-                    let data = json!({ "body": body.trim_end(), "enums": self.has_enums() });
+                    let data = TypesFileView { body: body.trim_end(), enums: self.has_enums() };
                     files.insert(file.into(), render_ts(self.hb, "types_file", &data)?);
                 }
                 exports.extend(["input", "output"]);
@@ -205,7 +185,7 @@ impl<'a> Gen<'a> {
                 None => Vec::new(),
             };
             let empty = children.is_empty() && enums.is_empty();
-            let mut text = render_ts(self.hb, "enums", &json!({ "children": children, "enums": enums }))?;
+            let mut text = render_ts(self.hb, "enums", &EnumsIndexView { children, enums })?;
             if empty {
                 text.push_str("export {};\n");
             }
@@ -224,7 +204,7 @@ impl<'a> Gen<'a> {
         files.insert("README.md".into(), self.readme()?);
         let mut ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
         ts_files.extend(self.opts.extra_type_script_files.iter().filter(|f| !files.contains_key(*f)));
-        let tsconfig = render(self.hb, "tsconfig", &json!({ "files": ts_files }))?;
+        let tsconfig = render(self.hb, "tsconfig", &TsconfigView { files: ts_files })?;
         files.insert("tsconfig.json".into(), tsconfig);
         files.insert("package.json".into(), self.package_json()?);
         files.insert("scripts/postinstall.js".into(), POSTINSTALL.to_string());
@@ -264,9 +244,9 @@ impl<'a> Gen<'a> {
                 file: "provider".into(),
                 name: "Provider".into(),
                 is_class: true,
-                type_exports: "ProviderArgs".into(),
+                type_exports: vec!["ProviderArgs".into()],
                 values: vec!["Provider".into()],
-                lazy_names: "\"Provider\"".into(),
+                lazy_names: vec![js_string("Provider")],
             });
         }
         if let Some(m) = module {
@@ -284,9 +264,9 @@ impl<'a> Gen<'a> {
                     file: self.names.resource_file[id.0].clone(),
                     name: name.clone(),
                     is_class: true,
-                    type_exports: types.join(", "),
+                    type_exports: types,
                     values: vec![name.clone()],
-                    lazy_names: js_string(&name),
+                    lazy_names: vec![js_string(&name)],
                 });
                 constructs.push(Construct { token: js_string(&r.token.full), name });
                 register.insert(r.token.raw_module.clone());
@@ -319,29 +299,29 @@ impl<'a> Gen<'a> {
                     file: self.names.function_file[id.0].clone(),
                     name: name.clone(),
                     is_class: false,
-                    type_exports: types.join(", "),
-                    lazy_names: values.iter().map(|v| js_string(v)).collect::<Vec<_>>().join(", "),
+                    type_exports: types,
+                    lazy_names: values.iter().map(|v| js_string(v)).collect(),
                     values,
                 });
             }
         }
         let has_enums = module.is_some_and(|m| !m.enums.is_empty());
         let error = context::global_ref("Error", members.iter().flat_map(|m| m.values.iter().map(|v| v.as_str())));
-        let data = json!({
-            "root": root,
-            "error": error,
-            "members": members,
-            "has_enums": has_enums,
-            "enum_path": dir,
-            "children": direct_children(dir, dirs),
-            "is_root": is_root,
-            "config": bridgegen_model::language::has_config_module(pkg, "nodejs"),
-            "types": self.has_types_module(),
-            "constructs": constructs,
-            "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
-            "package": js_string(&pkg.name),
-            "provider_type": js_string(pkg.provider_token()),
-        });
+        let data = ModuleIndexView {
+            root,
+            error,
+            members,
+            has_enums,
+            enum_path: dir.to_string(),
+            children: direct_children(dir, dirs),
+            is_root,
+            config: bridgegen_model::language::has_config_module(pkg, "nodejs"),
+            types: self.has_types_module(),
+            constructs,
+            register_modules: register.iter().map(|r| js_string(r)).collect(),
+            package: js_string(&pkg.name),
+            provider_type: js_string(pkg.provider_token()),
+        };
         render_ts(self.hb, "module_index", &data)
     }
 
@@ -373,12 +353,12 @@ impl<'a> Gen<'a> {
                 getter,
             });
         }
-        let data = json!({
-            "package": js_string(&pkg.name),
-            "vars": vars,
-            "object_types": self.has_object_types(),
-            "enums": self.has_enums(),
-        });
+        let data = ConfigVarsView {
+            package: js_string(&pkg.name),
+            vars,
+            object_types: self.has_object_types(),
+            enums: self.has_enums(),
+        };
         render_ts(self.hb, "config_vars", &data)
     }
 
@@ -387,10 +367,10 @@ impl<'a> Gen<'a> {
         render_ts(
             self.hb,
             "utilities",
-            &json!({
-                "version": js_string(version.trim_start_matches('v')),
-                "plugin_download_url": self.pkg.plugin_download_url.as_deref().map(js_string),
-            }),
+            &UtilitiesView {
+                version: js_string(version.trim_start_matches('v')),
+                plugin_download_url: self.pkg.plugin_download_url.as_deref().map(js_string),
+            },
         )
     }
 
@@ -399,15 +379,15 @@ impl<'a> Gen<'a> {
         render(
             self.hb,
             "readme",
-            &json!({
-                "readme": self.opts.readme,
-                "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
-                "description": pkg.description.clone().unwrap_or_default(),
-                "npm_name": self.opts.package_name(pkg),
-                "ident": names::camel_ident(&pkg.name),
-                "package": pkg.name,
-                "config": pkg.config.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
-            }),
+            &ReadmeView {
+                readme: self.opts.readme.as_deref(),
+                title: pkg.display_name.as_deref().unwrap_or(&pkg.name),
+                description: pkg.description.as_deref().unwrap_or_default(),
+                npm_name: self.opts.package_name(pkg),
+                ident: names::camel_ident(&pkg.name),
+                package: &pkg.name,
+                config: pkg.config.iter().map(|p| p.name.as_str()).collect(),
+            },
         )
     }
 
@@ -474,7 +454,7 @@ impl<'a> Gen<'a> {
         }
         v.insert("pulumi".into(), Value::Object(pulumi));
         let text = serde_json::to_string_pretty(&Value::Object(v)).map_err(|e| GenError::Other(e.to_string()))?;
-        render(self.hb, "package_json", &json!({ "json": text }))
+        render(self.hb, "package_json", &PackageJsonView { json: text })
     }
 }
 

@@ -1,0 +1,113 @@
+//! Typed views of the package-level files (`index.ts`, `types/`, `config/vars.ts`,
+//! `utilities.ts`, `tsconfig.json`, `README.md`, `package.json`); [`crate::resource`],
+//! [`crate::function`] and [`crate::objects`] hold the per-member views.
+
+use serde::Serialize;
+
+use crate::objects::EnumView;
+
+/// One member of a module's `index.ts`: its type exports and lazily loaded values.
+#[derive(Serialize)]
+pub struct IndexMember {
+    pub file: String,
+    pub name: String,
+    pub is_class: bool,
+    /// Interfaces re-exported (`FooArgs`, `FooState`, ...).
+    pub type_exports: Vec<String>,
+    /// Values loaded on first use.
+    pub values: Vec<String>,
+    /// `values` as string literals.
+    pub lazy_names: Vec<String>,
+}
+
+/// A resource type the module's `construct` hook builds.
+#[derive(Serialize)]
+pub struct Construct {
+    pub token: String,
+    pub name: String,
+}
+
+/// A module's `index.ts`.
+#[derive(Serialize)]
+pub struct ModuleIndexView {
+    /// Relative path to the package root (`./`, `../`).
+    pub root: String,
+    /// The global `Error`, qualified when a member shadows it.
+    pub error: String,
+    pub members: Vec<IndexMember>,
+    pub has_enums: bool,
+    pub enum_path: String,
+    pub children: Vec<String>,
+    pub is_root: bool,
+    pub config: bool,
+    pub types: bool,
+    pub constructs: Vec<Construct>,
+    /// Module names registered with the engine, as string literals.
+    pub register_modules: Vec<String>,
+    pub package: String,
+    pub provider_type: String,
+}
+
+/// `types/input.ts` or `types/output.ts`: the rendered interfaces.
+#[derive(Serialize)]
+pub struct TypesFileView<'a> {
+    pub body: &'a str,
+    pub enums: bool,
+}
+
+/// A `types/enums/**/index.ts`.
+#[derive(Serialize)]
+pub struct EnumsIndexView {
+    pub children: Vec<String>,
+    pub enums: Vec<EnumView>,
+}
+
+/// One getter of `config/vars.ts`.
+#[derive(Serialize)]
+pub struct ConfigVar {
+    pub doc: String,
+    pub name: String,
+    pub key: String,
+    pub ty: String,
+    pub getter: String,
+}
+
+/// `config/vars.ts`.
+#[derive(Serialize)]
+pub struct ConfigVarsView {
+    pub package: String,
+    pub vars: Vec<ConfigVar>,
+    pub object_types: bool,
+    pub enums: bool,
+}
+
+/// `utilities.ts`: the version and download URL as string literals.
+#[derive(Serialize)]
+pub struct UtilitiesView {
+    pub version: String,
+    pub plugin_download_url: Option<String>,
+}
+
+/// `tsconfig.json`: every TypeScript file compiled.
+#[derive(Serialize)]
+pub struct TsconfigView<'a> {
+    pub files: Vec<&'a String>,
+}
+
+/// `README.md`: the schema's own readme, or one written from the package's names.
+#[derive(Serialize)]
+pub struct ReadmeView<'a> {
+    pub readme: Option<&'a str>,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub npm_name: String,
+    pub ident: String,
+    pub package: &'a str,
+    pub config: Vec<&'a str>,
+}
+
+/// `package.json`: the document, already serialized.
+#[derive(Serialize)]
+pub struct PackageJsonView {
+    pub json: String,
+}
