@@ -20,8 +20,8 @@ pub mod views;
 use std::collections::{BTreeMap, BTreeSet};
 
 use handlebars::Handlebars;
+use indexmap::IndexMap;
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator, TemplateSet};
 use bridgegen_model::{ExternalRef, Package, Type};
@@ -30,8 +30,8 @@ use context::Names;
 pub use docs::NodejsDocs;
 use names::js_string;
 use views::{
-    ConfigVar, ConfigVarsView, Construct, EnumsIndexView, IndexMember, ModuleIndexView, PackageJsonView, ReadmeView,
-    TsconfigView, TypesFileView, UtilitiesView,
+    ConfigVar, ConfigVarsView, Construct, EnumsIndexView, IndexMember, ModuleIndexView, PackageJson, PackageJsonView,
+    PackageScripts, PulumiSection, ReadmeView, TsconfigView, TypesFileView, UtilitiesView,
 };
 
 /// Every template, embedded.
@@ -394,66 +394,41 @@ impl<'a> Gen<'a> {
     fn package_json(&self) -> Result<String, GenError> {
         let pkg = self.pkg;
         let o = &self.opts;
-        let mut v = serde_json::Map::new();
-        v.insert("name".into(), json!(o.package_name(pkg)));
-        v.insert(
-            "version".into(),
-            json!(pkg.version.clone().unwrap_or_else(|| "0.0.0".into()).trim_start_matches('v')),
-        );
-        if let Some(d) = o.package_description.clone().or_else(|| pkg.description.clone()) {
-            v.insert("description".into(), json!(d));
-        }
-        if !pkg.keywords.is_empty() {
-            v.insert("keywords".into(), json!(pkg.keywords));
-        }
-        for (k, val) in [("homepage", &pkg.homepage), ("repository", &pkg.repository), ("license", &pkg.license)] {
-            if let Some(val) = val {
-                v.insert(k.into(), json!(val));
-            }
-        }
-        v.insert("main".into(), json!("bin/index.js"));
-        v.insert("types".into(), json!("bin/index.d.ts"));
-        v.insert("files".into(), json!(["bin/", "scripts/", "README.md"]));
-        // Installing the folder builds it (npm runs `postinstall` for folder installs too), so
-        // the compiler is a dependency, not a devDependency, as in Pulumi's local SDKs.
-        v.insert("scripts".into(), json!({ "build": "tsc", "postinstall": "node scripts/postinstall.js" }));
-        let mut deps = serde_json::Map::new();
-        deps.insert("@pulumi/pulumi".into(), json!(PULUMI_DEPENDENCY));
+        let mut dependencies = IndexMap::new();
+        dependencies.insert("@pulumi/pulumi".to_string(), PULUMI_DEPENDENCY.to_string());
         for (name, version) in external_packages(pkg) {
-            deps.insert(
-                types::external_package(&name),
-                json!(version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into())),
-            );
+            dependencies
+                .insert(types::external_package(&name), version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into()));
         }
-        for (k, val) in &o.dependencies {
-            deps.insert(k.clone(), json!(val));
-        }
-        deps.insert("@types/node".into(), json!("^18.0.0"));
-        deps.insert("typescript".into(), json!(o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into())));
-        v.insert("dependencies".into(), Value::Object(deps));
-        let mut dev = serde_json::Map::new();
-        for (k, val) in &o.dev_dependencies {
-            dev.insert(k.clone(), json!(val));
-        }
-        if !dev.is_empty() {
-            v.insert("devDependencies".into(), Value::Object(dev));
-        }
-        for (key, map) in [("peerDependencies", &o.peer_dependencies), ("resolutions", &o.resolutions)] {
-            if !map.is_empty() {
-                v.insert(key.into(), json!(map));
-            }
-        }
-        let mut pulumi = serde_json::Map::new();
-        pulumi.insert("resource".into(), json!(true));
-        pulumi.insert("name".into(), json!(pkg.name));
-        if let Some(ver) = &pkg.version {
-            pulumi.insert("version".into(), json!(ver.trim_start_matches('v')));
-        }
-        if let Some(url) = &pkg.plugin_download_url {
-            pulumi.insert("server".into(), json!(url));
-        }
-        v.insert("pulumi".into(), Value::Object(pulumi));
-        let text = serde_json::to_string_pretty(&Value::Object(v)).map_err(|e| GenError::Other(e.to_string()))?;
+        dependencies.extend(o.dependencies.iter().map(|(k, v)| (k.clone(), v.clone())));
+        dependencies.insert("@types/node".into(), "^18.0.0".into());
+        dependencies.insert("typescript".into(), o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into()));
+        let doc = PackageJson {
+            name: o.package_name(pkg),
+            version: pkg.version.as_deref().unwrap_or("0.0.0").trim_start_matches('v'),
+            description: o.package_description.as_deref().or(pkg.description.as_deref()),
+            keywords: &pkg.keywords,
+            homepage: pkg.homepage.as_deref(),
+            repository: pkg.repository.as_deref(),
+            license: pkg.license.as_deref(),
+            main: "bin/index.js",
+            types: "bin/index.d.ts",
+            files: ["bin/", "scripts/", "README.md"],
+            // Installing the folder builds it (npm runs `postinstall` for folder installs too), so
+            // the compiler is a dependency, not a devDependency, as in Pulumi's local SDKs.
+            scripts: PackageScripts { build: "tsc", postinstall: "node scripts/postinstall.js" },
+            dependencies,
+            dev_dependencies: &o.dev_dependencies,
+            peer_dependencies: &o.peer_dependencies,
+            resolutions: &o.resolutions,
+            pulumi: PulumiSection {
+                resource: true,
+                name: &pkg.name,
+                version: pkg.version.as_deref().map(|v| v.trim_start_matches('v')),
+                server: pkg.plugin_download_url.as_deref(),
+            },
+        };
+        let text = serde_json::to_string_pretty(&doc).map_err(|e| GenError::Other(e.to_string()))?;
         render(self.hb, "package_json", &PackageJsonView { json: text })
     }
 }

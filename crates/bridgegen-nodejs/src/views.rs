@@ -2,6 +2,7 @@
 //! `utilities.ts`, `tsconfig.json`, `README.md`, `package.json`); [`crate::resource`],
 //! [`crate::function`] and [`crate::objects`] hold the per-member views.
 
+use indexmap::IndexMap;
 use serde::Serialize;
 
 use crate::objects::EnumView;
@@ -110,4 +111,52 @@ pub struct ReadmeView<'a> {
 #[derive(Serialize)]
 pub struct PackageJsonView {
     pub json: String,
+}
+
+/// The `package.json` document (field order as written by npm).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageJson<'a> {
+    pub name: String,
+    pub version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub keywords: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub homepage: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repository: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub license: Option<&'a str>,
+    pub main: &'static str,
+    pub types: &'static str,
+    pub files: [&'static str; 3],
+    pub scripts: PackageScripts,
+    pub dependencies: IndexMap<String, String>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub dev_dependencies: &'a IndexMap<String, String>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub peer_dependencies: &'a IndexMap<String, String>,
+    #[serde(skip_serializing_if = "IndexMap::is_empty")]
+    pub resolutions: &'a IndexMap<String, String>,
+    pub pulumi: PulumiSection<'a>,
+}
+
+/// `scripts` of `package.json`.
+#[derive(Serialize)]
+pub struct PackageScripts {
+    pub build: &'static str,
+    pub postinstall: &'static str,
+}
+
+/// The `pulumi` section of `package.json`: what the engine reads to find the plugin.
+#[derive(Serialize)]
+pub struct PulumiSection<'a> {
+    pub resource: bool,
+    pub name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<&'a str>,
 }
