@@ -20,7 +20,7 @@ pub struct Field {
 #[derive(Serialize)]
 pub struct FunctionView {
     pub doc: String,
-    pub imports: Vec<String>,
+    pub imports: crate::views::Imports,
     pub name: String,
     pub output_name: String,
     pub token: String,
@@ -114,15 +114,12 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
         FunctionReturn::Type(t) => t.walk(&mut visit),
         FunctionReturn::None => {}
     }
-    let mut imports = vec!["import * as pulumi from \"@pulumi/pulumi\";".to_string()];
-    if uses_objects {
-        imports.push(format!("import * as inputs from \"{root}types/input\";"));
-        imports.push(format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if uses_enums {
-        imports.push(format!("import * as enums from \"{root}types/enums\";"));
-    }
-    imports.push(format!("import * as utilities from \"{root}utilities\";"));
+    let imports = crate::views::Imports {
+        root: root.to_string(),
+        types: uses_objects,
+        enums_first: false,
+        enums_last: uses_enums,
+    };
 
     FunctionView {
         doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),

@@ -37,6 +37,7 @@ use views::{
 /// Every template, embedded.
 pub const TEMPLATES: TemplateSet = &[
     ("header", include_str!("../../../templates/nodejs/header.hbs")),
+    ("imports", include_str!("../../../templates/nodejs/imports.ts.hbs")),
     ("resource", include_str!("../../../templates/nodejs/resource.ts.hbs")),
     ("function", include_str!("../../../templates/nodejs/function.ts.hbs")),
     ("object", include_str!("../../../templates/nodejs/object.ts.hbs")),

@@ -86,7 +86,7 @@ pub struct AliasField {
 #[derive(Serialize)]
 pub struct ResourceView {
     pub doc: String,
-    pub imports: Vec<String>,
+    pub imports: crate::views::Imports,
     pub class_name: String,
     pub token: String,
     pub base: String,
@@ -280,7 +280,6 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     let secret_outputs = res.secret_outputs().iter().map(|s| js_string(s)).collect();
     let replace_on_changes = res.replace_on_changes(pkg).iter().map(|s| js_string(s)).collect();
 
-    let mut imports = vec!["import * as pulumi from \"@pulumi/pulumi\";".to_string()];
     let all_types: Vec<&Type> =
         res.properties.iter().chain(&res.inputs).chain(res.state_inputs.iter().flatten()).map(|p| &p.ty).collect();
     let mut uses = (false, false, false);
@@ -294,14 +293,6 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             _ => {}
         });
     }
-    if uses.0 {
-        imports.push(format!("import * as inputs from \"{root}types/input\";"));
-        imports.push(format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if uses.2 {
-        imports.push(format!("import * as enums from \"{root}types/enums\";"));
-    }
-    imports.push(format!("import * as utilities from \"{root}utilities\";"));
 
     let (base, opts_type) = if is_provider {
         ("pulumi.ProviderResource", "pulumi.ResourceOptions")
@@ -385,13 +376,13 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             name,
         });
     }
-    if method_uses.0 && !imports.iter().any(|i| i.contains("types/input")) {
-        imports.insert(1, format!("import * as inputs from \"{root}types/input\";"));
-        imports.insert(2, format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if method_uses.1 && !imports.iter().any(|i| i.contains("types/enums")) {
-        imports.insert(1, format!("import * as enums from \"{root}types/enums\";"));
-    }
+    // Enums that only methods use are imported first, before `inputs`.
+    let imports = crate::views::Imports {
+        root: root.to_string(),
+        types: uses.0 || method_uses.0,
+        enums_first: method_uses.1 && !uses.2,
+        enums_last: uses.2,
+    };
 
     ResourceView {
         methods,

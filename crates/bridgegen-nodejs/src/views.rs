@@ -160,3 +160,15 @@ pub struct PulumiSection<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub server: Option<&'a str>,
 }
+
+/// The imports at the top of a resource or function file (`imports` template): the
+/// `types` modules it uses, relative to the package root.
+#[derive(Serialize)]
+pub struct Imports {
+    pub root: String,
+    /// `inputs` and `outputs`.
+    pub types: bool,
+    /// `enums`, before `inputs` (needed by methods only) or after `outputs`.
+    pub enums_first: bool,
+    pub enums_last: bool,
+}
