@@ -31,7 +31,7 @@ pub use docs::NodejsDocs;
 use names::js_string;
 use views::{
     ConfigVar, ConfigVarsView, Construct, EnumsIndexView, IndexMember, ModuleIndexView, PackageJson, PackageJsonView,
-    PackageScripts, PulumiSection, ReadmeView, TsconfigView, TypesFileView, UtilitiesView,
+    PackageScripts, PulumiSection, ReadmeView, TsconfigView, TypesFileView, TypesIndexView, UtilitiesView,
 };
 
 /// Every template, embedded.
@@ -42,6 +42,7 @@ pub const TEMPLATES: TemplateSet = &[
     ("function", include_str!("../../../templates/nodejs/function.ts.hbs")),
     ("object", include_str!("../../../templates/nodejs/object.ts.hbs")),
     ("types_file", include_str!("../../../templates/nodejs/types_file.ts.hbs")),
+    ("types_index", include_str!("../../../templates/nodejs/types_index.ts.hbs")),
     ("enums", include_str!("../../../templates/nodejs/enums.ts.hbs")),
     ("module_index", include_str!("../../../templates/nodejs/module_index.ts.hbs")),
     ("config_vars", include_str!("../../../templates/nodejs/config_vars.ts.hbs")),
@@ -160,9 +161,7 @@ impl<'a> Gen<'a> {
             if self.has_enums() {
                 exports.insert(0, "enums");
             }
-            let imports: String = exports.iter().map(|e| format!("import * as {e} from \"./{e}\";\n")).collect();
-            let list: String = exports.iter().map(|e| format!("    {e},\n")).collect();
-            files.insert("types/index.ts".into(), format!("{}\n{imports}\nexport {{\n{list}}};\n", self.header()?));
+            files.insert("types/index.ts".into(), render_ts(self.hb, "types_index", &TypesIndexView { exports })?);
         }
         let mut enum_dirs: BTreeSet<String> = BTreeSet::new();
         if self.has_enums() {

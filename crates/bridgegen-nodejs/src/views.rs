@@ -172,3 +172,9 @@ pub struct Imports {
     pub enums_first: bool,
     pub enums_last: bool,
 }
+
+/// `types/index.ts`: the `types` sub-modules (`enums`, `input`, `output`) it re-exports.
+#[derive(Serialize)]
+pub struct TypesIndexView {
+    pub exports: Vec<&'static str>,
+}
