@@ -29,7 +29,7 @@ pub struct MethodView {
     pub args_name: String,
     pub args_name_short: String,
     pub args_fields: Vec<Field>,
-    pub call_args: Vec<String>,
+    pub call_args: Vec<crate::views::CallArg>,
     pub result_type: String,
     pub result_name: Option<String>,
     pub result_fields: Vec<Field>,
@@ -331,9 +331,13 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
                 _ => {}
             });
         }
-        let mut call_args = vec!["\"__self__\": this,".to_string()];
-        call_args
-            .extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
+        let mut call_args =
+            vec![crate::views::CallArg { key: js_string("__self__"), var: "this".into(), member: String::new() }];
+        call_args.extend(args.iter().map(|p| crate::views::CallArg {
+            key: js_string(&p.name),
+            var: "args".into(),
+            member: property_access("?", &p.name),
+        }));
         let mut lift = None;
         let mut result_object = String::new();
         let (result_type, result_name, result_fields) = match &f.outputs {

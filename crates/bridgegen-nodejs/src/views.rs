@@ -178,3 +178,14 @@ pub struct Imports {
 pub struct TypesIndexView {
     pub exports: Vec<&'static str>,
 }
+
+/// One `"key": value` entry of the arguments object passed to `invoke` or `call`: a
+/// variable (`args`, a positional parameter, `this`) and a member access on it (or none).
+#[derive(Serialize)]
+pub struct CallArg {
+    /// The wire name, as a string literal.
+    pub key: String,
+    pub var: String,
+    /// `.name`, `?.name`, `["x-y"]`, or empty.
+    pub member: String,
+}
