@@ -189,3 +189,45 @@ pub struct CallArg {
     /// `.name`, `?.name`, `["x-y"]`, or empty.
     pub member: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(deps: &'a IndexMap<String, String>, empty: &'a IndexMap<String, String>) -> PackageJson<'a> {
+        PackageJson {
+            name: "@pulumi/x".into(),
+            version: "1.0.0",
+            description: None,
+            keywords: &[],
+            homepage: None,
+            repository: None,
+            license: Some("Apache-2.0"),
+            main: "bin/index.js",
+            types: "bin/index.d.ts",
+            files: ["bin/", "scripts/", "README.md"],
+            scripts: PackageScripts { build: "tsc", postinstall: "node scripts/postinstall.js" },
+            dependencies: deps.clone(),
+            dev_dependencies: empty,
+            peer_dependencies: deps,
+            resolutions: deps,
+            pulumi: PulumiSection { resource: true, name: "x", version: None, server: Some("https://example.test") },
+        }
+    }
+
+    #[test]
+    fn package_json_keeps_npm_field_order_and_drops_empty_sections() {
+        let deps: IndexMap<String, String> = [("b".to_string(), "1".to_string()), ("a".into(), "2".into())].into();
+        let empty = IndexMap::new();
+        let text = serde_json::to_string(&doc(&deps, &empty)).unwrap();
+        let at = |k: &str| text.find(&format!("\"{k}\"")).unwrap_or_else(|| panic!("{k} missing in {text}"));
+        let order = ["name", "license", "main", "dependencies", "peerDependencies", "resolutions", "pulumi"];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+        for absent in ["description", "keywords", "homepage", "devDependencies", "\"version\":null"] {
+            assert!(!text.contains(absent), "{absent} in {text}");
+        }
+        // Dependencies keep insertion order, not sorted.
+        assert!(text.contains(r#""dependencies":{"b":"1","a":"2"}"#), "{text}");
+        assert!(text.contains(r#""server":"https://example.test""#), "{text}");
+    }
+}
