@@ -8,6 +8,7 @@ use crate::context::Names;
 use crate::doc;
 use crate::names::{js_string, pascal, property_access, property_key};
 use crate::types::{Shape, TypeCtx};
+use crate::views::CallArg;
 
 #[derive(Serialize)]
 pub struct Field {
@@ -20,7 +21,7 @@ pub struct Field {
 #[derive(Serialize)]
 pub struct FunctionView {
     pub doc: String,
-    pub imports: Vec<String>,
+    pub imports: crate::views::Imports,
     pub name: String,
     pub output_name: String,
     pub token: String,
@@ -31,7 +32,7 @@ pub struct FunctionView {
     pub args_fields: Vec<Field>,
     pub output_args_fields: Vec<Field>,
     /// `"key": args.key` pairs passed to the engine.
-    pub invoke_args: Vec<String>,
+    pub invoke_args: Vec<CallArg>,
     /// `GetFooResult`, or the type of a non-object return.
     pub result_type: String,
     pub result_interface: Option<String>,
@@ -69,14 +70,16 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
     };
     let args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Plain)).collect();
     let output_args_fields: Vec<Field> = inputs.iter().map(|p| field(p, Shape::Input)).collect();
-    let mut invoke_args: Vec<String> =
-        inputs.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args", &p.name))).collect();
+    let mut invoke_args: Vec<CallArg> = inputs
+        .iter()
+        .map(|p| CallArg { key: js_string(&p.name), var: "args".into(), member: property_access("", &p.name) })
+        .collect();
     let positional = positional_params(&tcx, f);
     if !positional.is_empty() {
         invoke_args = multi_order(f)
             .iter()
             .zip(&positional)
-            .map(|(p, a)| format!("{}: {},", js_string(&p.name), a.name))
+            .map(|(p, a)| CallArg { key: js_string(&p.name), var: a.name.clone(), member: String::new() })
             .collect();
     }
     let (result_type, result_interface, result_fields, invoke_fn, invoke_output_fn) = match &f.outputs {
@@ -114,15 +117,12 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
         FunctionReturn::Type(t) => t.walk(&mut visit),
         FunctionReturn::None => {}
     }
-    let mut imports = vec!["import * as pulumi from \"@pulumi/pulumi\";".to_string()];
-    if uses_objects {
-        imports.push(format!("import * as inputs from \"{root}types/input\";"));
-        imports.push(format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if uses_enums {
-        imports.push(format!("import * as enums from \"{root}types/enums\";"));
-    }
-    imports.push(format!("import * as utilities from \"{root}utilities\";"));
+    let imports = crate::views::Imports {
+        root: root.to_string(),
+        types: uses_objects,
+        enums_first: false,
+        enums_last: uses_enums,
+    };
 
     FunctionView {
         doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),

@@ -15,12 +15,13 @@ pub mod objects;
 pub mod options;
 pub mod resource;
 pub mod types;
+pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use handlebars::Handlebars;
+use indexmap::IndexMap;
 use serde::Serialize;
-use serde_json::{json, Value};
 
 use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator, TemplateSet};
 use bridgegen_model::{ExternalRef, Package, Type};
@@ -28,14 +29,20 @@ use bridgegen_model::{ExternalRef, Package, Type};
 use context::Names;
 pub use docs::NodejsDocs;
 use names::js_string;
+use views::{
+    ConfigVar, ConfigVarsView, Construct, EnumsIndexView, IndexMember, ModuleIndexView, PackageJson, PackageJsonView,
+    PackageScripts, PulumiSection, ReadmeView, TsconfigView, TypesFileView, TypesIndexView, UtilitiesView,
+};
 
 /// Every template, embedded.
 pub const TEMPLATES: TemplateSet = &[
     ("header", include_str!("../../../templates/nodejs/header.hbs")),
+    ("imports", include_str!("../../../templates/nodejs/imports.ts.hbs")),
     ("resource", include_str!("../../../templates/nodejs/resource.ts.hbs")),
     ("function", include_str!("../../../templates/nodejs/function.ts.hbs")),
     ("object", include_str!("../../../templates/nodejs/object.ts.hbs")),
     ("types_file", include_str!("../../../templates/nodejs/types_file.ts.hbs")),
+    ("types_index", include_str!("../../../templates/nodejs/types_index.ts.hbs")),
     ("enums", include_str!("../../../templates/nodejs/enums.ts.hbs")),
     ("module_index", include_str!("../../../templates/nodejs/module_index.ts.hbs")),
     ("config_vars", include_str!("../../../templates/nodejs/config_vars.ts.hbs")),
@@ -89,31 +96,6 @@ struct Gen<'a> {
     names: Names,
     hb: &'a Handlebars<'static>,
     opts: options::NodeOptions,
-}
-
-#[derive(Serialize)]
-struct IndexMember {
-    file: String,
-    name: String,
-    is_class: bool,
-    type_exports: String,
-    values: Vec<String>,
-    lazy_names: String,
-}
-
-#[derive(Serialize)]
-struct Construct {
-    token: String,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct ConfigVar {
-    doc: String,
-    name: String,
-    key: String,
-    ty: String,
-    getter: String,
 }
 
 impl<'a> Gen<'a> {
@@ -171,7 +153,7 @@ impl<'a> Gen<'a> {
                 let object_render = |i: &objects::Interface| render(self.hb, "object", i);
                 for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
                     let body = objects::types_file(pkg, &self.names, output, &object_render)?;
-                    let data = json!({ "body": body.trim_end(), "enums": self.has_enums() });
+                    let data = TypesFileView { body: body.trim_end(), enums: self.has_enums() };
                     files.insert(file.into(), render_ts(self.hb, "types_file", &data)?);
                 }
                 exports.extend(["input", "output"]);
@@ -179,9 +161,7 @@ impl<'a> Gen<'a> {
             if self.has_enums() {
                 exports.insert(0, "enums");
             }
-            let imports: String = exports.iter().map(|e| format!("import * as {e} from \"./{e}\";\n")).collect();
-            let list: String = exports.iter().map(|e| format!("    {e},\n")).collect();
-            files.insert("types/index.ts".into(), format!("{}\n{imports}\nexport {{\n{list}}};\n", self.header()?));
+            files.insert("types/index.ts".into(), render_ts(self.hb, "types_index", &TypesIndexView { exports })?);
         }
         let mut enum_dirs: BTreeSet<String> = BTreeSet::new();
         if self.has_enums() {
@@ -205,7 +185,7 @@ impl<'a> Gen<'a> {
                 None => Vec::new(),
             };
             let empty = children.is_empty() && enums.is_empty();
-            let mut text = render_ts(self.hb, "enums", &json!({ "children": children, "enums": enums }))?;
+            let mut text = render_ts(self.hb, "enums", &EnumsIndexView { children, enums })?;
             if empty {
                 text.push_str("export {};\n");
             }
@@ -224,7 +204,7 @@ impl<'a> Gen<'a> {
         files.insert("README.md".into(), self.readme()?);
         let mut ts_files: Vec<&String> = files.keys().filter(|k| k.ends_with(".ts")).collect();
         ts_files.extend(self.opts.extra_type_script_files.iter().filter(|f| !files.contains_key(*f)));
-        let tsconfig = render(self.hb, "tsconfig", &json!({ "files": ts_files }))?;
+        let tsconfig = render(self.hb, "tsconfig", &TsconfigView { files: ts_files })?;
         files.insert("tsconfig.json".into(), tsconfig);
         files.insert("package.json".into(), self.package_json()?);
         files.insert("scripts/postinstall.js".into(), POSTINSTALL.to_string());
@@ -264,9 +244,9 @@ impl<'a> Gen<'a> {
                 file: "provider".into(),
                 name: "Provider".into(),
                 is_class: true,
-                type_exports: "ProviderArgs".into(),
+                type_exports: vec!["ProviderArgs".into()],
                 values: vec!["Provider".into()],
-                lazy_names: "\"Provider\"".into(),
+                lazy_names: vec![js_string("Provider")],
             });
         }
         if let Some(m) = module {
@@ -284,9 +264,9 @@ impl<'a> Gen<'a> {
                     file: self.names.resource_file[id.0].clone(),
                     name: name.clone(),
                     is_class: true,
-                    type_exports: types.join(", "),
+                    type_exports: types,
                     values: vec![name.clone()],
-                    lazy_names: js_string(&name),
+                    lazy_names: vec![js_string(&name)],
                 });
                 constructs.push(Construct { token: js_string(&r.token.full), name });
                 register.insert(r.token.raw_module.clone());
@@ -319,29 +299,29 @@ impl<'a> Gen<'a> {
                     file: self.names.function_file[id.0].clone(),
                     name: name.clone(),
                     is_class: false,
-                    type_exports: types.join(", "),
-                    lazy_names: values.iter().map(|v| js_string(v)).collect::<Vec<_>>().join(", "),
+                    type_exports: types,
+                    lazy_names: values.iter().map(|v| js_string(v)).collect(),
                     values,
                 });
             }
         }
         let has_enums = module.is_some_and(|m| !m.enums.is_empty());
         let error = context::global_ref("Error", members.iter().flat_map(|m| m.values.iter().map(|v| v.as_str())));
-        let data = json!({
-            "root": root,
-            "error": error,
-            "members": members,
-            "has_enums": has_enums,
-            "enum_path": dir,
-            "children": direct_children(dir, dirs),
-            "is_root": is_root,
-            "config": bridgegen_model::language::has_config_module(pkg, "nodejs"),
-            "types": self.has_types_module(),
-            "constructs": constructs,
-            "register_modules": register.iter().map(|r| js_string(r)).collect::<Vec<_>>(),
-            "package": js_string(&pkg.name),
-            "provider_type": js_string(pkg.provider_token()),
-        });
+        let data = ModuleIndexView {
+            root,
+            error,
+            members,
+            has_enums,
+            enum_path: dir.to_string(),
+            children: direct_children(dir, dirs),
+            is_root,
+            config: bridgegen_model::language::has_config_module(pkg, "nodejs"),
+            types: self.has_types_module(),
+            constructs,
+            register_modules: register.iter().map(|r| js_string(r)).collect(),
+            package: js_string(&pkg.name),
+            provider_type: js_string(pkg.provider_token()),
+        };
         render_ts(self.hb, "module_index", &data)
     }
 
@@ -373,12 +353,12 @@ impl<'a> Gen<'a> {
                 getter,
             });
         }
-        let data = json!({
-            "package": js_string(&pkg.name),
-            "vars": vars,
-            "object_types": self.has_object_types(),
-            "enums": self.has_enums(),
-        });
+        let data = ConfigVarsView {
+            package: js_string(&pkg.name),
+            vars,
+            object_types: self.has_object_types(),
+            enums: self.has_enums(),
+        };
         render_ts(self.hb, "config_vars", &data)
     }
 
@@ -387,10 +367,10 @@ impl<'a> Gen<'a> {
         render_ts(
             self.hb,
             "utilities",
-            &json!({
-                "version": js_string(version.trim_start_matches('v')),
-                "plugin_download_url": self.pkg.plugin_download_url.as_deref().map(js_string),
-            }),
+            &UtilitiesView {
+                version: js_string(version.trim_start_matches('v')),
+                plugin_download_url: self.pkg.plugin_download_url.as_deref().map(js_string),
+            },
         )
     }
 
@@ -399,82 +379,57 @@ impl<'a> Gen<'a> {
         render(
             self.hb,
             "readme",
-            &json!({
-                "readme": self.opts.readme,
-                "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
-                "description": pkg.description.clone().unwrap_or_default(),
-                "npm_name": self.opts.package_name(pkg),
-                "ident": names::camel_ident(&pkg.name),
-                "package": pkg.name,
-                "config": pkg.config.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
-            }),
+            &ReadmeView {
+                readme: self.opts.readme.as_deref(),
+                title: pkg.display_name.as_deref().unwrap_or(&pkg.name),
+                description: pkg.description.as_deref().unwrap_or_default(),
+                npm_name: self.opts.package_name(pkg),
+                ident: names::camel_ident(&pkg.name),
+                package: &pkg.name,
+                config: pkg.config.iter().map(|p| p.name.as_str()).collect(),
+            },
         )
     }
 
     fn package_json(&self) -> Result<String, GenError> {
         let pkg = self.pkg;
         let o = &self.opts;
-        let mut v = serde_json::Map::new();
-        v.insert("name".into(), json!(o.package_name(pkg)));
-        v.insert(
-            "version".into(),
-            json!(pkg.version.clone().unwrap_or_else(|| "0.0.0".into()).trim_start_matches('v')),
-        );
-        if let Some(d) = o.package_description.clone().or_else(|| pkg.description.clone()) {
-            v.insert("description".into(), json!(d));
-        }
-        if !pkg.keywords.is_empty() {
-            v.insert("keywords".into(), json!(pkg.keywords));
-        }
-        for (k, val) in [("homepage", &pkg.homepage), ("repository", &pkg.repository), ("license", &pkg.license)] {
-            if let Some(val) = val {
-                v.insert(k.into(), json!(val));
-            }
-        }
-        v.insert("main".into(), json!("bin/index.js"));
-        v.insert("types".into(), json!("bin/index.d.ts"));
-        v.insert("files".into(), json!(["bin/", "scripts/", "README.md"]));
-        // Installing the folder builds it (npm runs `postinstall` for folder installs too), so
-        // the compiler is a dependency, not a devDependency, as in Pulumi's local SDKs.
-        v.insert("scripts".into(), json!({ "build": "tsc", "postinstall": "node scripts/postinstall.js" }));
-        let mut deps = serde_json::Map::new();
-        deps.insert("@pulumi/pulumi".into(), json!(PULUMI_DEPENDENCY));
+        let mut dependencies = IndexMap::new();
+        dependencies.insert("@pulumi/pulumi".to_string(), PULUMI_DEPENDENCY.to_string());
         for (name, version) in external_packages(pkg) {
-            deps.insert(
-                types::external_package(&name),
-                json!(version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into())),
-            );
+            dependencies
+                .insert(types::external_package(&name), version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into()));
         }
-        for (k, val) in &o.dependencies {
-            deps.insert(k.clone(), json!(val));
-        }
-        deps.insert("@types/node".into(), json!("^18.0.0"));
-        deps.insert("typescript".into(), json!(o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into())));
-        v.insert("dependencies".into(), Value::Object(deps));
-        let mut dev = serde_json::Map::new();
-        for (k, val) in &o.dev_dependencies {
-            dev.insert(k.clone(), json!(val));
-        }
-        if !dev.is_empty() {
-            v.insert("devDependencies".into(), Value::Object(dev));
-        }
-        for (key, map) in [("peerDependencies", &o.peer_dependencies), ("resolutions", &o.resolutions)] {
-            if !map.is_empty() {
-                v.insert(key.into(), json!(map));
-            }
-        }
-        let mut pulumi = serde_json::Map::new();
-        pulumi.insert("resource".into(), json!(true));
-        pulumi.insert("name".into(), json!(pkg.name));
-        if let Some(ver) = &pkg.version {
-            pulumi.insert("version".into(), json!(ver.trim_start_matches('v')));
-        }
-        if let Some(url) = &pkg.plugin_download_url {
-            pulumi.insert("server".into(), json!(url));
-        }
-        v.insert("pulumi".into(), Value::Object(pulumi));
-        let text = serde_json::to_string_pretty(&Value::Object(v)).map_err(|e| GenError::Other(e.to_string()))?;
-        render(self.hb, "package_json", &json!({ "json": text }))
+        dependencies.extend(o.dependencies.iter().map(|(k, v)| (k.clone(), v.clone())));
+        dependencies.insert("@types/node".into(), "^18.0.0".into());
+        dependencies.insert("typescript".into(), o.typescript_version.clone().unwrap_or_else(|| "^5.0.0".into()));
+        let doc = PackageJson {
+            name: o.package_name(pkg),
+            version: pkg.version.as_deref().unwrap_or("0.0.0").trim_start_matches('v'),
+            description: o.package_description.as_deref().or(pkg.description.as_deref()),
+            keywords: &pkg.keywords,
+            homepage: pkg.homepage.as_deref(),
+            repository: pkg.repository.as_deref(),
+            license: pkg.license.as_deref(),
+            main: "bin/index.js",
+            types: "bin/index.d.ts",
+            files: ["bin/", "scripts/", "README.md"],
+            // Installing the folder builds it (npm runs `postinstall` for folder installs too), so
+            // the compiler is a dependency, not a devDependency, as in Pulumi's local SDKs.
+            scripts: PackageScripts { build: "tsc", postinstall: "node scripts/postinstall.js" },
+            dependencies,
+            dev_dependencies: &o.dev_dependencies,
+            peer_dependencies: &o.peer_dependencies,
+            resolutions: &o.resolutions,
+            pulumi: PulumiSection {
+                resource: true,
+                name: &pkg.name,
+                version: pkg.version.as_deref().map(|v| v.trim_start_matches('v')),
+                server: pkg.plugin_download_url.as_deref(),
+            },
+        };
+        let text = serde_json::to_string_pretty(&doc).map_err(|e| GenError::Other(e.to_string()))?;
+        render(self.hb, "package_json", &PackageJsonView { json: text })
     }
 }
 

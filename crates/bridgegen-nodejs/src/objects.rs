@@ -64,7 +64,21 @@ pub struct Interface {
     pub members: Vec<Member>,
     /// `fooProvideDefaults` when the type has defaults (inputs only).
     pub defaults_fn: Option<String>,
-    pub defaults: Vec<String>,
+    pub defaults: Vec<DefaultField>,
+}
+
+/// A property `fooProvideDefaults` fills in: with its schema default, or (an object whose
+/// type has defaults) through that type's function; the template writes the expression.
+#[derive(Serialize)]
+pub struct DefaultField {
+    pub key: String,
+    /// Member access on `val` (`.name`, `["x-y"]`).
+    pub access: String,
+    pub default: Option<String>,
+    pub object_defaults: Option<String>,
+    /// The nested value is plain (the function is called directly, not through `applyDefaults`).
+    pub plain: bool,
+    pub required: bool,
 }
 
 /// A namespace tree: interfaces of one module and its child modules.
@@ -123,27 +137,23 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
     let mut defaults = Vec::new();
     let defaults_fn = if shape != Shape::Output && has_defaults(pkg, id) {
         for p in &o.properties {
-            let key = property_key(&p.name);
-            let access = format!("({})", property_access("val", &p.name));
-            if let Some(d) = p.default.as_ref().and_then(|d| default_expr(&p.ty, d)) {
-                defaults.push(format!("{key}: {access} ?? {d},"));
-            } else if let Type::Object(inner) = &p.ty {
-                if has_defaults(pkg, *inner) {
-                    let plain = shape == Shape::Plain || p.plain;
-                    let f = provide_defaults_ref(pkg, names, *inner, if plain { Shape::Plain } else { Shape::Input });
-                    if p.required {
-                        if plain {
-                            defaults.push(format!("{key}: {f}({access}),"));
-                        } else {
-                            defaults.push(format!("{key}: utilities.applyDefaults({access}, {f}),"));
-                        }
-                    } else if plain {
-                        defaults.push(format!("{key}: ({access} ? {f}({access}) : undefined),"));
-                    } else {
-                        defaults
-                            .push(format!("{key}: ({access} ? utilities.applyDefaults({access}, {f}) : undefined),"));
-                    }
+            let default = p.default.as_ref().and_then(|d| default_expr(&p.ty, d));
+            let plain = shape == Shape::Plain || p.plain;
+            let object_defaults = match &p.ty {
+                Type::Object(inner) if default.is_none() && has_defaults(pkg, *inner) => {
+                    Some(provide_defaults_ref(pkg, names, *inner, if plain { Shape::Plain } else { Shape::Input }))
                 }
+                _ => None,
+            };
+            if default.is_some() || object_defaults.is_some() {
+                defaults.push(DefaultField {
+                    key: property_key(&p.name),
+                    access: property_access("", &p.name),
+                    default,
+                    object_defaults,
+                    plain,
+                    required: p.required,
+                });
             }
         }
         Some(defaults_fn_name(names, id, shape, names.input_has_args_suffix(o)))

@@ -29,7 +29,7 @@ pub struct MethodView {
     pub args_name: String,
     pub args_name_short: String,
     pub args_fields: Vec<Field>,
-    pub call_args: Vec<String>,
+    pub call_args: Vec<crate::views::CallArg>,
     pub result_type: String,
     pub result_name: Option<String>,
     pub result_fields: Vec<Field>,
@@ -39,10 +39,54 @@ pub struct MethodView {
     pub result_object: String,
 }
 
+/// A required input the constructor checks (unless the resource is being imported by URN).
+#[derive(Serialize)]
+pub struct RequiredInput {
+    /// Member access on `args` (`?.name`, `?.["x-y"]`).
+    pub access: String,
+    /// The error message, as a string literal.
+    pub message: String,
+}
+
+/// One input the constructor puts in `resourceInputs`; the template composes the value:
+/// the constant or `args` member, then the default, object defaults, provider-string
+/// conversion and secret wrapping, in that order.
+#[derive(Serialize)]
+pub struct InputAssign {
+    /// The wire name, as a string literal.
+    pub key: String,
+    pub access: String,
+    /// A `const` value (a literal), used instead of `args`.
+    pub constant: Option<String>,
+    /// The default applied with `??` (never with a constant).
+    pub default: Option<String>,
+    /// The object type's provide-defaults function, when it declares defaults.
+    pub object_defaults: Option<String>,
+    /// A plain input (the defaults function is called directly, not through `applyDefaults`).
+    pub plain: bool,
+    /// A provider input that is not string-like: sent as JSON.
+    pub stringify: bool,
+    pub secret: bool,
+}
+
+/// A state property copied into `resourceInputs` by a lookup.
+#[derive(Serialize)]
+pub struct StateInput {
+    pub key: String,
+    pub access: String,
+}
+
+/// One field (`name`, `project`, `type`) of an alias object literal.
+#[derive(Serialize)]
+pub struct AliasField {
+    pub key: &'static str,
+    pub value: String,
+}
+
 #[derive(Serialize)]
 pub struct ResourceView {
     pub doc: String,
-    pub imports: Vec<String>,
+    pub imports: crate::views::Imports,
     pub class_name: String,
     pub token: String,
     pub base: String,
@@ -59,12 +103,22 @@ pub struct ResourceView {
     pub outputs: Vec<Field>,
     pub args_fields: Vec<Field>,
     pub state_fields: Vec<Field>,
-    /// Statements of the `get` branch (state to inputs).
-    pub state_body: Vec<String>,
-    /// Statements of the create branch (checks, args to inputs, outputs).
-    pub args_body: Vec<String>,
-    /// Statements after both branches (option merges), before `super`.
-    pub tail_body: Vec<String>,
+    /// The global `Error` and `JSON`, qualified when the class name shadows them.
+    pub error: String,
+    pub json: String,
+    /// Lookup branch: state properties copied to the inputs (when there is a state type)...
+    pub state_inputs: Vec<StateInput>,
+    /// ...or every output set to `undefined` (when there is none).
+    pub get_outputs: Vec<String>,
+    /// Create branch: required inputs checked, inputs assigned, then outputs not also inputs.
+    pub required: Vec<RequiredInput>,
+    pub inputs: Vec<InputAssign>,
+    pub computed_outputs: Vec<String>,
+    /// Before `super`: the deprecation warning and the options merged into `opts`.
+    pub deprecation: Option<String>,
+    pub aliases: Vec<Vec<AliasField>>,
+    pub secret_outputs: Vec<String>,
+    pub replace_on_changes: Vec<String>,
     pub instance_check: String,
     pub methods: Vec<MethodView>,
 }
@@ -155,112 +209,77 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
     };
     let args_optional = !res.inputs.iter().any(|p| p.required && p.default.is_none() && p.const_value.is_none());
 
-    let mut state_body = Vec::new();
-    if let Some(s) = res.state_inputs.as_ref().filter(|_| state_name.is_some()) {
-        for p in s {
-            state_body.push(format!(
-                "resourceInputs[{}] = {};",
-                js_string(&p.name),
-                property_access("state?", &p.name)
-            ));
-        }
-    } else {
-        for p in &res.properties {
-            state_body.push(format!("resourceInputs[{}] = undefined /*out*/;", js_string(&p.name)));
-        }
-    }
+    let (state_inputs, get_outputs) = match res.state_inputs.as_ref().filter(|_| state_name.is_some()) {
+        Some(s) => (
+            s.iter().map(|p| StateInput { key: js_string(&p.name), access: property_access("?", &p.name) }).collect(),
+            Vec::new(),
+        ),
+        None => (Vec::new(), res.properties.iter().map(|p| js_string(&p.name)).collect()),
+    };
 
-    let error = context::global_ref("Error", [class_name]);
-    let json = context::global_ref("JSON", [class_name]);
-    let mut args_body = Vec::new();
-    for p in &res.inputs {
-        if p.required && p.default.is_none() && p.const_value.is_none() {
-            args_body.push(format!("if ({} === undefined && !opts.urn) {{", property_access("args?", &p.name)));
-            args_body.push(format!(
-                "    throw new {error}({});",
-                js_string(&format!("Missing required property '{}'", p.name))
-            ));
-            args_body.push("}".into());
-        }
-    }
-    for p in &res.inputs {
-        let key = js_string(&p.name);
-        let mut value = if let Some(c) = &p.const_value { literal(c) } else { property_access("args?", &p.name) };
-        if p.const_value.is_none() {
-            if let Some(d) = p.default.as_ref().and_then(|d| default_expr(&p.ty, d)) {
-                value = format!("({value}) ?? {d}");
-            }
-        }
-        // Object inputs whose type declares defaults get them filled in.
-        if let Type::Object(id) = &p.ty {
-            if crate::objects::has_defaults(pkg, *id) {
-                let f = crate::objects::provide_defaults_ref(
-                    pkg,
-                    names,
-                    *id,
-                    if p.plain { Shape::Plain } else { Shape::Input },
-                );
-                value = if p.plain {
-                    format!("({value} ? {f}({value}) : undefined)")
+    let required = res
+        .inputs
+        .iter()
+        .filter(|p| p.required && p.default.is_none() && p.const_value.is_none())
+        .map(|p| RequiredInput {
+            access: property_access("?", &p.name),
+            message: js_string(&format!("Missing required property '{}'", p.name)),
+        })
+        .collect();
+    let inputs = res
+        .inputs
+        .iter()
+        .map(|p| {
+            // Object inputs whose type declares defaults get them filled in.
+            let object_defaults = match &p.ty {
+                Type::Object(id) if crate::objects::has_defaults(pkg, *id) => {
+                    Some(crate::objects::provide_defaults_ref(
+                        pkg,
+                        names,
+                        *id,
+                        if p.plain { Shape::Plain } else { Shape::Input },
+                    ))
+                }
+                _ => None,
+            };
+            InputAssign {
+                key: js_string(&p.name),
+                access: property_access("?", &p.name),
+                constant: p.const_value.as_ref().map(literal),
+                default: if p.const_value.is_some() {
+                    None
                 } else {
-                    format!("({value} ? utilities.applyDefaults({value}, {f}) : undefined)")
-                };
+                    p.default.as_ref().and_then(|d| default_expr(&p.ty, d))
+                },
+                object_defaults,
+                plain: p.plain,
+                stringify: is_provider && !is_string_like(pkg, &p.ty),
+                secret: p.secret,
             }
-        }
-        if is_provider && !is_string_like(pkg, &p.ty) {
-            value = format!("pulumi.output({value}).apply({json}.stringify)");
-        }
-        if p.secret {
-            value = format!("utilities.secretOrUndefined({value})");
-        }
-        args_body.push(format!("resourceInputs[{key}] = {value};"));
-    }
-    for p in &res.properties {
-        if !res.inputs.iter().any(|i| i.name == p.name) {
-            args_body.push(format!("resourceInputs[{}] = undefined /*out*/;", js_string(&p.name)));
-        }
-    }
+        })
+        .collect();
+    let computed_outputs = res
+        .properties
+        .iter()
+        .filter(|p| !res.inputs.iter().any(|i| i.name == p.name))
+        .map(|p| js_string(&p.name))
+        .collect();
 
-    let mut tail_body = Vec::new();
-    if let Some(dep) = &res.deprecation_message {
-        tail_body.insert(0, format!("pulumi.log.warn({});", js_string(&format!("{class_name} is deprecated: {dep}"))));
-    }
-    tail_body.push("opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);".into());
-    if !res.aliases.is_empty() {
-        let items: Vec<String> = res
-            .aliases
-            .iter()
-            .map(|a| {
-                let mut f = Vec::new();
-                if let Some(n) = &a.name {
-                    f.push(format!("name: {}", js_string(n)));
-                }
-                if let Some(p) = &a.project {
-                    f.push(format!("project: {}", js_string(p)));
-                }
-                if let Some(t) = &a.type_ {
-                    f.push(format!("type: {}", js_string(t)));
-                }
-                format!("{{ {} }}", f.join(", "))
-            })
-            .collect();
-        tail_body.push(format!("const aliasOpts = {{ aliases: [{}] }};", items.join(", ")));
-        tail_body.push("opts = pulumi.mergeOptions(opts, aliasOpts);".into());
-    }
-    let secrets = res.secret_outputs();
-    if !secrets.is_empty() {
-        let list: Vec<String> = secrets.iter().map(|s| js_string(s)).collect();
-        tail_body.push(format!("const secretOpts = {{ additionalSecretOutputs: [{}] }};", list.join(", ")));
-        tail_body.push("opts = pulumi.mergeOptions(opts, secretOpts);".into());
-    }
-    let replace = res.replace_on_changes(pkg);
-    if !replace.is_empty() {
-        let list: Vec<String> = replace.iter().map(|s| js_string(s)).collect();
-        tail_body.push(format!("const replaceOnChanges = {{ replaceOnChanges: [{}] }};", list.join(", ")));
-        tail_body.push("opts = pulumi.mergeOptions(opts, replaceOnChanges);".into());
-    }
+    let deprecation =
+        res.deprecation_message.as_ref().map(|dep| js_string(&format!("{class_name} is deprecated: {dep}")));
+    let aliases = res
+        .aliases
+        .iter()
+        .map(|a| {
+            [("name", &a.name), ("project", &a.project), ("type", &a.type_)]
+                .into_iter()
+                .filter_map(|(key, v)| v.as_ref().map(|v| AliasField { key, value: js_string(v) }))
+                .collect()
+        })
+        .collect();
+    let secret_outputs = res.secret_outputs().iter().map(|s| js_string(s)).collect();
+    let replace_on_changes = res.replace_on_changes(pkg).iter().map(|s| js_string(s)).collect();
 
-    let mut imports = vec!["import * as pulumi from \"@pulumi/pulumi\";".to_string()];
     let all_types: Vec<&Type> =
         res.properties.iter().chain(&res.inputs).chain(res.state_inputs.iter().flatten()).map(|p| &p.ty).collect();
     let mut uses = (false, false, false);
@@ -274,14 +293,6 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             _ => {}
         });
     }
-    if uses.0 {
-        imports.push(format!("import * as inputs from \"{root}types/input\";"));
-        imports.push(format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if uses.2 {
-        imports.push(format!("import * as enums from \"{root}types/enums\";"));
-    }
-    imports.push(format!("import * as utilities from \"{root}utilities\";"));
 
     let (base, opts_type) = if is_provider {
         ("pulumi.ProviderResource", "pulumi.ResourceOptions")
@@ -320,9 +331,13 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
                 _ => {}
             });
         }
-        let mut call_args = vec!["\"__self__\": this,".to_string()];
-        call_args
-            .extend(args.iter().map(|p| format!("{}: {},", js_string(&p.name), property_access("args?", &p.name))));
+        let mut call_args =
+            vec![crate::views::CallArg { key: js_string("__self__"), var: "this".into(), member: String::new() }];
+        call_args.extend(args.iter().map(|p| crate::views::CallArg {
+            key: js_string(&p.name),
+            var: "args".into(),
+            member: property_access("?", &p.name),
+        }));
         let mut lift = None;
         let mut result_object = String::new();
         let (result_type, result_name, result_fields) = match &f.outputs {
@@ -365,13 +380,13 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             name,
         });
     }
-    if method_uses.0 && !imports.iter().any(|i| i.contains("types/input")) {
-        imports.insert(1, format!("import * as inputs from \"{root}types/input\";"));
-        imports.insert(2, format!("import * as outputs from \"{root}types/output\";"));
-    }
-    if method_uses.1 && !imports.iter().any(|i| i.contains("types/enums")) {
-        imports.insert(1, format!("import * as enums from \"{root}types/enums\";"));
-    }
+    // Enums that only methods use are imported first, before `inputs`.
+    let imports = crate::views::Imports {
+        root: root.to_string(),
+        types: uses.0 || method_uses.0,
+        enums_first: method_uses.1 && !uses.2,
+        enums_last: uses.2,
+    };
 
     ResourceView {
         methods,
@@ -392,9 +407,17 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         outputs,
         args_fields,
         state_fields,
-        state_body,
-        args_body,
-        tail_body,
+        error: context::global_ref("Error", [class_name]),
+        json: context::global_ref("JSON", [class_name]),
+        state_inputs,
+        get_outputs,
+        required,
+        inputs,
+        computed_outputs,
+        deprecation,
+        aliases,
+        secret_outputs,
+        replace_on_changes,
         instance_check,
     }
 }
