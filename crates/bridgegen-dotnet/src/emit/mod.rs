@@ -89,18 +89,39 @@ pub struct ResourceVm {
     base: String,
     options_type: String,
     outputs: Vec<ResourceOutputVm>,
-    args_param: String,
+    /// `args` may be omitted (`Args? args = null`): no input is required, or this is the provider.
+    args_optional: bool,
     args_class: String,
     base_first_arg: String,
-    remote: String,
+    /// A component resource: constructed with `remote: true`.
+    remote: bool,
     dictionary_constructor: bool,
     has_get: bool,
-    state_param: String,
-    state_arg: String,
-    option_lines: Vec<String>,
+    options: ResourceOptionsVm,
     args: ArgsClassVm,
     state: Option<ArgsClassVm>,
     methods: Vec<methods::MethodVm>,
+}
+
+/// The defaults `MakeResourceOptions` sets besides the version; literals are C# string literals.
+#[derive(Serialize)]
+pub struct ResourceOptionsVm {
+    plugin_download_url: Option<String>,
+    secret_outputs: Vec<String>,
+    replace_on_changes: Vec<String>,
+    aliases: Vec<AliasVm>,
+}
+
+#[derive(Serialize)]
+pub struct AliasVm {
+    fields: Vec<AliasFieldVm>,
+}
+
+/// One `Name = "literal"` initializer of a `Pulumi.Alias`.
+#[derive(Serialize)]
+pub struct AliasFieldVm {
+    name: &'static str,
+    lit: String,
 }
 
 #[derive(Serialize)]
@@ -109,15 +130,12 @@ pub struct FunctionVm {
     doc: String,
     obsolete: String,
     token_lit: String,
-    async_ret: String,
-    async_params: String,
-    async_call: String,
-    async_args: String,
-    has_invoke: bool,
-    invoke_ret: String,
-    invoke_params: String,
-    invoke_call: String,
-    invoke_args: String,
+    /// Some input is required, so the args parameter has no default.
+    args_required: bool,
+    /// The invoke's result type (`Result` class or single value); none when it returns nothing.
+    result_ty: Option<String>,
+    /// The result is one value (`InvokeSingle`) rather than an object.
+    single: bool,
     args: Option<ArgsClassVm>,
     invoke_args_class: Option<ArgsClassVm>,
     result: Option<OutputClassVm>,
