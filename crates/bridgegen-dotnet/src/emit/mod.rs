@@ -42,7 +42,26 @@ pub struct ArgsClassVm {
     class: String,
     base: String,
     props: Vec<InputPropVm>,
-    defaults: Vec<String>,
+    defaults: Vec<DefaultVm>,
+}
+
+/// A constructor statement applying a property's default: `Name = env ?? literal;`, or for a
+/// value-typed property with only environment variables, a pattern-matched assignment.
+#[derive(Serialize)]
+pub struct DefaultVm {
+    name: String,
+    index: usize,
+    env: Option<EnvDefaultVm>,
+    literal: Option<String>,
+    /// `if (env is { } __envN) { Name = __envN; }`: no literal, and not a string.
+    guarded: bool,
+}
+
+/// `Utilities.<func>("VAR", ...)`; `vars` are C# string literals.
+#[derive(Serialize)]
+pub struct EnvDefaultVm {
+    func: &'static str,
+    vars: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -285,30 +304,24 @@ impl Emitter<'_> {
 
     /// The constructor statement that applies a property's default (literal and/or
     /// environment variables), or `None` when it has none this generator can express.
-    pub(super) fn default_stmt(&self, p: &Property, name: &str, index: usize) -> Option<String> {
+    pub(super) fn default_stmt(&self, p: &Property, name: &str, index: usize) -> Option<DefaultVm> {
         let d = p.default.as_ref()?;
         let literal = d.value.as_ref().and_then(|v| self.literal(&p.ty, v));
-        let env_fn = match p.ty {
+        let func = match p.ty {
             Type::String => Some("GetEnv"),
             Type::Boolean => Some("GetEnvBoolean"),
             Type::Integer => Some("GetEnvInt32"),
             Type::Number => Some("GetEnvDouble"),
             _ => None,
         };
-        let env = match env_fn {
-            Some(f) if !d.environment.is_empty() => Some(format!(
-                "Utilities.{f}({})",
-                d.environment.iter().map(|e| string_literal(e)).collect::<Vec<_>>().join(", ")
-            )),
-            _ => None,
-        };
-        match (env, literal) {
-            (Some(e), Some(l)) => Some(format!("{name} = {e} ?? {l};")),
-            (None, Some(l)) => Some(format!("{name} = {l};")),
-            (Some(e), None) if matches!(p.ty, Type::String) => Some(format!("{name} = {e};")),
-            (Some(e), None) => Some(format!("if ({e} is {{ }} __env{index}) {{ {name} = __env{index}; }}")),
-            (None, None) => None,
+        let env = func
+            .filter(|_| !d.environment.is_empty())
+            .map(|func| EnvDefaultVm { func, vars: d.environment.iter().map(|e| string_literal(e)).collect() });
+        if env.is_none() && literal.is_none() {
+            return None;
         }
+        let guarded = literal.is_none() && !matches!(p.ty, Type::String);
+        Some(DefaultVm { name: name.to_string(), index, env, literal, guarded })
     }
 
     /// A C# literal of `ty` for a schema value, when one can be written.
