@@ -64,6 +64,20 @@ pub struct EnvDefaultVm {
     vars: Vec<String>,
 }
 
+/// The environment lookup of a default, when `ty` has a `Utilities.GetEnv*` reader and
+/// some variables are named.
+fn env_default(ty: &Type, environment: &[String]) -> Option<EnvDefaultVm> {
+    let func = match ty {
+        Type::String => "GetEnv",
+        Type::Boolean => "GetEnvBoolean",
+        Type::Integer => "GetEnvInt32",
+        Type::Number => "GetEnvDouble",
+        _ => return None,
+    };
+    (!environment.is_empty())
+        .then(|| EnvDefaultVm { func, vars: environment.iter().map(|e| string_literal(e)).collect() })
+}
+
 #[derive(Serialize)]
 pub struct OutputFieldVm {
     doc: String,
@@ -190,7 +204,13 @@ pub struct ConfigVarVm {
     ty: String,
     name: String,
     field: String,
-    getter: String,
+    key_lit: String,
+    /// The `Pulumi.Config` reader: `Get`, `GetBoolean`, `GetInt32`, `GetDouble` or `GetObject`.
+    reader: &'static str,
+    /// The type argument of `GetObject<T>`.
+    object_ty: Option<String>,
+    env: Option<EnvDefaultVm>,
+    literal: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -307,16 +327,7 @@ impl Emitter<'_> {
     pub(super) fn default_stmt(&self, p: &Property, name: &str, index: usize) -> Option<DefaultVm> {
         let d = p.default.as_ref()?;
         let literal = d.value.as_ref().and_then(|v| self.literal(&p.ty, v));
-        let func = match p.ty {
-            Type::String => Some("GetEnv"),
-            Type::Boolean => Some("GetEnvBoolean"),
-            Type::Integer => Some("GetEnvInt32"),
-            Type::Number => Some("GetEnvDouble"),
-            _ => None,
-        };
-        let env = func
-            .filter(|_| !d.environment.is_empty())
-            .map(|func| EnvDefaultVm { func, vars: d.environment.iter().map(|e| string_literal(e)).collect() });
+        let env = env_default(&p.ty, &d.environment);
         if env.is_none() && literal.is_none() {
             return None;
         }
