@@ -9,12 +9,12 @@ pub mod context;
 pub mod docs;
 pub mod emit;
 pub mod names;
+mod package;
 
 use std::collections::BTreeMap;
 
 use bridgegen_codegen::{new_registry, render, GenError, GeneratedFile, Generator, TemplateSet};
 use bridgegen_model::Package;
-use serde_json::json;
 
 pub use context::Names;
 pub use docs::DotnetDocs;
@@ -150,71 +150,12 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let cfg = em.config();
     put("Config/Config.cs".into(), render(&hb, "config", &FileVm { ns: names.root_ns.clone(), body: cfg })?)?;
     let assembly = names.root_ns.clone();
-    put(
-        "Utilities.cs".into(),
-        render(
-            &hb,
-            "utilities",
-            &json!({
-                "ns": names.root_ns,
-                "attr": names.attr,
-                "plugin_url_lit": pkg.plugin_download_url.as_deref().map(names::string_literal),
-                "version_resource_lit": names::string_literal(&format!("{assembly}.version.txt")),
-            }),
-        )?,
-    )?;
     let version = pkg.version.clone().unwrap_or_else(|| "0.0.0".to_string());
-    let x = |s: Option<&str>| names::xml_escape(s.unwrap_or(""));
-    let references: Vec<_> = names
-        .opts
-        .package_references
-        .iter()
-        .map(|(k, v)| json!({"name": names::xml_escape(k), "version": names::xml_escape(v)}))
-        .collect();
-    put(
-        format!("{assembly}.csproj"),
-        render(
-            &hb,
-            "csproj",
-            &json!({
-                "authors": x(pkg.publisher.as_deref().or(Some("bridgegen"))),
-                "description": x(pkg.description.as_deref()),
-                "license": x(pkg.license.as_deref()),
-                "homepage": x(pkg.homepage.as_deref()),
-                "repository": x(pkg.repository.as_deref()),
-                "tags": names::xml_escape(&pkg.keywords.join(";")),
-                "assembly": names::xml_escape(&assembly),
-                "version": names::xml_escape(&version),
-                "framework": names::xml_escape(&names.opts.target_framework),
-                "references": references,
-                "project_references": names.opts.project_references.iter().map(|r| names::xml_escape(r)).collect::<Vec<_>>(),
-            }),
-        )?,
-    )?;
-    put(
-        "README.md".into(),
-        render(
-            &hb,
-            "readme",
-            &json!({
-                "title": pkg.display_name.clone().unwrap_or_else(|| pkg.name.clone()),
-                "description": pkg.description.clone().unwrap_or_default(),
-                "name": pkg.name,
-                "assembly": assembly,
-                "alias": names.pkg_class,
-                "root_ns": names.root_ns,
-            }),
-        )?,
-    )?;
-    let mut plugin = serde_json::Map::new();
-    plugin.insert("resource".into(), json!(true));
-    plugin.insert("name".into(), json!(pkg.name));
-    plugin.insert("version".into(), json!(version));
-    if let Some(url) = &pkg.plugin_download_url {
-        plugin.insert("server".into(), json!(url));
-    }
-    let mut plugin_text =
-        serde_json::to_string_pretty(&serde_json::Value::Object(plugin)).map_err(|e| GenError::Other(e.to_string()))?;
+    put("Utilities.cs".into(), render(&hb, "utilities", &package::UtilitiesVm::new(pkg, &names))?)?;
+    put(format!("{assembly}.csproj"), render(&hb, "csproj", &package::CsprojVm::new(pkg, &names, &version))?)?;
+    put("README.md".into(), render(&hb, "readme", &package::ReadmeVm::new(pkg, &names))?)?;
+    let mut plugin_text = serde_json::to_string_pretty(&package::PluginVm::new(pkg, &version))
+        .map_err(|e| GenError::Other(e.to_string()))?;
     plugin_text.push('\n');
     put("pulumi-plugin.json".into(), plugin_text)?;
     put("version.txt".into(), format!("{version}\n"))?;

@@ -50,35 +50,30 @@ impl Emitter<'_> {
             .iter()
             .zip(member)
             .map(|(p, name)| {
-                let key = string_literal(&p.name);
-                let (ty, mut getter, env_fn) = match &p.ty {
-                    Type::String => ("string?".to_string(), format!("__config.Get({key})"), Some("GetEnv")),
-                    Type::Boolean => {
-                        ("bool?".to_string(), format!("__config.GetBoolean({key})"), Some("GetEnvBoolean"))
-                    }
-                    Type::Integer => ("int?".to_string(), format!("__config.GetInt32({key})"), Some("GetEnvInt32")),
-                    Type::Number => ("double?".to_string(), format!("__config.GetDouble({key})"), Some("GetEnvDouble")),
+                let (ty, reader, object_ty) = match &p.ty {
+                    Type::String => ("string?".to_string(), "Get", None),
+                    Type::Boolean => ("bool?".to_string(), "GetBoolean", None),
+                    Type::Integer => ("int?".to_string(), "GetInt32", None),
+                    Type::Number => ("double?".to_string(), "GetDouble", None),
                     other => {
                         let t = n.output_ty(pkg, other);
-                        (format!("{t}?"), format!("__config.GetObject<{t}>({key})"), None)
+                        (format!("{t}?"), "GetObject", Some(t))
                     }
                 };
-                if let Some(d) = &p.default {
-                    if let (Some(f), false) = (env_fn, d.environment.is_empty()) {
-                        let envs: Vec<String> = d.environment.iter().map(|e| string_literal(e)).collect();
-                        getter = format!("{getter} ?? Utilities.{f}({})", envs.join(", "));
-                    }
-                    if let Some(l) = d.value.as_ref().and_then(|v| self.literal(&p.ty, v)) {
-                        getter = format!("{getter} ?? {l}");
-                    }
-                }
+                let d = p.default.as_ref();
+                let env = d.and_then(|d| env_default(&p.ty, &d.environment));
+                let literal = d.and_then(|d| d.value.as_ref()).and_then(|v| self.literal(&p.ty, v));
                 ConfigVarVm {
                     doc: doc(IND2, p.description.as_ref()),
                     obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                     field: backing_field(&name),
                     ty,
                     name,
-                    getter,
+                    key_lit: string_literal(&p.name),
+                    reader,
+                    object_ty,
+                    env,
+                    literal,
                 }
             })
             .collect();

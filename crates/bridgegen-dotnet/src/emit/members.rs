@@ -23,51 +23,24 @@ impl Emitter<'_> {
         let taken: Vec<String> = outputs.iter().map(|o| o.name.clone()).collect();
         let methods = self.methods(r, class, &taken);
         let options_type = if r.is_component { "ComponentResourceOptions" } else { "CustomResourceOptions" };
-        let mut option_lines = Vec::new();
-        if let Some(url) = &pkg.plugin_download_url {
-            option_lines.push(format!("PluginDownloadURL = {},", string_literal(url)));
-        }
-        let secrets = r.secret_outputs();
-        if !secrets.is_empty() && !r.is_component {
-            option_lines.push(format!(
-                "AdditionalSecretOutputs = {{ {} }},",
-                secrets.iter().map(|s| string_literal(s)).collect::<Vec<_>>().join(", ")
-            ));
-        }
-        let roc = r.replace_on_changes(pkg);
-        if !roc.is_empty() {
-            option_lines.push(format!(
-                "ReplaceOnChanges = {{ {} }},",
-                roc.iter().map(|s| string_literal(s)).collect::<Vec<_>>().join(", ")
-            ));
-        }
-        if !r.aliases.is_empty() {
-            let items: Vec<String> = r
+        let secrets = if r.is_component { Vec::new() } else { r.secret_outputs() };
+        let options = ResourceOptionsVm {
+            plugin_download_url: pkg.plugin_download_url.as_deref().map(string_literal),
+            secret_outputs: secrets.iter().map(|s| string_literal(s)).collect(),
+            replace_on_changes: r.replace_on_changes(pkg).iter().map(|s| string_literal(s)).collect(),
+            aliases: r
                 .aliases
                 .iter()
-                .map(|a| {
-                    let mut fields = Vec::new();
-                    if let Some(v) = &a.name {
-                        fields.push(format!("Name = {}", string_literal(v)));
-                    }
-                    if let Some(v) = &a.project {
-                        fields.push(format!("Project = {}", string_literal(v)));
-                    }
-                    if let Some(v) = &a.type_ {
-                        fields.push(format!("Type = {}", string_literal(v)));
-                    }
-                    format!("new global::Pulumi.Alias {{ {} }}", fields.join(", "))
+                .map(|a| AliasVm {
+                    fields: [("Name", &a.name), ("Project", &a.project), ("Type", &a.type_)]
+                        .into_iter()
+                        .filter_map(|(name, v)| v.as_deref().map(|v| AliasFieldVm { name, lit: string_literal(v) }))
+                        .collect(),
                 })
-                .collect();
-            option_lines.push(format!("Aliases = {{ {} }},", items.join(", ")));
-        }
+                .collect(),
+        };
         let args_class = format!("{class}Args");
         let required_args = r.inputs.iter().any(|p| p.required);
-        let args_param = if required_args && !is_provider {
-            format!("{args_class} args")
-        } else {
-            format!("{args_class}? args = null")
-        };
         let has_get = !r.is_component && !is_provider;
         let state_class = format!("{class}State");
         let state = match (&r.state_inputs, has_get) {
@@ -75,11 +48,6 @@ impl Emitter<'_> {
                 Some(self.args_class(&state_class, "global::Pulumi.ResourceArgs", None, s, InMode::Input, false))
             }
             _ => None,
-        };
-        let (state_param, state_arg) = if state.is_some() {
-            (format!("{state_class}? state = null, "), "state".to_string())
-        } else {
-            (String::new(), "null".to_string())
         };
         let base = if is_provider {
             "global::Pulumi.ProviderResource"
@@ -97,14 +65,12 @@ impl Emitter<'_> {
             base: base.to_string(),
             options_type: options_type.to_string(),
             outputs,
-            args_param,
+            args_optional: !required_args || is_provider,
             base_first_arg: string_literal(if is_provider { &pkg.name } else { &r.token.full }),
-            remote: if r.is_component { ", remote: true".into() } else { String::new() },
+            remote: r.is_component,
             dictionary_constructor: n.opts.dictionary_constructors && !is_provider,
             has_get,
-            state_param,
-            state_arg,
-            option_lines,
+            options,
             args: self.args_class(
                 &args_class,
                 "global::Pulumi.ResourceArgs",
@@ -123,54 +89,18 @@ impl Emitter<'_> {
         let (pkg, n) = (self.pkg, self.names);
         let args_name = format!("{class}Args");
         let invoke_args_name = format!("{class}InvokeArgs");
-        let result_name = format!("{class}Result");
         let inputs = f.inputs.as_deref();
         let required = inputs.is_some_and(|i| i.iter().any(|p| p.required));
-        let (async_params, async_args, invoke_params, invoke_args) = match inputs {
-            Some(_) => {
-                let (a, i) = if required {
-                    (format!("{args_name} args"), format!("{invoke_args_name} args"))
-                } else {
-                    (format!("{args_name}? args = null"), format!("{invoke_args_name}? args = null"))
-                };
-                (
-                    format!("{a}, InvokeOptions? options = null"),
-                    format!("args ?? new {args_name}()"),
-                    format!("{i}, InvokeOptions? options = null"),
-                    format!("args ?? new {invoke_args_name}()"),
-                )
+        let (result_ty, single, result) = match &f.outputs {
+            FunctionReturn::Object(props) => {
+                let result_name = format!("{class}Result");
+                let result = self.output_class(&result_name, None, props);
+                (Some(result_name), false, Some(result))
             }
-            None => (
-                "InvokeOptions? options = null".to_string(),
-                "InvokeArgs.Empty".to_string(),
-                "InvokeOptions? options = null".to_string(),
-                "InvokeArgs.Empty".to_string(),
-            ),
+            FunctionReturn::Type(t) => (Some(n.output_ty(pkg, t)), true, None),
+            FunctionReturn::None => (None, false, None),
         };
-        let (async_ret, async_call, invoke_ret, invoke_call, has_invoke, result) = match &f.outputs {
-            FunctionReturn::Object(props) => (
-                format!("Task<{result_name}>"),
-                format!("InvokeAsync<{result_name}>"),
-                format!("Output<{result_name}>"),
-                format!("Invoke<{result_name}>"),
-                true,
-                Some(self.output_class(&result_name, None, props)),
-            ),
-            FunctionReturn::Type(t) => {
-                let t = n.output_ty(pkg, t);
-                (
-                    format!("Task<{t}>"),
-                    format!("InvokeSingleAsync<{t}>"),
-                    format!("Output<{t}>"),
-                    format!("InvokeSingle<{t}>"),
-                    true,
-                    None,
-                )
-            }
-            FunctionReturn::None => {
-                ("Task".to_string(), "InvokeAsync".to_string(), String::new(), String::new(), false, None)
-            }
-        };
+        let has_invoke = result_ty.is_some();
         let args =
             inputs.map(|i| self.args_class(&args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Plain, false));
         let invoke_args_class = match (inputs, has_invoke) {
@@ -184,15 +114,9 @@ impl Emitter<'_> {
             doc: doc(IND2, f.description.as_ref()),
             obsolete: obsolete(IND2, f.deprecation_message.as_deref()),
             token_lit: string_literal(&f.token.full),
-            async_ret,
-            async_params,
-            async_call,
-            async_args,
-            has_invoke,
-            invoke_ret,
-            invoke_params,
-            invoke_call,
-            invoke_args,
+            args_required: required,
+            result_ty,
+            single,
             args,
             invoke_args_class,
             result,

@@ -9,11 +9,20 @@ pub struct MethodVm {
     doc: String,
     obsolete: String,
     name: String,
-    ret: String,
-    params: String,
-    body: String,
+    token_lit: String,
+    /// Some argument is required, so the args parameter has no default.
+    args_required: bool,
     args: Option<ArgsClassVm>,
+    /// The result object; none when the method is called for its effect only (`void`).
     result: Option<OutputClassVm>,
+    /// liftSingleValueMethodReturns: the method returns the result's one field instead.
+    lifted: Option<LiftedVm>,
+}
+
+#[derive(Serialize)]
+pub struct LiftedVm {
+    ty: String,
+    field: String,
 }
 
 impl Emitter<'_> {
@@ -34,48 +43,31 @@ impl Emitter<'_> {
             let full = format!("{class}{name}");
             let args: Vec<Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").cloned().collect();
             let args_class = format!("{full}Args");
-            let (params, call_args) = if args.is_empty() {
-                (String::new(), "global::Pulumi.CallArgs.Empty".to_string())
-            } else if args.iter().any(|p| p.required) {
-                (format!("{args_class} args"), format!("args ?? new {args_class}()"))
-            } else {
-                (format!("{args_class}? args = null"), format!("args ?? new {args_class}()"))
-            };
-            let token = string_literal(&f.token.full);
-            let (ret, body, result) = match &f.outputs {
+            let (result, lifted) = match &f.outputs {
                 FunctionReturn::Object(props) => {
-                    let result_class = format!("{full}Result");
-                    let vm = self.output_class(&result_class, None, props);
-                    let call =
-                        format!("global::Pulumi.Deployment.Instance.Call<{result_class}>({token}, {call_args}, this)");
-                    match props.as_slice() {
-                        // liftSingleValueMethodReturns: the one result value, not the object.
-                        [only] if n.opts.lift_single_value_method_returns => (
-                            format!("Output<{}>", nullable_output(pkg, n, only)),
-                            format!("{call}.Apply(v => v.{})", vm.fields[0].name),
-                            Some(vm),
-                        ),
-                        _ => (format!("Output<{result_class}>"), call, Some(vm)),
-                    }
+                    let vm = self.output_class(&format!("{full}Result"), None, props);
+                    let lifted = match props.as_slice() {
+                        [only] if n.opts.lift_single_value_method_returns => {
+                            Some(LiftedVm { ty: nullable_output(pkg, n, only), field: vm.fields[0].name.clone() })
+                        }
+                        _ => None,
+                    };
+                    (Some(vm), lifted)
                 }
                 // Pulumi's .NET SDKs call a method with a non-object result for its effect only.
-                FunctionReturn::Type(_) | FunctionReturn::None => (
-                    "void".to_string(),
-                    format!("global::Pulumi.Deployment.Instance.Call({token}, {call_args}, this)"),
-                    None,
-                ),
+                FunctionReturn::Type(_) | FunctionReturn::None => (None, None),
             };
             out.push(MethodVm {
                 doc: doc(IND2, f.description.as_ref()),
                 obsolete: obsolete(IND2, f.deprecation_message.as_deref()),
                 name,
-                ret,
-                params,
-                body,
+                token_lit: string_literal(&f.token.full),
+                args_required: args.iter().any(|p| p.required),
                 args: (!args.is_empty()).then(|| {
                     self.args_class(&args_class, "global::Pulumi.CallArgs", None, &args, InMode::Input, false)
                 }),
                 result,
+                lifted,
             });
         }
         out

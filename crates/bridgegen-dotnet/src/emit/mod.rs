@@ -42,7 +42,40 @@ pub struct ArgsClassVm {
     class: String,
     base: String,
     props: Vec<InputPropVm>,
-    defaults: Vec<String>,
+    defaults: Vec<DefaultVm>,
+}
+
+/// A constructor statement applying a property's default: `Name = env ?? literal;`, or for a
+/// value-typed property with only environment variables, a pattern-matched assignment.
+#[derive(Serialize)]
+pub struct DefaultVm {
+    name: String,
+    index: usize,
+    env: Option<EnvDefaultVm>,
+    literal: Option<String>,
+    /// `if (env is { } __envN) { Name = __envN; }`: no literal, and not a string.
+    guarded: bool,
+}
+
+/// `Utilities.<func>("VAR", ...)`; `vars` are C# string literals.
+#[derive(Serialize)]
+pub struct EnvDefaultVm {
+    func: &'static str,
+    vars: Vec<String>,
+}
+
+/// The environment lookup of a default, when `ty` has a `Utilities.GetEnv*` reader and
+/// some variables are named.
+fn env_default(ty: &Type, environment: &[String]) -> Option<EnvDefaultVm> {
+    let func = match ty {
+        Type::String => "GetEnv",
+        Type::Boolean => "GetEnvBoolean",
+        Type::Integer => "GetEnvInt32",
+        Type::Number => "GetEnvDouble",
+        _ => return None,
+    };
+    (!environment.is_empty())
+        .then(|| EnvDefaultVm { func, vars: environment.iter().map(|e| string_literal(e)).collect() })
 }
 
 #[derive(Serialize)]
@@ -89,18 +122,39 @@ pub struct ResourceVm {
     base: String,
     options_type: String,
     outputs: Vec<ResourceOutputVm>,
-    args_param: String,
+    /// `args` may be omitted (`Args? args = null`): no input is required, or this is the provider.
+    args_optional: bool,
     args_class: String,
     base_first_arg: String,
-    remote: String,
+    /// A component resource: constructed with `remote: true`.
+    remote: bool,
     dictionary_constructor: bool,
     has_get: bool,
-    state_param: String,
-    state_arg: String,
-    option_lines: Vec<String>,
+    options: ResourceOptionsVm,
     args: ArgsClassVm,
     state: Option<ArgsClassVm>,
     methods: Vec<methods::MethodVm>,
+}
+
+/// The defaults `MakeResourceOptions` sets besides the version; literals are C# string literals.
+#[derive(Serialize)]
+pub struct ResourceOptionsVm {
+    plugin_download_url: Option<String>,
+    secret_outputs: Vec<String>,
+    replace_on_changes: Vec<String>,
+    aliases: Vec<AliasVm>,
+}
+
+#[derive(Serialize)]
+pub struct AliasVm {
+    fields: Vec<AliasFieldVm>,
+}
+
+/// One `Name = "literal"` initializer of a `Pulumi.Alias`.
+#[derive(Serialize)]
+pub struct AliasFieldVm {
+    name: &'static str,
+    lit: String,
 }
 
 #[derive(Serialize)]
@@ -109,15 +163,12 @@ pub struct FunctionVm {
     doc: String,
     obsolete: String,
     token_lit: String,
-    async_ret: String,
-    async_params: String,
-    async_call: String,
-    async_args: String,
-    has_invoke: bool,
-    invoke_ret: String,
-    invoke_params: String,
-    invoke_call: String,
-    invoke_args: String,
+    /// Some input is required, so the args parameter has no default.
+    args_required: bool,
+    /// The invoke's result type (`Result` class or single value); none when it returns nothing.
+    result_ty: Option<String>,
+    /// The result is one value (`InvokeSingle`) rather than an object.
+    single: bool,
     args: Option<ArgsClassVm>,
     invoke_args_class: Option<ArgsClassVm>,
     result: Option<OutputClassVm>,
@@ -153,7 +204,13 @@ pub struct ConfigVarVm {
     ty: String,
     name: String,
     field: String,
-    getter: String,
+    key_lit: String,
+    /// The `Pulumi.Config` reader: `Get`, `GetBoolean`, `GetInt32`, `GetDouble` or `GetObject`.
+    reader: &'static str,
+    /// The type argument of `GetObject<T>`.
+    object_ty: Option<String>,
+    env: Option<EnvDefaultVm>,
+    literal: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -267,30 +324,15 @@ impl Emitter<'_> {
 
     /// The constructor statement that applies a property's default (literal and/or
     /// environment variables), or `None` when it has none this generator can express.
-    pub(super) fn default_stmt(&self, p: &Property, name: &str, index: usize) -> Option<String> {
+    pub(super) fn default_stmt(&self, p: &Property, name: &str, index: usize) -> Option<DefaultVm> {
         let d = p.default.as_ref()?;
         let literal = d.value.as_ref().and_then(|v| self.literal(&p.ty, v));
-        let env_fn = match p.ty {
-            Type::String => Some("GetEnv"),
-            Type::Boolean => Some("GetEnvBoolean"),
-            Type::Integer => Some("GetEnvInt32"),
-            Type::Number => Some("GetEnvDouble"),
-            _ => None,
-        };
-        let env = match env_fn {
-            Some(f) if !d.environment.is_empty() => Some(format!(
-                "Utilities.{f}({})",
-                d.environment.iter().map(|e| string_literal(e)).collect::<Vec<_>>().join(", ")
-            )),
-            _ => None,
-        };
-        match (env, literal) {
-            (Some(e), Some(l)) => Some(format!("{name} = {e} ?? {l};")),
-            (None, Some(l)) => Some(format!("{name} = {l};")),
-            (Some(e), None) if matches!(p.ty, Type::String) => Some(format!("{name} = {e};")),
-            (Some(e), None) => Some(format!("if ({e} is {{ }} __env{index}) {{ {name} = __env{index}; }}")),
-            (None, None) => None,
+        let env = env_default(&p.ty, &d.environment);
+        if env.is_none() && literal.is_none() {
+            return None;
         }
+        let guarded = literal.is_none() && !matches!(p.ty, Type::String);
+        Some(DefaultVm { name: name.to_string(), index, env, literal, guarded })
     }
 
     /// A C# literal of `ty` for a schema value, when one can be written.
