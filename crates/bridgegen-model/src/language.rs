@@ -88,7 +88,7 @@ const NODEJS: &[LanguageOption] = &[
     opt("typescriptVersion", Str, Honoured),
     opt("moduleToPackage", StrMap, Honoured),
     opt("compatibility", Str, Values(&["kubernetes20", "tfbridge20"])),
-    opt("disableUnionOutputTypes", Bool, Unsupported("output properties keep their union types")),
+    opt("disableUnionOutputTypes", Bool, Honoured),
     // Always in effect: the enums module is always written.
     opt("containsEnums", Bool, Honoured),
     opt("providerNameToModuleName", StrMap, Unsupported("other packages are imported as `@pulumi/<name>`")),
@@ -128,10 +128,10 @@ const GO: &[LanguageOption] = &[
     opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),
     opt("disableFunctionOutputVersions", Bool, Unsupported("functions always get their Output form")),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
-    opt("disableInputTypeRegistrations", Bool, Unsupported("input types are always registered")),
-    opt("internalModuleName", Str, Unsupported("the helper package is always `internal`")),
+    opt("disableInputTypeRegistrations", Bool, Honoured),
+    opt("internalModuleName", Str, Honoured),
     opt("disableObjectDefaults", Bool, Unsupported("object defaults are always applied")),
-    opt("generateExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
+    opt("generateExtraInputTypes", Bool, Honoured),
     opt("omitExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
     // Always in effect: the package version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),

@@ -130,6 +130,9 @@ pub struct UnionType {
     pub discriminator: Option<String>,
     /// Discriminator value to the member's `$ref`, as written.
     pub mapping: IndexMap<String, String>,
+    /// The primitive `type` written beside `oneOf`: what generators that do not print
+    /// unions use instead (nodejs `disableUnionOutputTypes`).
+    pub default_type: Option<Box<Type>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,8 @@ pub struct Names {
     args_suffix: bool,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_method_returns: bool,
+    /// `disableUnionOutputTypes`: output shapes print a union's default type, else `any`.
+    pub union_outputs_disabled: bool,
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
     pub function_name: Vec<String>,
@@ -73,6 +75,7 @@ impl Names {
         let opts = crate::options::NodeOptions::from_package(pkg);
         let args_suffix = !matches!(opts.compatibility.as_deref(), Some("kubernetes20" | "tfbridge20"));
         let lift_method_returns = opts.lift_single_value_method_returns;
+        let union_outputs_disabled = opts.disable_union_output_types;
         let renames = opts.module_to_package;
         let module_paths: HashMap<String, Vec<String>> = pkg
             .modules
@@ -158,6 +161,7 @@ impl Names {
             module_paths,
             args_suffix,
             lift_method_returns,
+            union_outputs_disabled,
             resource_class,
             resource_file,
             function_name,
