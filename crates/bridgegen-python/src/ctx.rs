@@ -75,6 +75,9 @@ pub struct Ctx<'a> {
     /// Objects that get input classes / output classes (usage, closed over references).
     pub has_input: Vec<bool>,
     pub has_output: Vec<bool>,
+    /// Objects reached from resource outputs: their output classes warn when read as a dict by
+    /// wire name, naming the getter (Pulumi's rule; function results and config types do not).
+    pub resource_output: Vec<bool>,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_method_returns: bool,
 }
@@ -229,6 +232,11 @@ impl<'a> Ctx<'a> {
         mark_props(&pkg.config, &mut has_output);
         close_over(pkg, &mut has_input);
         close_over(pkg, &mut has_output);
+        let mut resource_output = vec![false; n];
+        for r in &pkg.resources {
+            mark_props(&r.properties, &mut resource_output);
+        }
+        close_over(pkg, &mut resource_output);
         let compat = matches!(opts.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"));
         let mut function_reached = vec![false; n];
         if compat {
@@ -248,6 +256,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             has_input,
             has_output,
+            resource_output,
             pkg,
             package_name,
             module_paths,
