@@ -86,6 +86,8 @@ impl Names {
             .map(|m| {
                 let segs = match renames.get(&m.name) {
                     Some(to) => default_segments(to),
+                    // Its types go to the `config` namespaces; it has no folder of its own.
+                    None if m.merges_with_config() => vec![m.name.clone()],
                     None => default_segments(&m.name),
                 };
                 (m.name.clone(), segs)

@@ -196,6 +196,10 @@ pub fn types_file(
     let tcx = TypeCtx { pkg, names, root: "../".into() };
     let mut root = Ns::default();
     for m in &pkg.modules {
+        // Every module of types gets its namespace in both files, empty or not, as in Pulumi's.
+        if m.objects.iter().any(|id| !pkg.object(*id).is_overlay) {
+            ns_at(&mut root, names, &m.name);
+        }
         for id in &m.objects {
             let o = pkg.object(*id);
             if o.is_overlay {
@@ -203,7 +207,7 @@ pub fn types_file(
             }
             let mut shapes = Vec::new();
             if output {
-                if o.usage.output {
+                if o.usage.sdk_output {
                     shapes.push(Shape::Output);
                 }
             } else if o.usage.input {

@@ -233,11 +233,15 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 });
             }
         }
-        if module_name.is_empty() && has_config {
+        if module_name.is_empty() && has_config && !children.iter().any(|c| c.name == "config") {
             let dotted = format!("{pkg_name}.config");
             children.push(ChildView { name: "config".into(), dotted_lit: names::str_lit(&dotted), dotted });
         }
         children.sort_by(|a, b| a.name.cmp(&b.name));
+        if has_config && ctx.path(&module_name) == ["config"] {
+            // The config package's `__init__` is the config module's (below).
+            continue;
+        }
         let is_root = module_name.is_empty();
         inits.push((
             files.len(),
@@ -312,7 +316,9 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             .iter()
             .map(|(m, k)| {
                 let target = ctx.path(m).join(".");
-                format!("from ..{target} import {} as {}", k.file(), ctx.alias(m, *k))
+                // Types of a schema module `config` live in this package.
+                let from = if target == "config" { ".".to_string() } else { format!("..{target}") };
+                format!("from {from} import {} as {}", k.file(), ctx.alias(m, *k))
             })
             .collect();
         let dir = format!("{pkg_name}/config");
