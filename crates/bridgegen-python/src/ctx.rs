@@ -80,6 +80,8 @@ pub struct Ctx<'a> {
     pub resource_output: Vec<bool>,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_method_returns: bool,
+    /// Input object types also accept their `XArgsDict` TypedDict (`inputTypes`).
+    pub typed_dicts: bool,
 }
 
 /// Marks every object reachable from the marked ones through property types.
@@ -270,6 +272,7 @@ impl<'a> Ctx<'a> {
             function_file,
             provider_file: "provider".into(),
             lift_method_returns: opts.lift_single_value_method_returns,
+            typed_dicts: opts.typed_dicts(),
         }
     }
 
@@ -366,6 +369,9 @@ impl<'a> Ctx<'a> {
                 let class = &self.object_class[id.0];
                 match mode {
                     Mode::Output => self.qualify(&o.token.module, Kind::Outputs, &self.output_class[id.0], here, refs),
+                    _ if !self.typed_dicts => {
+                        self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs)
+                    }
                     _ => {
                         let a = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs);
                         // `_XArgsDict` is the TypedDict for checkers and `dict` at run time, so the

@@ -62,9 +62,17 @@ pub struct PythonOptions {
     pub compatibility: Option<String>,
     #[serde(default)]
     pub lift_single_value_method_returns: bool,
+    /// `classes`: input object types are `XArgs` classes only (no `XArgsDict` TypedDicts);
+    /// `classes-and-dicts`, Pulumi's default, adds the TypedDicts.
+    pub input_types: Option<String>,
 }
 
 impl PythonOptions {
+    /// Whether input object types also get `XArgsDict` TypedDicts.
+    pub fn typed_dicts(&self) -> bool {
+        self.input_types.as_deref() != Some("classes")
+    }
+
     pub fn from_package(pkg: &Package) -> PythonOptions {
         pkg.language_block("python").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }

@@ -32,6 +32,8 @@ pub struct KeyWarning {
 
 #[derive(Debug, Serialize)]
 pub struct ClassesView {
+    /// Input classes come with their `XArgsDict` TypedDicts (`inputTypes`).
+    pub typed_dicts: bool,
     pub utilities_import: String,
     pub imports: Vec<String>,
     pub classes: Vec<ObjectView>,
@@ -76,7 +78,12 @@ pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             key_warnings: Vec::new(),
         });
     }
-    ClassesView { utilities_import: ctx.utilities_import(module), imports: ctx.imports(module, &refs), classes }
+    ClassesView {
+        typed_dicts: ctx.typed_dicts,
+        utilities_import: ctx.utilities_import(module),
+        imports: ctx.imports(module, &refs),
+        classes,
+    }
 }
 
 pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
@@ -132,7 +139,12 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             props: ps,
         });
     }
-    ClassesView { utilities_import: ctx.utilities_import(module), imports: ctx.imports(module, &refs), classes }
+    ClassesView {
+        typed_dicts: ctx.typed_dicts,
+        utilities_import: ctx.utilities_import(module),
+        imports: ctx.imports(module, &refs),
+        classes,
+    }
 }
 
 #[derive(Debug, Serialize)]
