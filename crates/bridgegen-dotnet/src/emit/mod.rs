@@ -24,7 +24,11 @@ const IND2: &str = "        ";
 pub struct InputPropVm {
     doc: String,
     obsolete: String,
-    attr: String,
+    /// The `[Input(...)]` attribute: the wire name as a C# literal and its flags.
+    wire_lit: String,
+    required: bool,
+    /// The provider sends non-string config as JSON (`json: true`).
+    json: bool,
     ty: String,
     decl_ty: String,
     name: String,
@@ -85,8 +89,9 @@ pub struct OutputFieldVm {
     ty: String,
     name: String,
     param: String,
-    /// `[OutputConstructorParameter("wire")] ` when the parameter cannot spell the wire name.
-    param_attr: String,
+    /// The wire name as a C# literal, for `[OutputConstructorParameter(..)]`, when the
+    /// parameter cannot spell it.
+    param_wire: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -242,18 +247,6 @@ pub(super) fn obsolete(indent: &str, msg: Option<&str>) -> String {
 }
 
 impl Emitter<'_> {
-    pub(super) fn input_attr(&self, p: &Property, json: bool) -> String {
-        let mut s = format!("[Input({}", string_literal(&p.name));
-        if p.required {
-            s.push_str(", required: true");
-        }
-        if json {
-            s.push_str(", json: true");
-        }
-        s.push_str(")]");
-        s
-    }
-
     pub fn args_class(
         &self,
         class: &str,
@@ -301,7 +294,9 @@ impl Emitter<'_> {
             out.push(InputPropVm {
                 doc: doc(IND2, p.description.as_ref()),
                 obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
-                attr: self.input_attr(p, json),
+                wire_lit: string_literal(&p.name),
+                required: p.required,
+                json,
                 field: backing_field(&name),
                 bang: if p.required { "!".into() } else { String::new() },
                 ty,
@@ -377,17 +372,13 @@ impl Emitter<'_> {
                 while param.trim_start_matches('@') == name || !used.insert(param.clone()) {
                     param = format!("_{}", param.trim_start_matches('@'));
                 }
-                let param_attr = if param.trim_start_matches('@') == p.name {
-                    String::new()
-                } else {
-                    format!("[OutputConstructorParameter({})] ", string_literal(&p.name))
-                };
+                let param_wire = (param.trim_start_matches('@') != p.name).then(|| string_literal(&p.name));
                 OutputFieldVm {
                     doc: doc(IND2, p.description.as_ref()),
                     obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
                     ty: nullable_output(self.pkg, self.names, p),
                     param,
-                    param_attr,
+                    param_wire,
                     name,
                 }
             })
