@@ -26,6 +26,8 @@ const TEMPLATES: TemplateSet = &[
     ("object", include_str!("../../../templates/go/object.go.hbs")),
     ("enum", include_str!("../../../templates/go/enum.go.hbs")),
     ("container", include_str!("../../../templates/go/container.go.hbs")),
+    ("defaults", include_str!("../../../templates/go/defaults.go.hbs")),
+    ("default_stmt", include_str!("../../../templates/go/default_stmt.go.hbs")),
     ("function", include_str!("../../../templates/go/function.go.hbs")),
     ("method", include_str!("../../../templates/go/method.go.hbs")),
     ("init", include_str!("../../../templates/go/init.go.hbs")),

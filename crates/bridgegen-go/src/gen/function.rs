@@ -4,6 +4,7 @@ use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{FunctionReturn, Property, Type};
 use serde::Serialize;
 
+use super::defaults::DefaultsMethodVm;
 use super::{accessor_name, one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, is_keyword, lower_first};
@@ -48,8 +49,8 @@ struct FunctionView {
     map_out: String,
     result_fields: String,
     accessors: Vec<AccessorView>,
-    args_defaults: String,
-    result_defaults: String,
+    args_defaults: Option<DefaultsMethodVm>,
+    result_defaults: Option<DefaultsMethodVm>,
     /// The args sent (with their defaults applied) and the result returned by the plain form.
     args_expr: &'static str,
     result_expr: &'static str,
@@ -159,13 +160,13 @@ impl Ctx<'_> {
         };
         let value_output = !value_out.is_empty();
         let args_defaults =
-            if multi { String::new() } else { self.defaults_method(&mut sp, &args_type, &inputs, &in_names, true) };
+            if multi { None } else { self.defaults_method(&mut sp, &args_type, &inputs, &in_names, true) };
         let result_defaults = match &f.outputs {
             FunctionReturn::Object(props) if kind == "object" => {
                 let names = prop_names(props, &Self::reserved_object(&format!("{name}Result")));
                 self.defaults_method(&mut sp, &format!("{name}Result"), props, &names, true)
             }
-            _ => String::new(),
+            _ => None,
         };
         let view = FunctionView {
             token: go_string(&f.token.full),
@@ -191,12 +192,12 @@ impl Ctx<'_> {
             accessors,
             args_expr: if !has_args {
                 "nil"
-            } else if args_defaults.is_empty() {
+            } else if args_defaults.is_none() {
                 "args"
             } else {
                 "args.Defaults()"
             },
-            result_expr: if result_defaults.is_empty() { "&rv" } else { "rv.Defaults()" },
+            result_expr: if result_defaults.is_none() { "&rv" } else { "rv.Defaults()" },
             args_defaults,
             result_defaults,
             name,

@@ -5,8 +5,8 @@ use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{Property, Resource, Type};
 use serde::Serialize;
 
-use super::defaults::assign;
-use super::{literal, one_line, prop_names, tag, Ctx};
+use super::defaults::DefaultStmtVm;
+use super::{one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Speller};
@@ -34,7 +34,7 @@ struct ResourceView {
     state_type: &'static str,
     output_fields: String,
     required: Vec<String>,
-    defaults: String,
+    defaults: Vec<DefaultStmtVm>,
     secret_inputs: Vec<SecretInput>,
     secret_outputs: Vec<String>,
     replace: Vec<String>,
@@ -132,7 +132,7 @@ impl Ctx<'_> {
 
         // Constructor checks and defaults.
         let mut required = Vec::new();
-        let mut defaults = String::new();
+        let mut defaults = Vec::new();
         let mut secret_inputs = Vec::new();
         for p in &r.inputs {
             let s = sp.shape(&p.ty);
@@ -141,15 +141,7 @@ impl Ctx<'_> {
             if p.required && nilable && p.default.is_none() && p.const_value.is_none() {
                 required.push(gn.clone());
             }
-            let target = format!("args.{gn}");
-            if let Some(c) = &p.const_value {
-                if let Some(set) = literal(c, s.base).and_then(|lit| assign(&mut sp, &s, p, p.plain, &target, &lit)) {
-                    defaults.push_str(&format!("\t{set}\n"));
-                }
-                continue;
-            }
-            defaults.push_str(&self.default_block(&mut sp, p, p.plain, &target).unwrap_or_default());
-            defaults.push_str(&self.apply_object_defaults(&mut sp, p, &target).unwrap_or_default());
+            defaults.extend(self.constructor_defaults(&mut sp, p, &format!("args.{gn}")));
         }
         for p in &r.inputs {
             if p.secret && !p.plain {

@@ -6,6 +6,7 @@ use bridgegen_model::EnumKind;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::defaults::DefaultsMethodVm;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, lower_first};
@@ -46,8 +47,8 @@ struct ObjectView {
     doc: String,
     plain_fields: String,
     args_fields: String,
-    plain_defaults: String,
-    args_defaults: String,
+    plain_defaults: Option<DefaultsMethodVm>,
+    args_defaults: Option<DefaultsMethodVm>,
     accessors: Vec<AccessorView>,
     input: bool,
     ptr_input: bool,
@@ -169,11 +170,11 @@ impl Ctx<'_> {
         let args_defaults = if forms.input {
             self.defaults_method(sp, &format!("{name}Args"), &o.properties, &gonames, false)
         } else {
-            String::new()
+            None
         };
-        for code in [&plain_defaults, &args_defaults] {
-            *uses_sdk |= code.contains("pulumi.");
-            *uses_internal |= code.contains("internal.");
+        for m in plain_defaults.iter().chain(&args_defaults) {
+            *uses_sdk |= m.uses_sdk();
+            *uses_internal |= m.uses_internal();
         }
         let view = ObjectView {
             plain_defaults,
