@@ -45,18 +45,25 @@ pub(super) struct AssignVm {
     sdk: bool,
 }
 
-/// `if <target unset> { if d := internal.GetEnvOrDefault(lit, parser, envs...); d != nil { set } }`.
+/// `internal.GetEnvOrDefault(lit, parser, envs...)` (`env_default.go.hbs`): the first set
+/// environment variable parsed, else the schema default; shared with config getters.
+#[derive(Serialize)]
+pub(super) struct EnvDefaultVm {
+    /// The schema default as a Go literal, or `nil` (environment variables only).
+    pub(super) lit: String,
+    /// The environment value parser (`internal.ParseEnvBool`), or `nil` for strings.
+    pub(super) parser: &'static str,
+    /// The environment variables, as Go string literals.
+    pub(super) envs: Vec<String>,
+}
+
+/// `if <target unset> { if d := <env default>; d != nil { set } }`.
 #[derive(Serialize)]
 pub(super) struct DefaultBlockVm {
     target: String,
     /// Unset means nil (otherwise: the zero value, tested with `internal.IsZero`).
     nil_check: bool,
-    /// The schema default as a Go literal, or `nil` (environment variables only).
-    lit: String,
-    /// The environment value parser (`internal.ParseEnvBool`), or `nil` for strings.
-    parser: &'static str,
-    /// The environment variables, as Go string literals.
-    envs: Vec<String>,
+    env: EnvDefaultVm,
     set: AssignVm,
 }
 
@@ -165,9 +172,7 @@ impl Ctx<'_> {
         Some(DefaultBlockVm {
             target: target.to_string(),
             nil_check: !plain || Speller::plain_nilable(&s, !p.required),
-            lit,
-            parser,
-            envs: d.environment.iter().map(|e| go_string(e)).collect(),
+            env: EnvDefaultVm { lit, parser, envs: d.environment.iter().map(|e| go_string(e)).collect() },
             set,
         })
     }

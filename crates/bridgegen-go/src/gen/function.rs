@@ -23,17 +23,23 @@ pub(super) struct AccessorView {
 }
 
 #[derive(Serialize)]
+struct ParamView {
+    name: String,
+    /// The parameter's type in the plain form and in the `Output` form.
+    plain: String,
+    input: String,
+}
+
+#[derive(Serialize)]
 struct FunctionView {
     name: String,
     token: String,
     doc: String,
     has_args: bool,
-    /// `, args *FooArgs`, or the positional parameters of a `multiArgumentInputs` function.
-    params: String,
-    out_params: String,
-    /// Builds `args` from positional parameters (`multiArgumentInputs` only).
-    args_literal: String,
-    out_args_literal: String,
+    /// A `multiArgumentInputs` function: positional parameters (in the plain and output
+    /// forms) that build `args`, instead of one `args` parameter.
+    multi: bool,
+    positional: Vec<ParamView>,
     args_type: String,
     out_args_type: String,
     args_fields: String,
@@ -106,7 +112,7 @@ impl Ctx<'_> {
         let in_names = prop_names(&inputs, &["ElementType".to_string()]);
         let mut args_fields = Vec::new();
         let mut out_args_fields = Vec::new();
-        let (mut params, mut out_params, mut param_names) = (String::new(), String::new(), Vec::new());
+        let mut positional: Vec<ParamView> = Vec::new();
         for (p, gn) in inputs.iter().zip(&in_names) {
             let s = sp.shape(&p.ty);
             let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
@@ -114,12 +120,13 @@ impl Ctx<'_> {
             let input = if p.plain { plain.clone() } else { sp.input(&s, !p.required) };
             if multi {
                 let mut param = lower_first(gn);
-                while is_keyword(&param) || BODY_NAMES.contains(&param.as_str()) || param_names.contains(&param) {
+                while is_keyword(&param)
+                    || BODY_NAMES.contains(&param.as_str())
+                    || positional.iter().any(|q| q.name == param)
+                {
                     param.push('_');
                 }
-                params.push_str(&format!(", {param} {plain}"));
-                out_params.push_str(&format!(", {param} {input}"));
-                param_names.push(param);
+                positional.push(ParamView { name: param, plain: plain.clone(), input: input.clone() });
             }
             args_fields.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
             out_args_fields.push(Field { doc, name: gn.clone(), ty: input, tag: Some(tag(&p.name)) });
@@ -127,15 +134,6 @@ impl Ctx<'_> {
         // `multiArgumentInputs` functions keep their args structs unexported, as Pulumi's do.
         let args_base = if multi { lower_first(&name) } else { name.clone() };
         let (args_type, out_args_type) = (format!("{args_base}Args"), format!("{args_base}OutputArgs"));
-        let (mut args_literal, mut out_args_literal) = (String::new(), String::new());
-        if multi {
-            let list = param_names.join(", ");
-            args_literal = format!("\targs := {args_type}{{{list}}}\n");
-            out_args_literal = format!("\targs := {out_args_type}{{{list}}}\n");
-        } else if has_args {
-            params = format!(", args *{args_type}");
-            out_params = format!(", args {out_args_type}");
-        }
         let (mut result_fields, mut accessors) = (Vec::new(), Vec::new());
         let (mut value_plain, mut value_out, mut map_out) = (String::new(), String::new(), String::new());
         let kind = match &f.outputs {
@@ -172,10 +170,8 @@ impl Ctx<'_> {
             token: go_string(&f.token.full),
             doc: doc_comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),
             has_args,
-            params,
-            out_params,
-            args_literal,
-            out_args_literal,
+            multi,
+            positional,
             args_type,
             out_args_type,
             args_fields: format::fields(&args_fields),

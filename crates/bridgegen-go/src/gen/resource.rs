@@ -25,6 +25,20 @@ struct SecretInput {
     ty: String,
 }
 
+/// One `pulumi.Alias{...}` of a resource's options.
+#[derive(Serialize)]
+struct AliasView {
+    fields: Vec<AliasField>,
+}
+
+/// `<key>:<pad> pulumi.String(<lit>),`: `Name`, `Project` or `Type`, `pad` aligning the values.
+#[derive(Serialize)]
+struct AliasField {
+    key: &'static str,
+    pad: String,
+    lit: String,
+}
+
 #[derive(Serialize)]
 struct ResourceView {
     name: String,
@@ -38,7 +52,7 @@ struct ResourceView {
     secret_inputs: Vec<SecretInput>,
     secret_outputs: Vec<String>,
     replace: Vec<String>,
-    aliases: Vec<String>,
+    aliases: Vec<AliasView>,
     register: &'static str,
     has_get: bool,
     args_private: String,
@@ -156,25 +170,22 @@ impl Ctx<'_> {
             }
         }
         let replace: Vec<String> = r.replace_on_changes(pkg).iter().map(|s| go_string(s)).collect();
-        let aliases: Vec<String> = r
+        let aliases: Vec<AliasView> = r
             .aliases
             .iter()
-            .filter(|a| a.name.is_some() || a.project.is_some() || a.type_.is_some())
-            .map(|a| {
-                let mut kv: Vec<(&str, String)> = Vec::new();
-                if let Some(n) = &a.name {
-                    kv.push(("Name", format!("pulumi.String({})", go_string(n))));
+            .filter_map(|a| {
+                let mut fields: Vec<AliasField> = [("Name", &a.name), ("Project", &a.project), ("Type", &a.type_)]
+                    .into_iter()
+                    .filter_map(|(key, v)| {
+                        v.as_ref().map(|v| AliasField { key, pad: String::new(), lit: go_string(v) })
+                    })
+                    .collect();
+                // gofmt aligns the values after the keys.
+                let w = fields.iter().map(|f| f.key.len()).max()?;
+                for f in &mut fields {
+                    f.pad = " ".repeat(w - f.key.len());
                 }
-                if let Some(n) = &a.project {
-                    kv.push(("Project", format!("pulumi.String({})", go_string(n))));
-                }
-                if let Some(n) = &a.type_ {
-                    kv.push(("Type", format!("pulumi.String({})", go_string(n))));
-                }
-                let w = kv.iter().map(|(k, _)| k.len() + 1).max().unwrap_or(0);
-                let body: String =
-                    kv.iter().map(|(k, v)| format!("\t\t\t{:<w$} {v},\n", format!("{k}:"), w = w)).collect();
-                format!("\t\t{{\n{body}\t\t}},\n")
+                Some(AliasView { fields })
             })
             .collect();
 
@@ -214,7 +225,7 @@ impl Ctx<'_> {
             accessors,
             methods,
             containers,
-            init: regs.block(),
+            init: self.init_block(&regs)?,
             lname,
             name,
         };
