@@ -184,11 +184,7 @@ impl<'a> Gen<'a> {
                 Some(module) => objects::enums_of(pkg, &self.names, module),
                 None => Vec::new(),
             };
-            let empty = children.is_empty() && enums.is_empty();
-            let mut text = render_ts(self.hb, "enums", &EnumsIndexView { children, enums })?;
-            if empty {
-                text.push_str("export {};\n");
-            }
+            let text = render_ts(self.hb, "enums", &EnumsIndexView { children, enums })?;
             let path =
                 if dir.is_empty() { "types/enums/index.ts".to_string() } else { format!("types/enums/{dir}/index.ts") };
             files.insert(path, text);
