@@ -23,7 +23,8 @@ const IND2: &str = "        ";
 #[derive(Serialize)]
 pub struct InputPropVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     /// The `[Input(...)]` attribute: the wire name as a C# literal and its flags.
     wire_lit: String,
     required: bool,
@@ -85,7 +86,8 @@ fn env_default(ty: &Type, environment: &[String]) -> Option<EnvDefaultVm> {
 #[derive(Serialize)]
 pub struct OutputFieldVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     ty: String,
     name: String,
     param: String,
@@ -111,7 +113,8 @@ pub struct FileVm<T: Serialize> {
 #[derive(Serialize)]
 pub struct ResourceOutputVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     wire_lit: String,
     ty: String,
     name: String,
@@ -120,7 +123,8 @@ pub struct ResourceOutputVm {
 #[derive(Serialize)]
 pub struct ResourceVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     attr: String,
     token_lit: String,
     class: String,
@@ -166,7 +170,8 @@ pub struct AliasFieldVm {
 pub struct FunctionVm {
     class: String,
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     token_lit: String,
     /// Some input is required, so the args parameter has no default.
     args_required: bool,
@@ -182,7 +187,8 @@ pub struct FunctionVm {
 #[derive(Serialize)]
 pub struct EnumValueVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     name: String,
     literal: String,
 }
@@ -205,7 +211,8 @@ pub struct EnumsFileVm {
 #[derive(Serialize)]
 pub struct ConfigVarVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     ty: String,
     name: String,
     field: String,
@@ -242,8 +249,8 @@ pub(super) fn doc(indent: &str, text: Option<&Doc>) -> String {
     summary(indent, text)
 }
 
-pub(super) fn obsolete(indent: &str, msg: Option<&str>) -> String {
-    names::obsolete(indent, msg)
+pub(super) fn obsolete(msg: Option<&str>) -> Option<String> {
+    msg.map(string_literal)
 }
 
 impl Emitter<'_> {
@@ -293,7 +300,7 @@ impl Emitter<'_> {
             }
             out.push(InputPropVm {
                 doc: doc(IND2, p.description.as_ref()),
-                obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                obsolete: obsolete(p.deprecation_message.as_deref()),
                 wire_lit: string_literal(&p.name),
                 required: p.required,
                 json,
@@ -375,7 +382,7 @@ impl Emitter<'_> {
                 let param_wire = (param.trim_start_matches('@') != p.name).then(|| string_literal(&p.name));
                 OutputFieldVm {
                     doc: doc(IND2, p.description.as_ref()),
-                    obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                    obsolete: obsolete(p.deprecation_message.as_deref()),
                     ty: nullable_output(self.pkg, self.names, p),
                     param,
                     param_wire,
