@@ -35,6 +35,7 @@ const TEMPLATES: TemplateSet = &[
     ("registrations", include_str!("../../../templates/go/registrations.go.hbs")),
     ("config", include_str!("../../../templates/go/config.go.hbs")),
     ("header", include_str!("../../../templates/go/header.go.hbs")),
+    ("doc", include_str!("../../../templates/go/doc.go.hbs")),
     ("utilities", include_str!("../../../templates/go/utilities.go.hbs")),
     ("gomod", include_str!("../../../templates/go/go.mod.hbs")),
 ];

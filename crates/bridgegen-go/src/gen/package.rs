@@ -40,6 +40,13 @@ struct ConfigVar {
     default: Option<EnvDefaultVm>,
 }
 
+/// `doc.go`: the package doc comment and clause.
+#[derive(Serialize)]
+struct DocGoView<'a> {
+    comment: String,
+    package: &'a str,
+}
+
 #[derive(Serialize)]
 struct ConfigView {
     vars: Vec<ConfigVar>,
@@ -138,7 +145,7 @@ impl Ctx<'_> {
                     self.naming.root_package, pkg.name
                 )
             });
-        Ok(format!("{}package {}\n", format::comment(&text, ""), self.naming.root_package))
+        render(&self.hb, "doc", &DocGoView { comment: format::comment(&text, ""), package: &self.naming.root_package })
     }
 
     pub(super) fn utilities_go(&self) -> Result<String, GenError> {
