@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::defaults::DefaultsMethodVm;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Container, Shape, Speller};
 
@@ -45,8 +45,8 @@ struct ObjectView {
     name: String,
     lname: String,
     doc: String,
-    plain_fields: String,
-    args_fields: String,
+    plain_fields: Vec<FieldLine>,
+    args_fields: Vec<FieldLine>,
     plain_defaults: Option<DefaultsMethodVm>,
     args_defaults: Option<DefaultsMethodVm>,
     accessors: Vec<AccessorView>,
