@@ -81,31 +81,37 @@ pub struct DefaultField {
     pub required: bool,
 }
 
-/// A namespace tree: interfaces of one module and its child modules.
+/// One entry of a namespace of `types/input.ts` or `types/output.ts`: an interface (with its
+/// defaults function) or a nested `export namespace`; `types_ns.ts.hbs` prints it.
+#[derive(Serialize)]
+pub struct NsEntry {
+    pub interface: Option<Interface>,
+    pub namespace: Option<NsView>,
+}
+
+/// `export namespace <name> { <entries> }`.
+#[derive(Serialize)]
+pub struct NsView {
+    pub name: String,
+    pub entries: Vec<NsEntry>,
+}
+
+/// A namespace tree while it is built: interfaces of one module and its child modules.
 #[derive(Default)]
 struct Ns {
-    items: Vec<String>,
+    items: Vec<Interface>,
     children: BTreeMap<String, Ns>,
 }
 
-fn render_ns(ns: &Ns, indent: usize, out: &mut String) {
-    let pad = "    ".repeat(indent);
-    for item in &ns.items {
-        for line in item.lines() {
-            if line.is_empty() {
-                out.push('\n');
-            } else {
-                out.push_str(&pad);
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out.push('\n');
-    }
-    for (name, child) in &ns.children {
-        out.push_str(&format!("{pad}export namespace {name} {{\n"));
-        render_ns(child, indent + 1, out);
-        out.push_str(&format!("{pad}}}\n\n"));
+impl Ns {
+    /// The entries: interfaces first, then child namespaces by name.
+    fn entries(self) -> Vec<NsEntry> {
+        let items = self.items.into_iter().map(|i| NsEntry { interface: Some(i), namespace: None });
+        let children = self
+            .children
+            .into_iter()
+            .map(|(name, ns)| NsEntry { interface: None, namespace: Some(NsView { name, entries: ns.entries() }) });
+        items.chain(children).collect()
     }
 }
 
@@ -185,13 +191,8 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
     }
 }
 
-/// `types/input.ts` or `types/output.ts`. `render` turns one interface into text.
-pub fn types_file(
-    pkg: &Package,
-    names: &Names,
-    output: bool,
-    render: &dyn Fn(&Interface) -> Result<String, bridgegen_codegen::GenError>,
-) -> Result<String, bridgegen_codegen::GenError> {
+/// The top-level entries of `types/input.ts` or `types/output.ts`.
+pub fn types_file(pkg: &Package, names: &Names, output: bool) -> Vec<NsEntry> {
     // The file sits in `types/`, one level below the root.
     let tcx = TypeCtx { pkg, names, root: "../".into() };
     let mut root = Ns::default();
@@ -218,14 +219,11 @@ pub fn types_file(
             }
             for shape in shapes {
                 let i = interface(pkg, names, &tcx, *id, shape);
-                let text = render(&i)?;
-                ns_at(&mut root, names, &m.name).items.push(text);
+                ns_at(&mut root, names, &m.name).items.push(i);
             }
         }
     }
-    let mut out = String::new();
-    render_ns(&root, 0, &mut out);
-    Ok(out)
+    root.entries()
 }
 
 #[derive(Serialize)]
@@ -274,4 +272,60 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use bridgegen_codegen::Generator;
+
+    /// Types in `net/v1`, `net` and `core`: `net` holds an interface and a nested namespace.
+    const SCHEMA: &str = r##"{
+        "name": "tree", "version": "1.0.0",
+        "types": {
+            "tree:net/v1:Rule": {"type": "object", "properties": {
+                "port": {"type": "integer", "default": 80, "description": "The port."}}},
+            "tree:net:Peer": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "tree:core:Pod": {"type": "object", "properties": {"rule": {"$ref": "#/types/tree:net/v1:Rule"}}}
+        },
+        "resources": {
+            "tree:index:Res": {
+                "inputProperties": {
+                    "pod": {"$ref": "#/types/tree:core:Pod"},
+                    "peer": {"$ref": "#/types/tree:net:Peer"}
+                },
+                "properties": {}
+            }
+        }
+    }"##;
+
+    #[test]
+    fn nested_namespaces_indent_one_level_per_module_segment() {
+        let (pkg, _) = bridgegen_model::bind_str(SCHEMA).expect("schema binds");
+        let files = crate::NodejsGenerator.generate(&pkg).unwrap();
+        let input = files.iter().find(|f| f.path == "types/input.ts").expect("types/input.ts");
+        let text = String::from_utf8_lossy(&input.contents);
+        let at = |line: &str| text.lines().position(|l| l == line).unwrap_or_else(|| panic!("no `{line}` in:\n{text}"));
+        // Namespaces by name, a module's own interfaces before its child namespaces, each
+        // level four spaces deeper (the doc comment of a member one more level).
+        let order = [
+            "export namespace core {",
+            "    export interface PodArgs {",
+            "export namespace net {",
+            "    export interface PeerArgs {",
+            "    export namespace v1 {",
+            "        export interface RuleArgs {",
+            "            /**",
+            "             * The port.",
+            "            port?: pulumi.Input<number | undefined>;",
+            "        export function ruleArgsProvideDefaults(val: RuleArgs): RuleArgs {",
+        ];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+        // Blank lines separate entries and stay empty at every depth.
+        assert!(text.lines().all(|l| l.trim_end() == l), "trailing whitespace in:\n{text}");
+        assert!(
+            text.contains("        }\n\n        /**\n         * RuleArgs with the schema's default values"),
+            "{text}"
+        );
+        assert!(text.ends_with("    }\n\n}\n"), "{text}");
+    }
 }

@@ -8,6 +8,19 @@ use crate::ctx::{Ctx, Here, Mode, Refs};
 use crate::names::{self, RESOURCE_RESERVED};
 use crate::props::{self, PropView};
 
+/// One `pulumi.Alias(...)` of a resource's options.
+#[derive(Debug, Serialize)]
+pub struct AliasView {
+    pub fields: Vec<AliasField>,
+}
+
+/// A keyword argument of `pulumi.Alias`: `name`, `project` or `type_`, and a string literal.
+#[derive(Debug, Serialize)]
+pub struct AliasField {
+    pub key: &'static str,
+    pub lit: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ResourceView {
     pub imports: Vec<String>,
@@ -33,7 +46,7 @@ pub struct ResourceView {
     pub state: Vec<PropView>,
     pub outputs: Vec<PropView>,
     pub output_only: Vec<String>,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<AliasView>,
     pub secret_outputs: Vec<String>,
     pub replace_on_changes: Vec<String>,
     pub deprecation: Option<String>,
@@ -177,17 +190,11 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .aliases
         .iter()
         .filter_map(|a| {
-            let mut parts = Vec::new();
-            if let Some(n) = &a.name {
-                parts.push(format!("name={}", names::str_lit(n)));
-            }
-            if let Some(p) = &a.project {
-                parts.push(format!("project={}", names::str_lit(p)));
-            }
-            if let Some(t) = &a.type_ {
-                parts.push(format!("type_={}", names::str_lit(t)));
-            }
-            (!parts.is_empty()).then(|| format!("pulumi.Alias({})", parts.join(", ")))
+            let fields: Vec<AliasField> = [("name", &a.name), ("project", &a.project), ("type_", &a.type_)]
+                .into_iter()
+                .filter_map(|(key, v)| v.as_ref().map(|v| AliasField { key, lit: names::str_lit(v) }))
+                .collect();
+            (!fields.is_empty()).then_some(AliasView { fields })
         })
         .collect();
     let secret_outputs = r.secret_outputs().iter().map(|s| names::str_lit(s)).collect();

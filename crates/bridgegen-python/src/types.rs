@@ -151,8 +151,8 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
 pub struct EnumValueView {
     pub name: String,
     pub value: String,
-    /// The member line and its docstring.
-    pub member: String,
+    /// The member's docstring, at 4 spaces.
+    pub doc: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -208,8 +208,7 @@ pub fn enums(ctx: &Ctx, ids: &[bridgegen_model::EnumId]) -> EnumsView {
                     d = format!("{d}\n\nDeprecated: {dep}").trim().to_string();
                 }
                 let value = enum_value_literal(&v.value, e.kind);
-                let member = format!("    {name} = {value}\n{}", names::docstring(&d, "    "));
-                EnumValueView { name, value, member }
+                EnumValueView { name, value, doc: names::docstring(&d, "    ") }
             })
             .collect();
         let desc = e.description.as_ref().map(names::clean_description).unwrap_or_default();
