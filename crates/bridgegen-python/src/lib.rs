@@ -291,7 +291,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
 
     // Configuration.
     if has_config {
-        let here = Here { module: "\u{1}config".into(), kind: None };
+        let here = Here { module: "\u{1}config".into(), kind: None, plain_shape: false };
         let mut refs = Refs::default();
         let map = props::name_map(&[&pkg.config], &[]);
         let vars: Vec<ConfigVar> = pkg

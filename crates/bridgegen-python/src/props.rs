@@ -147,7 +147,7 @@ pub fn literal(v: &Value, ty: Option<Type>) -> Option<String> {
 /// `optional`: the property may be omitted; `output_class`: getters return resolved values.
 pub fn view(ctx: &Ctx, p: &Property, name: &str, here: &Here, refs: &mut Refs, optional: bool) -> PropView {
     let arg_type = ctx.arg_type(p, optional, here, refs);
-    let t = ctx.ty(&p.ty, if p.plain { crate::ctx::Mode::Plain } else { crate::ctx::Mode::Input }, here, refs);
+    let t = ctx.ty(&p.ty, Ctx::prop_mode(p, here), here, refs);
     let dict_type = if p.plain { t.clone() } else { format!("pulumi.Input[{t}]") };
     let dict_type = if optional { format!("NotRequired[{dict_type}]") } else { dict_type };
     let desc = p.description.as_ref().map(names::clean_description).unwrap_or_default();

@@ -82,7 +82,7 @@ pub fn body(desc: Option<&Doc>) -> String {
 }
 
 pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> ResourceView {
-    let here = Here { module: module.to_string(), kind: None };
+    let here = Here { module: module.to_string(), kind: None, plain_shape: false };
     let mut refs = Refs::default();
     let empty: Vec<Property> = Vec::new();
     let state_props = r.state_inputs.as_ref().unwrap_or(&empty);
@@ -142,7 +142,9 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     // `<Name>Args` (Kubernetes' `StorageClass`), the resource's args class is `<Name>InitArgs`.
     let plain_args = format!("{class_name}Args");
     let collides = ctx.pkg.objects.iter().enumerate().any(|(i, o)| {
-        ctx.has_input[i] && o.token.module == r.token.module && format!("{}Args", ctx.object_class[i]) == plain_args
+        let class = &ctx.object_class[i];
+        o.token.module == r.token.module
+            && ((ctx.has_args[i] && format!("{class}Args") == plain_args) || (ctx.has_plain[i] && *class == plain_args))
     });
     let args_class = if collides { format!("{class_name}InitArgs") } else { plain_args };
     let class_doc = body(r.description.as_ref());

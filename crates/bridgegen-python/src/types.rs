@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use bridgegen_model::{EnumKind, ObjectId};
+use bridgegen_model::{EnumKind, ObjectId, Property};
 
 use crate::ctx::{enum_base, Ctx, Here, Kind, Refs};
 use crate::names::{self, DICT_RESERVED, DICT_SHADOWED};
@@ -48,35 +48,45 @@ fn init_doc(props: &[PropView]) -> String {
 }
 
 pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
-    let here = Here { module: module.to_string(), kind: Some(Kind::Inputs) };
     let mut refs = Refs::default();
     let mut classes = Vec::new();
     for id in ids {
-        let o = ctx.pkg.object(*id);
-        let map = props::name_map(&[&o.properties], &[]);
-        let mut ps: Vec<PropView> = o
-            .properties
-            .iter()
-            .map(|p| {
-                let optional = !p.required || p.default.is_some();
-                let mut v = props::view(ctx, p, &map[&p.name], &here, &mut refs, optional);
-                v.required = !optional;
-                v
-            })
-            .collect();
-        ps.sort_by_key(|v| !v.required);
-        let class = &ctx.object_class[id.0];
-        let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
-        classes.push(ObjectView {
-            class_name: class.clone(),
-            args_class: format!("{class}Args"),
-            dict_class: format!("{class}ArgsDict"),
-            class_doc: String::new(),
-            class_field_doc: names::docstring(&desc, "    "),
-            init_doc: init_doc(&ps),
-            props: ps,
-            key_warnings: Vec::new(),
-        });
+        // The input-shape class `XArgs`, then the plain-shape class `X` (every property plain).
+        for plain in [false, true] {
+            let here = Here { module: module.to_string(), kind: Some(Kind::Inputs), plain_shape: plain };
+            if !(if plain { ctx.has_plain[id.0] } else { ctx.has_args[id.0] }) {
+                continue;
+            }
+            let o = ctx.pkg.object(*id);
+            let props: Vec<Property> = if plain {
+                o.properties.iter().map(|p| Property { plain: true, ..p.clone() }).collect()
+            } else {
+                o.properties.clone()
+            };
+            let map = props::name_map(&[&props], &[]);
+            let mut ps: Vec<PropView> = props
+                .iter()
+                .map(|p| {
+                    let optional = !p.required || p.default.is_some();
+                    let mut v = props::view(ctx, p, &map[&p.name], &here, &mut refs, optional);
+                    v.required = !optional;
+                    v
+                })
+                .collect();
+            ps.sort_by_key(|v| !v.required);
+            let class = ctx.input_class(id.0, plain);
+            let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
+            classes.push(ObjectView {
+                class_name: ctx.object_class[id.0].clone(),
+                dict_class: format!("{class}Dict"),
+                args_class: class,
+                class_doc: String::new(),
+                class_field_doc: names::docstring(&desc, "    "),
+                init_doc: init_doc(&ps),
+                props: ps,
+                key_warnings: Vec::new(),
+            });
+        }
     }
     ClassesView {
         typed_dicts: ctx.typed_dicts,
@@ -87,7 +97,7 @@ pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
 }
 
 pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
-    let here = Here { module: module.to_string(), kind: Some(Kind::Outputs) };
+    let here = Here { module: module.to_string(), kind: Some(Kind::Outputs), plain_shape: false };
     let mut refs = Refs::default();
     let mut classes = Vec::new();
     for id in ids {
