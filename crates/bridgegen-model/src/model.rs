@@ -332,6 +332,13 @@ pub struct Usage {
     pub output: bool,
     /// Reachable from a plain input (needs a plain, non-`Input` variant).
     pub plain_input: bool,
+    /// Reached in the input shape, as Pulumi's binder shapes types: from resource inputs or
+    /// state (`plain` or not), and everything inside.
+    pub input_shape: bool,
+    /// Reached in the plain shape: from function arguments, and everything inside (Pulumi's
+    /// binder gives function arguments plain-shape types; the nodejs and python SDKs name
+    /// that shape `X`, the input shape `XArgs`).
+    pub plain_shape: bool,
     /// Reachable from outputs other than the provider's: Pulumi's SDKs declare only a
     /// provider's string outputs, so a type only the provider outputs gets no output shape.
     pub sdk_output: bool,

@@ -12,13 +12,52 @@ struct Marker<'p> {
 pub(crate) fn compute_usage(pkg: &mut Package) {
     let (objects, enums) = mark(pkg, true);
     let (sdk_objects, _) = mark(pkg, false);
-    for ((o, mut u), s) in pkg.objects.iter_mut().zip(objects).zip(sdk_objects) {
-        u.sdk_output = s.output;
+    let (input_shape, plain_shape) = shapes(pkg);
+    for (i, (o, mut u)) in pkg.objects.iter_mut().zip(objects).enumerate() {
+        u.sdk_output = sdk_objects[i].output;
+        u.input_shape = input_shape[i];
+        u.plain_shape = plain_shape[i];
         o.usage = u;
     }
     for (e, u) in pkg.enums.iter_mut().zip(enums) {
         e.usage = u;
     }
+}
+
+/// Which objects are reached in the input shape (resource inputs and state) and in the plain
+/// shape (function arguments), each closed over the properties of the types it reaches.
+fn shapes(pkg: &Package) -> (Vec<bool>, Vec<bool>) {
+    let n = pkg.objects.len();
+    let (mut input, mut plain) = (vec![false; n], vec![false; n]);
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    let push = |props: &[Property], plain_shape: bool, stack: &mut Vec<(usize, bool)>| {
+        for p in props {
+            p.ty.walk(&mut |t| {
+                if let Type::Object(id) = t {
+                    stack.push((id.0, plain_shape));
+                }
+            });
+        }
+    };
+    for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
+        push(&r.inputs, false, &mut stack);
+        if let Some(st) = &r.state_inputs {
+            push(st, false, &mut stack);
+        }
+    }
+    for f in &pkg.functions {
+        if let Some(i) = &f.inputs {
+            push(i, true, &mut stack);
+        }
+    }
+    while let Some((id, is_plain)) = stack.pop() {
+        let marks = if is_plain { &mut plain } else { &mut input };
+        if std::mem::replace(&mut marks[id], true) {
+            continue;
+        }
+        push(&pkg.objects[id].properties, is_plain, &mut stack);
+    }
+    (input, plain)
 }
 
 /// The usage of every object and enum; `provider_outputs` counts the provider's properties

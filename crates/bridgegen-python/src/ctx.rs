@@ -96,44 +96,6 @@ pub struct Ctx<'a> {
     pub typed_dicts: bool,
 }
 
-/// Which objects are reached in the input shape (`XArgs`: resource inputs and state, `plain`
-/// or not, and everything inside) and in the plain shape (`X`: function arguments and
-/// everything inside), as Pulumi's binder shapes them. Under `compat` (`tfbridge20`,
-/// `kubernetes20`) both shapes are named `XArgs`, so every use counts as the input shape.
-fn input_shapes(pkg: &Package, compat: bool) -> (Vec<bool>, Vec<bool>) {
-    let n = pkg.objects.len();
-    let (mut args, mut plain) = (vec![false; n], vec![false; n]);
-    let mut stack: Vec<(usize, bool)> = Vec::new();
-    let push = |props: &[Property], plain_shape: bool, stack: &mut Vec<(usize, bool)>| {
-        for p in props {
-            p.ty.walk(&mut |t| {
-                if let Type::Object(id) = t {
-                    stack.push((id.0, plain_shape && !compat));
-                }
-            });
-        }
-    };
-    for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
-        push(&r.inputs, false, &mut stack);
-        if let Some(st) = &r.state_inputs {
-            push(st, false, &mut stack);
-        }
-    }
-    for f in &pkg.functions {
-        if let Some(i) = &f.inputs {
-            push(i, true, &mut stack);
-        }
-    }
-    while let Some((id, is_plain)) = stack.pop() {
-        let marks = if is_plain { &mut plain } else { &mut args };
-        if std::mem::replace(&mut marks[id], true) {
-            continue;
-        }
-        push(&pkg.objects[id].properties, is_plain, &mut stack);
-    }
-    (args, plain)
-}
-
 /// Marks every object reachable from the marked ones through property types.
 fn close_over(pkg: &Package, marks: &mut [bool]) {
     let mut stack: Vec<usize> = (0..marks.len()).filter(|&i| marks[i]).collect();
@@ -255,7 +217,12 @@ impl<'a> Ctx<'a> {
         // gets no class at all, as in Pulumi's SDKs (Kubernetes' `*List` types, say).
         let n = pkg.objects.len();
         let compat = matches!(opts.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"));
-        let (has_args, has_plain) = input_shapes(pkg, compat);
+        // Pulumi's names for the two input shapes (see `Usage::plain_shape`): `X` for the
+        // plain shape, `XArgs` for the input shape; under `compat` (`tfbridge20`,
+        // `kubernetes20`) both are `XArgs`, so every use counts as the input shape.
+        let has_args: Vec<bool> =
+            pkg.objects.iter().map(|o| o.usage.input_shape || (compat && o.usage.plain_shape)).collect();
+        let has_plain: Vec<bool> = pkg.objects.iter().map(|o| !compat && o.usage.plain_shape).collect();
         let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.sdk_output).collect();
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
             // A provider declares only its string outputs (resource.rs).
@@ -493,7 +460,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The input class of an object in the plain or the input shape: `X` / `XArgs`, or
-    /// `XArgs` for both under `compatibility` (see [`input_shapes`]).
+    /// `XArgs` for both under `compatibility` (see `Usage::plain_shape`).
     pub fn input_class(&self, id: usize, plain: bool) -> String {
         let class = &self.object_class[id];
         if plain && self.has_plain[id] {
