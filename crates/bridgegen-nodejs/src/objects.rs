@@ -161,9 +161,12 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
             let default = p.default.as_ref().and_then(|d| default_expr(&p.ty, d));
             let plain = shape == Shape::Plain || p.plain;
             let object_defaults = match &p.ty {
-                Type::Object(inner) if default.is_none() && has_defaults(pkg, *inner) => {
-                    Some(provide_defaults_ref(pkg, names, *inner, if plain { Shape::Plain } else { Shape::Input }))
-                }
+                Type::Object(inner) if default.is_none() && has_defaults(pkg, *inner) => Some(provide_defaults_ref(
+                    pkg,
+                    names,
+                    *inner,
+                    if shape == Shape::Plain { Shape::Plain } else { Shape::Input },
+                )),
                 _ => None,
             };
             if default.is_some() || object_defaults.is_some() {
@@ -212,7 +215,7 @@ pub fn types_file(pkg: &Package, names: &Names, output: bool) -> Vec<NsEntry> {
                     shapes.push(Shape::Output);
                 }
             } else if o.usage.input {
-                if o.usage.plain_input {
+                if o.usage.plain_shape {
                     shapes.push(Shape::Plain);
                 }
                 shapes.push(Shape::Input);

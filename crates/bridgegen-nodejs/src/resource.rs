@@ -234,12 +234,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             // Object inputs whose type declares defaults get them filled in.
             let object_defaults = match &p.ty {
                 Type::Object(id) if crate::objects::has_defaults(pkg, *id) => {
-                    Some(crate::objects::provide_defaults_ref(
-                        pkg,
-                        names,
-                        *id,
-                        if p.plain { Shape::Plain } else { Shape::Input },
-                    ))
+                    // Resource inputs, `plain` or not, have the input shape.
+                    Some(crate::objects::provide_defaults_ref(pkg, names, *id, Shape::Input))
                 }
                 _ => None,
             };

@@ -10,8 +10,12 @@ use crate::context::{self, Names};
 pub enum Shape {
     /// Resource args, state and input object fields: nested values may be `Input`s.
     Input,
-    /// Plain inputs (function args, `plain: true` properties): no `Input` wrappers.
+    /// The plain shape (function arguments and everything inside): no `Input` wrappers,
+    /// objects by their plain interfaces.
     Plain,
+    /// A `plain: true` property of an input-shape type or resource: no `Input` wrapper
+    /// around it, but objects keep their input shape (`XArgs`), as in Pulumi's binder.
+    PlainInput,
     /// Outputs and results.
     Output,
 }
@@ -54,7 +58,7 @@ impl<'a> TypeCtx<'a> {
                 match shape {
                     Shape::Output => format!("outputs.{ns}{name}"),
                     Shape::Plain => format!("inputs.{ns}{name}"),
-                    Shape::Input => {
+                    Shape::Input | Shape::PlainInput => {
                         if self.names.input_has_args_suffix(o) {
                             format!("inputs.{ns}{name}Args")
                         } else {
@@ -99,7 +103,8 @@ impl<'a> TypeCtx<'a> {
     /// An array element or map value: wrapped in `pulumi.Input` for the input shape.
     fn element(&self, ty: &Type, shape: Shape) -> String {
         let inner = self.inner(ty, shape);
-        if shape == Shape::Input {
+        // `plain` drops only the outer wrapper: elements of a plain input list stay inputs.
+        if matches!(shape, Shape::Input | Shape::PlainInput) {
             format!("pulumi.Input<{inner}>")
         } else {
             inner
@@ -109,7 +114,10 @@ impl<'a> TypeCtx<'a> {
     /// The declared type of a property field in an `Args`/`State`/input interface.
     /// Optional fields admit `undefined` explicitly (as `exactOptionalPropertyTypes` needs).
     pub fn input_field(&self, p: &Property, shape: Shape) -> String {
-        let shape = if p.plain { Shape::Plain } else { shape };
+        let shape = match shape {
+            Shape::Input if p.plain => Shape::PlainInput,
+            s => s,
+        };
         let inner = self.inner(&p.ty, shape);
         match (shape, p.required) {
             (Shape::Input, true) => format!("pulumi.Input<{inner}>"),
