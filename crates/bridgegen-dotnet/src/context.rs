@@ -7,6 +7,7 @@ use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Tok
 use serde_json::Value;
 
 use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES};
+use crate::shapes::{self, Compat, ObjectClasses, Reach};
 
 /// The decoded `language.csharp` block.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +23,8 @@ pub struct CsharpOptions {
     pub dictionary_constructors: bool,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_single_value_method_returns: bool,
+    /// `compatibility` (the values bridgegen applies; others read as none).
+    pub compat: Compat,
 }
 
 impl CsharpOptions {
@@ -51,6 +54,7 @@ impl CsharpOptions {
             lift_single_value_method_returns: get("liftSingleValueMethodReturns")
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
+            compat: Compat::None,
         }
     }
 }
@@ -85,8 +89,10 @@ pub struct Names {
     pub resources: Vec<String>,
     pub functions: Vec<String>,
     pub enums: Vec<String>,
-    /// Object class base names in `Inputs`/`Outputs` (input class is base + `Args`).
-    pub objects: Vec<String>,
+    /// The classes of each object type in `Inputs`/`Outputs`.
+    pub objects: Vec<ObjectClasses>,
+    /// Where each object type is reached from (state inputs, functions).
+    pub reach: Vec<Reach>,
 }
 
 impl Names {
@@ -157,22 +163,26 @@ impl Names {
             let namer = namers.get_mut(ns).expect("namer");
             enums.push(namer.allocate(&names::pascal(&e.token.name), &[]));
         }
+        let reach = shapes::reach(pkg);
         let mut objects = Vec::new();
-        for o in &pkg.objects {
+        for (o, r) in pkg.objects.iter().zip(&reach) {
             let ns = &module_ns[&o.token.module];
-            let base = names::pascal(&o.token.name);
-            // The same base must be free in both `Inputs` (base, baseArgs) and `Outputs`.
-            let mut name = base.clone();
+            let both = o.usage.plain_input && o.usage.input;
+            let (in_sfx, out_sfx) = ObjectClasses::suffixes(opts.compat, *r, both);
+            let in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
+            let out_sfx: Vec<&str> = out_sfx.iter().map(String::as_str).collect();
+            // The same base must be free in both `Inputs` and `Outputs`, with its suffixes.
+            let mut name = names::pascal(&o.token.name);
             let (in_ns, out_ns) = (format!("{ns}.Inputs"), format!("{ns}.Outputs"));
-            while !(namers[&in_ns].is_free(&name, &["Args"]) && namers[&out_ns].is_free(&name, &[])) {
+            while !(namers[&in_ns].is_free(&name, &in_sfx) && namers[&out_ns].is_free(&name, &out_sfx)) {
                 name.push('_');
             }
-            namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &["Args"]);
-            namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &[]);
-            objects.push(name);
+            namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &in_sfx);
+            namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &out_sfx);
+            objects.push(ObjectClasses::new(&name, opts.compat, *r, both));
         }
 
-        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects }
+        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects, reach }
     }
 
     pub fn ns_of(&self, token: &Token) -> &str {
@@ -188,15 +198,20 @@ impl Names {
     }
 
     pub fn output_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id])
+        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].output)
     }
 
-    pub fn input_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Inputs.{}Args", self.ns_of(&pkg.objects[id].token), self.objects[id])
+    /// The input-shape class, or with `state` the `GetArgs` class.
+    pub fn input_class_fqn(&self, pkg: &Package, id: usize, state: bool) -> String {
+        let c = &self.objects[id];
+        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), if state { &c.state } else { &c.input })
     }
 
-    pub fn plain_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id])
+    /// The plain class, or with `state` the `GetArgs` class (as Pulumi spells any object in
+    /// a state class).
+    pub fn plain_class_fqn(&self, pkg: &Package, id: usize, state: bool) -> String {
+        let c = &self.objects[id];
+        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), if state { &c.state } else { &c.plain })
     }
 
     pub fn provider_fqn(&self) -> String {
@@ -215,40 +230,41 @@ impl Names {
         }
     }
 
-    /// A value inside `Input<>`, `InputList<>`, `InputMap<>` (objects as `Args` classes).
-    pub fn input_elem_ty(&self, pkg: &Package, ty: &Type) -> String {
+    /// A value inside `Input<>`, `InputList<>`, `InputMap<>` (objects as `Args` classes, or
+    /// in a state class (`state`) as `GetArgs` classes).
+    pub fn input_elem_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
         match ty {
-            Type::Array(e) => format!("ImmutableArray<{}>", self.input_elem_ty(pkg, e)),
+            Type::Array(e) => format!("ImmutableArray<{}>", self.input_elem_ty(pkg, e, state)),
             Type::Map(e) => {
-                format!("ImmutableDictionary<string, {}>", self.input_elem_ty(pkg, e))
+                format!("ImmutableDictionary<string, {}>", self.input_elem_ty(pkg, e, state))
             }
-            Type::Object(id) => self.input_class_fqn(pkg, id.0),
-            Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t)),
+            Type::Object(id) => self.input_class_fqn(pkg, id.0, state),
+            Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t, state)),
             _ => self.scalar(pkg, ty),
         }
     }
 
     /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`, `InputUnion<A, B>`).
-    pub fn input_ty(&self, pkg: &Package, ty: &Type) -> String {
+    pub fn input_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
         match ty {
-            Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e)),
-            Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e)),
+            Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e, state)),
+            Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e, state)),
             Type::Union(u) if u.elements.len() == 2 => format!(
                 "InputUnion<{}, {}>",
-                self.input_elem_ty(pkg, &u.elements[0]),
-                self.input_elem_ty(pkg, &u.elements[1])
+                self.input_elem_ty(pkg, &u.elements[0], state),
+                self.input_elem_ty(pkg, &u.elements[1], state)
             ),
-            _ => format!("Input<{}>", self.input_elem_ty(pkg, ty)),
+            _ => format!("Input<{}>", self.input_elem_ty(pkg, ty, state)),
         }
     }
 
     /// A plain (never `Input`) argument's type: lists, dictionaries, plain classes.
-    pub fn plain_ty(&self, pkg: &Package, ty: &Type) -> String {
+    pub fn plain_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
         match ty {
-            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e)),
-            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e)),
-            Type::Object(id) => self.plain_class_fqn(pkg, id.0),
-            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t)),
+            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e, state)),
+            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e, state)),
+            Type::Object(id) => self.plain_class_fqn(pkg, id.0, state),
+            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t, state)),
             _ => self.scalar(pkg, ty),
         }
     }

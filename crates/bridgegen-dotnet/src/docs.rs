@@ -63,7 +63,7 @@ impl PackageNaming for DotnetNaming<'_> {
 
     fn type_name(&self, ty: &Type, input: bool) -> String {
         if input {
-            readable(&self.names.input_ty(self.pkg, ty))
+            readable(&self.names.input_ty(self.pkg, ty, false))
         } else {
             let p = Property::required("", ty.clone(), None);
             readable(&format!("Output<{}>", nullable_output(self.pkg, &self.names, &p)))

@@ -10,6 +10,7 @@ pub mod docs;
 pub mod emit;
 pub mod names;
 mod package;
+pub mod shapes;
 
 use std::collections::BTreeMap;
 
@@ -106,29 +107,29 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         put(format!("{}{class}.cs", folder(&names, &ns)), render(&hb, "function", &FileVm { ns, body })?)?;
     }
 
-    // Object types: output classes, input `Args` classes and plain classes.
+    // Object types: output classes, input `Args` classes, plain classes and state classes
+    // (file and class names in `shapes`).
     for (i, o) in pkg.objects.iter().enumerate() {
         let ns = names.ns_of(&o.token).to_string();
-        let base = &names.objects[i];
+        let c = &names.objects[i];
         let dir = folder(&names, &ns);
         let desc = o.description.as_ref();
         if o.usage.output {
-            let body = em.output_class(base, desc, &o.properties);
+            let body = em.output_class(&c.output, desc, &o.properties);
             let vm = FileVm { ns: format!("{ns}.Outputs"), body };
-            put(format!("{dir}Outputs/{base}.cs"), render(&hb, "object_output", &vm)?)?;
+            put(format!("{dir}Outputs/{}.cs", c.output), render(&hb, "object_output", &vm)?)?;
         }
-        if o.usage.input {
-            let class = format!("{base}Args");
-            let body =
-                em.args_class(&class, "global::Pulumi.ResourceArgs", desc, &o.properties, emit::InMode::Input, false);
-            let vm = FileVm { ns: format!("{ns}.Inputs"), body };
-            put(format!("{dir}Inputs/{class}.cs"), render(&hb, "object_input", &vm)?)?;
-        }
-        if o.usage.plain_input {
-            let body =
-                em.args_class(base, "global::Pulumi.InvokeArgs", desc, &o.properties, emit::InMode::Plain, false);
-            let vm = FileVm { ns: format!("{ns}.Inputs"), body };
-            put(format!("{dir}Inputs/{base}.cs"), render(&hb, "object_input", &vm)?)?;
+        let inputs = [
+            (o.usage.input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
+            (o.usage.plain_input, &c.plain, "", "global::Pulumi.InvokeArgs", emit::InMode::Plain),
+            (names.reach[i].state, &c.state, "GetArgs", "global::Pulumi.ResourceArgs", emit::InMode::State),
+        ];
+        for (emitted, class, stem, base, mode) in inputs {
+            if emitted {
+                let body = em.args_class(class, base, desc, &o.properties, mode, false);
+                let vm = FileVm { ns: format!("{ns}.Inputs"), body };
+                put(format!("{dir}Inputs/{}{stem}.cs", c.base), render(&hb, "object_input", &vm)?)?;
+            }
         }
     }
 

@@ -94,15 +94,18 @@ fn expectations(pkg: &Package) -> HashMap<String, Expect> {
     }
     for (i, o) in pkg.objects.iter().enumerate() {
         let ns = n.ns_of(&o.token);
-        let b = &n.objects[i];
+        let c = &n.objects[i];
         if o.usage.output {
-            e.insert(format!("{ns}.Outputs.{b}"), ctor(&o.properties));
+            e.insert(format!("{ns}.Outputs.{}", c.output), ctor(&o.properties));
         }
         if o.usage.input {
-            e.insert(format!("{ns}.Inputs.{b}Args"), attrs(&o.properties));
+            e.insert(format!("{ns}.Inputs.{}", c.input), attrs(&o.properties));
         }
         if o.usage.plain_input {
-            e.insert(format!("{ns}.Inputs.{b}"), attrs(&o.properties));
+            e.insert(format!("{ns}.Inputs.{}", c.plain), attrs(&o.properties));
+        }
+        if n.reach[i].state {
+            e.insert(format!("{ns}.Inputs.{}", c.state), attrs(&o.properties));
         }
     }
     // Normalise constructor expectations the way the checker reads parameters.
@@ -440,4 +443,78 @@ fn checker_rejects_semantic_errors() {
     let mut more = exp.clone();
     more.insert("Pulumi.X.BarArgs".to_string(), Expect::Attributes(BTreeSet::new()));
     assert!(check_src(&ok, more).iter().any(|e| e.contains("was not generated")));
+}
+
+/// A generated file's path, the class it declares and that class's base (`""` for none).
+type ClassDecl = (String, String, String);
+
+/// Generates `schema` and returns each object-type file (`Inputs/`, `Outputs/`) as a
+/// [`ClassDecl`], after checking the whole C#, and every file with its text.
+fn object_classes(schema: &serde_json::Value) -> (BTreeSet<ClassDecl>, Vec<(String, String)>) {
+    let (pkg, _) = bridgegen_model::bind_str(&schema.to_string()).unwrap();
+    let (_, errors) = check_package(&pkg);
+    assert!(errors.is_empty(), "{errors:?}");
+    let files: Vec<(String, String)> = bridgegen_dotnet::generate(&pkg)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.path, String::from_utf8(f.contents).unwrap()))
+        .collect();
+    let mut out = BTreeSet::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.starts_with("Inputs/") || p.starts_with("Outputs/")) {
+        let decl = text.lines().find_map(|l| l.split_once(" class ")).map(|(_, d)| d).unwrap_or_default();
+        let (class, base) = decl.split_once(" : ").unwrap_or((decl, ""));
+        out.insert((path.clone(), class.trim().to_string(), base.trim().to_string()));
+    }
+    (out, files)
+}
+
+fn text_of<'f>(files: &'f [(String, String)], path: &str) -> &'f str {
+    &files.iter().find(|(p, _)| p == path).unwrap_or_else(|| panic!("no {path}")).1
+}
+
+fn triples(list: &[(&str, &str, &str)]) -> BTreeSet<ClassDecl> {
+    list.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect()
+}
+
+/// Types reached from a resource's `stateInputs` get `<Name>GetArgs` classes (Pulumi's
+/// `typeName` with state), which the `<Res>State` class and other `GetArgs` classes use;
+/// a type no state input reaches gets none.
+#[test]
+fn state_inputs_use_get_args_classes() {
+    let schema = serde_json::json!({
+        "name": "st", "version": "1.0.0",
+        "resources": {"st:index:Bucket": {
+            "properties": {"rule": {"$ref": "#/types/st:index:Rule"}, "other": {"$ref": "#/types/st:index:Other"}},
+            "inputProperties": {"rule": {"$ref": "#/types/st:index:Rule"}, "other": {"$ref": "#/types/st:index:Other"}},
+            "stateInputs": {"properties": {"rules": {"type": "array", "items": {"$ref": "#/types/st:index:Rule"}}}}
+        }},
+        "types": {
+            "st:index:Rule": {"type": "object", "properties": {
+                "inner": {"$ref": "#/types/st:index:Inner"},
+                "byName": {"type": "object", "additionalProperties": {"$ref": "#/types/st:index:Inner"}}}},
+            "st:index:Inner": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "st:index:Other": {"type": "object", "properties": {"y": {"type": "string"}}}
+        }
+    });
+    let (classes, files) = object_classes(&schema);
+    let args = "global::Pulumi.ResourceArgs";
+    let want = triples(&[
+        ("Inputs/InnerArgs.cs", "InnerArgs", args),
+        ("Inputs/InnerGetArgs.cs", "InnerGetArgs", args),
+        ("Inputs/OtherArgs.cs", "OtherArgs", args),
+        ("Inputs/RuleArgs.cs", "RuleArgs", args),
+        ("Inputs/RuleGetArgs.cs", "RuleGetArgs", args),
+        ("Outputs/Inner.cs", "Inner", ""),
+        ("Outputs/Other.cs", "Other", ""),
+        ("Outputs/Rule.cs", "Rule", ""),
+    ]);
+    assert_eq!(classes, want);
+    let bucket = text_of(&files, "Bucket.cs");
+    let state = &bucket[bucket.find("class BucketState").unwrap()..];
+    assert!(state.contains("public InputList<global::Pulumi.St.Inputs.RuleGetArgs> Rules"), "{state}");
+    let rule = text_of(&files, "Inputs/RuleGetArgs.cs");
+    assert!(rule.contains("public Input<global::Pulumi.St.Inputs.InnerGetArgs>? Inner"), "{rule}");
+    assert!(rule.contains("public InputMap<global::Pulumi.St.Inputs.InnerGetArgs> ByName"), "{rule}");
+    // The resource's args keep the `Args` classes.
+    assert!(bucket.contains("public Input<global::Pulumi.St.Inputs.RuleArgs>? Rule"), "{bucket}");
 }

@@ -45,7 +45,7 @@ impl Emitter<'_> {
         let state_class = format!("{class}State");
         let state = match (&r.state_inputs, has_get) {
             (Some(s), true) => {
-                Some(self.args_class(&state_class, "global::Pulumi.ResourceArgs", None, s, InMode::Input, false))
+                Some(self.args_class(&state_class, "global::Pulumi.ResourceArgs", None, s, InMode::State, false))
             }
             _ => None,
         };

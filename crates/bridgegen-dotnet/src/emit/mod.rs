@@ -226,6 +226,8 @@ pub enum InMode {
     Input,
     /// Plain values throughout (function args of the `InvokeAsync` form, plain classes).
     Plain,
+    /// As `Input`, with objects as their `GetArgs` classes (resource state classes).
+    State,
 }
 
 pub struct Emitter<'a> {
@@ -268,17 +270,17 @@ impl Emitter<'_> {
         let mut out = Vec::new();
         let mut defaults = Vec::new();
         for (i, (p, name)) in props.iter().zip(member).enumerate() {
-            let plain = mode == InMode::Plain || p.plain;
+            let (plain, state) = (mode == InMode::Plain || p.plain, mode == InMode::State);
             let lazy = matches!(p.ty, Type::Array(_) | Type::Map(_));
             let json = provider && !matches!(p.ty, Type::String);
             let (ty, decl_ty, init, secret) = if plain {
-                let ty = n.plain_ty(pkg, &p.ty);
+                let ty = n.plain_ty(pkg, &p.ty, state);
                 let value = is_value_type(pkg, &p.ty);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !value && !lazy { " = null!;" } else { "" };
                 (ty, decl, init.to_string(), false)
             } else {
-                let ty = n.input_ty(pkg, &p.ty);
+                let ty = n.input_ty(pkg, &p.ty, state);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !lazy { " = null!;" } else { "" };
                 // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>`, so the
@@ -287,9 +289,9 @@ impl Emitter<'_> {
                 (ty, decl, init.to_string(), p.secret && !two_way_union)
             };
             let empty_secret = match &p.ty {
-                Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e)),
+                Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e, state)),
                 Type::Map(e) => {
-                    format!("ImmutableDictionary.Create<string, {}>()", n.input_elem_ty(pkg, e))
+                    format!("ImmutableDictionary.Create<string, {}>()", n.input_elem_ty(pkg, e, state))
                 }
                 _ => String::new(),
             };
