@@ -54,7 +54,7 @@ impl CsharpOptions {
             lift_single_value_method_returns: get("liftSingleValueMethodReturns")
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
-            compat: Compat::None,
+            compat: Compat::from_option(get("compatibility").and_then(Value::as_str)),
         }
     }
 }

@@ -518,3 +518,82 @@ fn state_inputs_use_get_args_classes() {
     // The resource's args keep the `Args` classes.
     assert!(bucket.contains("public Input<global::Pulumi.St.Inputs.RuleArgs>? Rule"), "{bucket}");
 }
+
+/// A tfbridge20-shaped package: `getAmiIds` takes `Filter` and returns it, `listKeys`
+/// returns `Key`, `Bucket` takes and returns `Rule` and `Key`, `notify` (no result) takes
+/// `Rule` plainly.
+fn tfbridge_schema(compatibility: Option<&str>) -> serde_json::Value {
+    let filter = serde_json::json!({"type": "array", "items": {"$ref": "#/types/tf:index:Filter"}});
+    let mut schema = serde_json::json!({
+        "name": "tf", "version": "1.0.0",
+        "resources": {"tf:index:Bucket": {
+            "properties": {"rule": {"$ref": "#/types/tf:index:Rule"}, "key": {"$ref": "#/types/tf:index:Key"}},
+            "inputProperties": {"rule": {"$ref": "#/types/tf:index:Rule"}, "key": {"$ref": "#/types/tf:index:Key"}}
+        }},
+        "functions": {
+            "tf:index:getAmiIds": {
+                "inputs": {"properties": {"filters": filter}},
+                "outputs": {"properties": {"filters": filter, "id": {"type": "string"}}, "required": ["id"]}
+            },
+            "tf:index:listKeys": {"outputs": {"properties": {"keys": {"type": "array", "items": {"$ref": "#/types/tf:index:Key"}}}}},
+            "tf:index:notify": {"inputs": {"properties": {"rule": {"$ref": "#/types/tf:index:Rule"}}}}
+        },
+        "types": {
+            "tf:index:Filter": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+            "tf:index:Key": {"type": "object", "properties": {"value": {"type": "string"}}},
+            "tf:index:Rule": {"type": "object", "properties": {"days": {"type": "integer"}}}
+        }
+    });
+    if let Some(c) = compatibility {
+        schema["language"] = serde_json::json!({"csharp": {"compatibility": c}});
+    }
+    schema
+}
+
+/// `compatibility: tfbridge20` names object classes as Pulumi's `typeName` does for
+/// Terraform-bridged providers (output-funcs-tfbridge20): types functions reach get
+/// `<Name>Result` outputs and `<Name>Args` plain classes (file `Inputs/<Name>.cs`); types in a
+/// function's output form get `<Name>InputArgs` input classes (file `Inputs/<Name>Args.cs`).
+#[test]
+fn tfbridge20_names_function_types_like_pulumi() {
+    let (classes, files) = object_classes(&tfbridge_schema(Some("tfbridge20")));
+    let (args, invoke) = ("global::Pulumi.ResourceArgs", "global::Pulumi.InvokeArgs");
+    let want = triples(&[
+        ("Inputs/Filter.cs", "FilterArgs", invoke),
+        ("Inputs/FilterArgs.cs", "FilterInputArgs", args),
+        ("Outputs/FilterResult.cs", "FilterResult", ""),
+        // Only resources take `Key`: its input class keeps `Args`; a function returns it.
+        ("Inputs/KeyArgs.cs", "KeyArgs", args),
+        ("Outputs/KeyResult.cs", "KeyResult", ""),
+        // `notify` (no result, so no output form) takes `Rule` plainly and `Bucket` takes it:
+        // its plain class is `RuleArgs`, so the input shape takes `RuleInputArgs`.
+        ("Inputs/Rule.cs", "RuleArgs", invoke),
+        ("Inputs/RuleArgs.cs", "RuleInputArgs", args),
+        ("Outputs/RuleResult.cs", "RuleResult", ""),
+    ]);
+    assert_eq!(classes, want);
+    let get = text_of(&files, "GetAmiIds.cs");
+    assert!(get.contains("public List<global::Pulumi.Tf.Inputs.FilterArgs> Filters"), "{get}");
+    assert!(get.contains("public InputList<global::Pulumi.Tf.Inputs.FilterInputArgs> Filters"), "{get}");
+    assert!(get.contains("public readonly ImmutableArray<global::Pulumi.Tf.Outputs.FilterResult> Filters"), "{get}");
+    let bucket = text_of(&files, "Bucket.cs");
+    assert!(bucket.contains("public Output<global::Pulumi.Tf.Outputs.KeyResult?> Key"), "{bucket}");
+    assert!(bucket.contains("public Input<global::Pulumi.Tf.Inputs.KeyArgs>? Key"), "{bucket}");
+    assert!(bucket.contains("public Input<global::Pulumi.Tf.Inputs.RuleInputArgs>? Rule"), "{bucket}");
+
+    // Without the option (and with a value bridgegen does not apply) the names are the default ones.
+    for compat in [None, Some("kubernetes20")] {
+        let (classes, _) = object_classes(&tfbridge_schema(compat));
+        let want = triples(&[
+            ("Inputs/Filter.cs", "Filter", invoke),
+            ("Inputs/FilterArgs.cs", "FilterArgs", args),
+            ("Outputs/Filter.cs", "Filter", ""),
+            ("Inputs/KeyArgs.cs", "KeyArgs", args),
+            ("Outputs/Key.cs", "Key", ""),
+            ("Inputs/Rule.cs", "Rule", invoke),
+            ("Inputs/RuleArgs.cs", "RuleArgs", args),
+            ("Outputs/Rule.cs", "Rule", ""),
+        ]);
+        assert_eq!(classes, want, "{compat:?}");
+    }
+}
