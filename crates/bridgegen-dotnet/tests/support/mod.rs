@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tree_sitter::{Node, Parser, Tree};
 
+mod package;
 mod semantics;
 
+pub use package::check_package;
 pub use semantics::check_semantics;
 
 /// Pulumi .NET SDK and .NET types the generated code names without qualification

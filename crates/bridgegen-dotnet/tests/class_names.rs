@@ -1,0 +1,162 @@
+//! Object-type class names as Pulumi's .NET generator chooses them (its `typeName`): the
+//! `GetArgs` classes of state inputs and the `compatibility: tfbridge20` names, checked on
+//! small schemas by the files, classes and base classes generated, the types members use,
+//! and the whole-package C# check.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use support::check_package;
+/// A generated file's path, the class it declares and that class's base (`""` for none).
+type ClassDecl = (String, String, String);
+
+/// Generates `schema` and returns each object-type file (`Inputs/`, `Outputs/`) as a
+/// [`ClassDecl`], after checking the whole C#, and every file with its text.
+fn object_classes(schema: &serde_json::Value) -> (BTreeSet<ClassDecl>, Vec<(String, String)>) {
+    let (pkg, _) = bridgegen_model::bind_str(&schema.to_string()).unwrap();
+    let (_, errors) = check_package(&pkg);
+    assert!(errors.is_empty(), "{errors:?}");
+    let files: Vec<(String, String)> = bridgegen_dotnet::generate(&pkg)
+        .unwrap()
+        .into_iter()
+        .map(|f| (f.path, String::from_utf8(f.contents).unwrap()))
+        .collect();
+    let mut out = BTreeSet::new();
+    for (path, text) in files.iter().filter(|(p, _)| p.starts_with("Inputs/") || p.starts_with("Outputs/")) {
+        let decl = text.lines().find_map(|l| l.split_once(" class ")).map(|(_, d)| d).unwrap_or_default();
+        let (class, base) = decl.split_once(" : ").unwrap_or((decl, ""));
+        out.insert((path.clone(), class.trim().to_string(), base.trim().to_string()));
+    }
+    (out, files)
+}
+
+fn text_of<'f>(files: &'f [(String, String)], path: &str) -> &'f str {
+    &files.iter().find(|(p, _)| p == path).unwrap_or_else(|| panic!("no {path}")).1
+}
+
+fn triples(list: &[(&str, &str, &str)]) -> BTreeSet<ClassDecl> {
+    list.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect()
+}
+
+/// Types reached from a resource's `stateInputs` get `<Name>GetArgs` classes (Pulumi's
+/// `typeName` with state), which the `<Res>State` class and other `GetArgs` classes use;
+/// a type no state input reaches gets none.
+#[test]
+fn state_inputs_use_get_args_classes() {
+    let schema = serde_json::json!({
+        "name": "st", "version": "1.0.0",
+        "resources": {"st:index:Bucket": {
+            "properties": {"rule": {"$ref": "#/types/st:index:Rule"}, "other": {"$ref": "#/types/st:index:Other"}},
+            "inputProperties": {"rule": {"$ref": "#/types/st:index:Rule"}, "other": {"$ref": "#/types/st:index:Other"}},
+            "stateInputs": {"properties": {"rules": {"type": "array", "items": {"$ref": "#/types/st:index:Rule"}}}}
+        }},
+        "types": {
+            "st:index:Rule": {"type": "object", "properties": {
+                "inner": {"$ref": "#/types/st:index:Inner"},
+                "byName": {"type": "object", "additionalProperties": {"$ref": "#/types/st:index:Inner"}}}},
+            "st:index:Inner": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "st:index:Other": {"type": "object", "properties": {"y": {"type": "string"}}}
+        }
+    });
+    let (classes, files) = object_classes(&schema);
+    let args = "global::Pulumi.ResourceArgs";
+    let want = triples(&[
+        ("Inputs/InnerArgs.cs", "InnerArgs", args),
+        ("Inputs/InnerGetArgs.cs", "InnerGetArgs", args),
+        ("Inputs/OtherArgs.cs", "OtherArgs", args),
+        ("Inputs/RuleArgs.cs", "RuleArgs", args),
+        ("Inputs/RuleGetArgs.cs", "RuleGetArgs", args),
+        ("Outputs/Inner.cs", "Inner", ""),
+        ("Outputs/Other.cs", "Other", ""),
+        ("Outputs/Rule.cs", "Rule", ""),
+    ]);
+    assert_eq!(classes, want);
+    let bucket = text_of(&files, "Bucket.cs");
+    let state = &bucket[bucket.find("class BucketState").unwrap()..];
+    assert!(state.contains("public InputList<global::Pulumi.St.Inputs.RuleGetArgs> Rules"), "{state}");
+    let rule = text_of(&files, "Inputs/RuleGetArgs.cs");
+    assert!(rule.contains("public Input<global::Pulumi.St.Inputs.InnerGetArgs>? Inner"), "{rule}");
+    assert!(rule.contains("public InputMap<global::Pulumi.St.Inputs.InnerGetArgs> ByName"), "{rule}");
+    // The resource's args keep the `Args` classes.
+    assert!(bucket.contains("public Input<global::Pulumi.St.Inputs.RuleArgs>? Rule"), "{bucket}");
+}
+
+/// A tfbridge20-shaped package: `getAmiIds` takes `Filter` and returns it, `listKeys`
+/// returns `Key`, `Bucket` takes and returns `Rule` and `Key`, `notify` (no result) takes
+/// `Rule` plainly.
+fn tfbridge_schema(compatibility: Option<&str>) -> serde_json::Value {
+    let filter = serde_json::json!({"type": "array", "items": {"$ref": "#/types/tf:index:Filter"}});
+    let mut schema = serde_json::json!({
+        "name": "tf", "version": "1.0.0",
+        "resources": {"tf:index:Bucket": {
+            "properties": {"rule": {"$ref": "#/types/tf:index:Rule"}, "key": {"$ref": "#/types/tf:index:Key"}},
+            "inputProperties": {"rule": {"$ref": "#/types/tf:index:Rule"}, "key": {"$ref": "#/types/tf:index:Key"}}
+        }},
+        "functions": {
+            "tf:index:getAmiIds": {
+                "inputs": {"properties": {"filters": filter}},
+                "outputs": {"properties": {"filters": filter, "id": {"type": "string"}}, "required": ["id"]}
+            },
+            "tf:index:listKeys": {"outputs": {"properties": {"keys": {"type": "array", "items": {"$ref": "#/types/tf:index:Key"}}}}},
+            "tf:index:notify": {"inputs": {"properties": {"rule": {"$ref": "#/types/tf:index:Rule"}}}}
+        },
+        "types": {
+            "tf:index:Filter": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name"]},
+            "tf:index:Key": {"type": "object", "properties": {"value": {"type": "string"}}},
+            "tf:index:Rule": {"type": "object", "properties": {"days": {"type": "integer"}}}
+        }
+    });
+    if let Some(c) = compatibility {
+        schema["language"] = serde_json::json!({"csharp": {"compatibility": c}});
+    }
+    schema
+}
+
+/// `compatibility: tfbridge20` names object classes as Pulumi's `typeName` does for
+/// Terraform-bridged providers (output-funcs-tfbridge20): types functions reach get
+/// `<Name>Result` outputs and `<Name>Args` plain classes (file `Inputs/<Name>.cs`); types in a
+/// function's output form get `<Name>InputArgs` input classes (file `Inputs/<Name>Args.cs`).
+#[test]
+fn tfbridge20_names_function_types_like_pulumi() {
+    let (classes, files) = object_classes(&tfbridge_schema(Some("tfbridge20")));
+    let (args, invoke) = ("global::Pulumi.ResourceArgs", "global::Pulumi.InvokeArgs");
+    let want = triples(&[
+        ("Inputs/Filter.cs", "FilterArgs", invoke),
+        ("Inputs/FilterArgs.cs", "FilterInputArgs", args),
+        ("Outputs/FilterResult.cs", "FilterResult", ""),
+        // Only resources take `Key`: its input class keeps `Args`; a function returns it.
+        ("Inputs/KeyArgs.cs", "KeyArgs", args),
+        ("Outputs/KeyResult.cs", "KeyResult", ""),
+        // `notify` (no result, so no output form) takes `Rule` plainly and `Bucket` takes it:
+        // its plain class is `RuleArgs`, so the input shape takes `RuleInputArgs`.
+        ("Inputs/Rule.cs", "RuleArgs", invoke),
+        ("Inputs/RuleArgs.cs", "RuleInputArgs", args),
+        ("Outputs/RuleResult.cs", "RuleResult", ""),
+    ]);
+    assert_eq!(classes, want);
+    let get = text_of(&files, "GetAmiIds.cs");
+    assert!(get.contains("public List<global::Pulumi.Tf.Inputs.FilterArgs> Filters"), "{get}");
+    assert!(get.contains("public InputList<global::Pulumi.Tf.Inputs.FilterInputArgs> Filters"), "{get}");
+    assert!(get.contains("public readonly ImmutableArray<global::Pulumi.Tf.Outputs.FilterResult> Filters"), "{get}");
+    let bucket = text_of(&files, "Bucket.cs");
+    assert!(bucket.contains("public Output<global::Pulumi.Tf.Outputs.KeyResult?> Key"), "{bucket}");
+    assert!(bucket.contains("public Input<global::Pulumi.Tf.Inputs.KeyArgs>? Key"), "{bucket}");
+    assert!(bucket.contains("public Input<global::Pulumi.Tf.Inputs.RuleInputArgs>? Rule"), "{bucket}");
+
+    // Without the option (and with a value bridgegen does not apply) the names are the default ones.
+    for compat in [None, Some("kubernetes20")] {
+        let (classes, _) = object_classes(&tfbridge_schema(compat));
+        let want = triples(&[
+            ("Inputs/Filter.cs", "Filter", invoke),
+            ("Inputs/FilterArgs.cs", "FilterArgs", args),
+            ("Outputs/Filter.cs", "Filter", ""),
+            ("Inputs/KeyArgs.cs", "KeyArgs", args),
+            ("Outputs/Key.cs", "Key", ""),
+            ("Inputs/Rule.cs", "Rule", invoke),
+            ("Inputs/RuleArgs.cs", "RuleArgs", args),
+            ("Outputs/Rule.cs", "Rule", ""),
+        ]);
+        assert_eq!(classes, want, "{compat:?}");
+    }
+}
