@@ -7,7 +7,7 @@ use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Tok
 use serde_json::Value;
 
 use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES};
-use crate::shapes::{self, Compat, ObjectClasses, Reach};
+use crate::shapes::{self, Compat, InputClass, ObjectClasses, Reach};
 
 /// The decoded `language.csharp` block.
 #[derive(Debug, Clone, Default)]
@@ -167,7 +167,7 @@ impl Names {
         let mut objects = Vec::new();
         for (o, r) in pkg.objects.iter().zip(&reach) {
             let ns = &module_ns[&o.token.module];
-            let both = o.usage.plain_input && o.usage.input;
+            let both = r.function_input && o.usage.input;
             let (in_sfx, out_sfx) = ObjectClasses::suffixes(opts.compat, *r, both);
             let in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
             let out_sfx: Vec<&str> = out_sfx.iter().map(String::as_str).collect();
@@ -201,17 +201,9 @@ impl Names {
         format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].output)
     }
 
-    /// The input-shape class, or with `state` the `GetArgs` class.
-    pub fn input_class_fqn(&self, pkg: &Package, id: usize, state: bool) -> String {
-        let c = &self.objects[id];
-        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), if state { &c.state } else { &c.input })
-    }
-
-    /// The plain class, or with `state` the `GetArgs` class (as Pulumi spells any object in
-    /// a state class).
-    pub fn plain_class_fqn(&self, pkg: &Package, id: usize, state: bool) -> String {
-        let c = &self.objects[id];
-        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), if state { &c.state } else { &c.plain })
+    /// One of the input classes of an object type.
+    pub fn input_class_fqn(&self, pkg: &Package, id: usize, class: InputClass) -> String {
+        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].input_class(class))
     }
 
     pub fn provider_fqn(&self) -> String {
@@ -238,7 +230,9 @@ impl Names {
             Type::Map(e) => {
                 format!("ImmutableDictionary<string, {}>", self.input_elem_ty(pkg, e, state))
             }
-            Type::Object(id) => self.input_class_fqn(pkg, id.0, state),
+            Type::Object(id) => {
+                self.input_class_fqn(pkg, id.0, if state { InputClass::State } else { InputClass::Args })
+            }
             Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t, state)),
             _ => self.scalar(pkg, ty),
         }
@@ -258,13 +252,14 @@ impl Names {
         }
     }
 
-    /// A plain (never `Input`) argument's type: lists, dictionaries, plain classes.
-    pub fn plain_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
+    /// A plain (never `Input`) argument's type: lists, dictionaries, and objects as `class`
+    /// (plain classes in functions' promise form, else the class of the args around it).
+    pub fn plain_ty(&self, pkg: &Package, ty: &Type, class: InputClass) -> String {
         match ty {
-            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e, state)),
-            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e, state)),
-            Type::Object(id) => self.plain_class_fqn(pkg, id.0, state),
-            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t, state)),
+            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e, class)),
+            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e, class)),
+            Type::Object(id) => self.input_class_fqn(pkg, id.0, class),
+            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t, class)),
             _ => self.scalar(pkg, ty),
         }
     }

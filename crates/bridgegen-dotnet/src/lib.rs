@@ -121,7 +121,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         }
         let inputs = [
             (o.usage.input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
-            (o.usage.plain_input, &c.plain, "", "global::Pulumi.InvokeArgs", emit::InMode::Plain),
+            (names.reach[i].function_input, &c.plain, "", "global::Pulumi.InvokeArgs", emit::InMode::Plain),
             (names.reach[i].state, &c.state, "GetArgs", "global::Pulumi.ResourceArgs", emit::InMode::State),
         ];
         for (emitted, class, stem, base, mode) in inputs {

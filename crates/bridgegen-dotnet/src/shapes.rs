@@ -1,10 +1,13 @@
 //! The classes of each object type, named as Pulumi's .NET generator names them.
 //!
 //! An object type gets up to four classes: the output class (`Outputs/`), the input class of
-//! its input shape (`Inputs/<Name>Args.cs`), the plain input class used by functions'
-//! promise form and plain properties (`Inputs/<Name>.cs`) and the state class used by a
-//! resource's `<Res>State` (`Inputs/<Name>GetArgs.cs`). Pulumi's rules, per type:
+//! its input shape (`Inputs/<Name>Args.cs`), the plain class of the promise form of the
+//! functions that take it (`Inputs/<Name>.cs`) and the state class used by a resource's
+//! `<Res>State` (`Inputs/<Name>GetArgs.cs`). Pulumi's rules, per type:
 //!
+//! - a plain property of an args class holds the input-shape class, unwrapped (Pulumi binds
+//!   plain properties of input shapes to input shapes), so only function inputs need plain
+//!   classes;
 //! - state class `<Name>GetArgs`, for every type reached from a resource's `stateInputs`;
 //!   every object it references is spelled as a `GetArgs` class too;
 //! - without `compatibility`: output `<Name>`, input `<Name>Args`, plain `<Name>`;
@@ -34,11 +37,24 @@ impl Compat {
     }
 }
 
+/// Which class of an object type an input position holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputClass {
+    /// The plain class (functions' promise form).
+    Plain,
+    /// The input-shape class (`Args`).
+    Args,
+    /// The state class (`GetArgs`).
+    State,
+}
+
 /// Where an object type is reached from, beyond the model's input/output usage.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reach {
     /// From a resource's `stateInputs`: gets a `GetArgs` class.
     pub state: bool,
+    /// From any function's inputs: gets a plain class.
+    pub function_input: bool,
     /// From any function's inputs or result (Pulumi's "plain type").
     pub function: bool,
     /// From the inputs of a function that has an output form (Pulumi's
@@ -53,21 +69,29 @@ pub fn reach(pkg: &Package) -> Vec<Reach> {
     for r in &pkg.resources {
         mark(pkg, r.state_inputs.iter().flatten().map(|p| &p.ty), &mut state);
     }
-    let mut function = vec![false; n];
+    let mut function_input = vec![false; n];
     let mut output_form = vec![false; n];
+    let mut results = vec![false; n];
     for f in &pkg.functions {
         let inputs = f.inputs.iter().flatten();
-        mark(pkg, inputs.clone().map(|p| &p.ty), &mut function);
+        mark(pkg, inputs.clone().map(|p| &p.ty), &mut function_input);
         match &f.outputs {
-            FunctionReturn::Object(props) => mark(pkg, props.iter().map(|p| &p.ty), &mut function),
-            FunctionReturn::Type(t) => mark(pkg, std::iter::once(t), &mut function),
+            FunctionReturn::Object(props) => mark(pkg, props.iter().map(|p| &p.ty), &mut results),
+            FunctionReturn::Type(t) => mark(pkg, std::iter::once(t), &mut results),
             FunctionReturn::None => {}
         }
         if !matches!(f.outputs, FunctionReturn::None) {
             mark(pkg, inputs.map(|p: &Property| &p.ty), &mut output_form);
         }
     }
-    (0..n).map(|i| Reach { state: state[i], function: function[i], function_output_form: output_form[i] }).collect()
+    (0..n)
+        .map(|i| Reach {
+            state: state[i],
+            function_input: function_input[i],
+            function: function_input[i] || results[i],
+            function_output_form: output_form[i],
+        })
+        .collect()
 }
 
 /// Marks every object type reachable from `types` (through properties of objects too).
@@ -98,6 +122,16 @@ pub struct ObjectClasses {
     pub plain: String,
     /// The state class, in `Inputs/<base>GetArgs.cs`; emitted when `reach.state`.
     pub state: String,
+}
+
+impl ObjectClasses {
+    pub fn input_class(&self, class: InputClass) -> &str {
+        match class {
+            InputClass::Plain => &self.plain,
+            InputClass::Args => &self.input,
+            InputClass::State => &self.state,
+        }
+    }
 }
 
 impl ObjectClasses {

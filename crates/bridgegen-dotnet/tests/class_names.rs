@@ -1,7 +1,7 @@
 //! Object-type class names as Pulumi's .NET generator chooses them (its `typeName`): the
-//! `GetArgs` classes of state inputs and the `compatibility: tfbridge20` names, checked on
-//! small schemas by the files, classes and base classes generated, the types members use,
-//! and the whole-package C# check.
+//! `GetArgs` classes of state inputs, the `compatibility: tfbridge20` names and the class
+//! plain properties hold, checked on small schemas by the files, classes and base classes
+//! generated, the types members use, and the whole-package C# check.
 
 mod support;
 
@@ -159,4 +159,43 @@ fn tfbridge20_names_function_types_like_pulumi() {
         ]);
         assert_eq!(classes, want, "{compat:?}");
     }
+}
+
+/// A plain object property of an args class holds the type's `Args` class, unwrapped (as
+/// Pulumi binds plain properties of input shapes, e.g. awsx `VpcArgs.NatGateways`); plain
+/// classes (`Inputs/<Name>.cs`, `InvokeArgs`) exist only for types function inputs reach.
+#[test]
+fn plain_properties_hold_args_classes() {
+    let schema = serde_json::json!({
+        "name": "pl", "version": "1.0.0",
+        "resources": {"pl:index:Vpc": {
+            "isComponent": true,
+            "inputProperties": {
+                "nat": {"$ref": "#/types/pl:index:Nat", "plain": true},
+                "specs": {"type": "array", "items": {"$ref": "#/types/pl:index:Spec"}, "plain": true}
+            }
+        }},
+        "functions": {"pl:index:lookup": {
+            "inputs": {"properties": {"spec": {"$ref": "#/types/pl:index:Spec"}}},
+            "outputs": {"properties": {"id": {"type": "string"}}}
+        }},
+        "types": {
+            "pl:index:Nat": {"type": "object", "properties": {"strategy": {"type": "string"}}},
+            "pl:index:Spec": {"type": "object", "properties": {"size": {"type": "integer"}}}
+        }
+    });
+    let (classes, files) = object_classes(&schema);
+    let (args, invoke) = ("global::Pulumi.ResourceArgs", "global::Pulumi.InvokeArgs");
+    let want = triples(&[
+        ("Inputs/NatArgs.cs", "NatArgs", args),
+        ("Inputs/Spec.cs", "Spec", invoke),
+        ("Inputs/SpecArgs.cs", "SpecArgs", args),
+    ]);
+    assert_eq!(classes, want);
+    let vpc = text_of(&files, "Vpc.cs");
+    assert!(vpc.contains("public global::Pulumi.Pl.Inputs.NatArgs? Nat { get; set; }"), "{vpc}");
+    assert!(vpc.contains("public List<global::Pulumi.Pl.Inputs.SpecArgs> Specs"), "{vpc}");
+    let lookup = text_of(&files, "Lookup.cs");
+    assert!(lookup.contains("public global::Pulumi.Pl.Inputs.Spec? Spec { get; set; }"), "{lookup}");
+    assert!(lookup.contains("public Input<global::Pulumi.Pl.Inputs.SpecArgs>? Spec { get; set; }"), "{lookup}");
 }

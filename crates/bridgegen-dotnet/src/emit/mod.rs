@@ -9,6 +9,7 @@ use crate::names::{
     self, backing_field, member_names, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS,
     RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
 };
+use crate::shapes::InputClass;
 
 mod enums;
 mod members;
@@ -230,6 +231,17 @@ pub enum InMode {
     State,
 }
 
+impl InMode {
+    /// The class objects take in this mode.
+    fn class(self) -> InputClass {
+        match self {
+            InMode::Input => InputClass::Args,
+            InMode::Plain => InputClass::Plain,
+            InMode::State => InputClass::State,
+        }
+    }
+}
+
 pub struct Emitter<'a> {
     pub pkg: &'a Package,
     pub names: &'a Names,
@@ -274,7 +286,7 @@ impl Emitter<'_> {
             let lazy = matches!(p.ty, Type::Array(_) | Type::Map(_));
             let json = provider && !matches!(p.ty, Type::String);
             let (ty, decl_ty, init, secret) = if plain {
-                let ty = n.plain_ty(pkg, &p.ty, state);
+                let ty = n.plain_ty(pkg, &p.ty, mode.class());
                 let value = is_value_type(pkg, &p.ty);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !value && !lazy { " = null!;" } else { "" };

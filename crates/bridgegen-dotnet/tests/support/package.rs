@@ -74,7 +74,7 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
         if o.usage.input {
             e.insert(format!("{ns}.Inputs.{}", c.input), attrs(&o.properties));
         }
-        if o.usage.plain_input {
+        if n.reach[i].function_input {
             e.insert(format!("{ns}.Inputs.{}", c.plain), attrs(&o.properties));
         }
         if n.reach[i].state {
