@@ -344,9 +344,10 @@ pub fn enum_of<'p>(pkg: &'p Package, ty: &Type) -> Option<(usize, &'p EnumType)>
     }
 }
 
-/// True when the function is emitted as a top-level class (methods are not).
+/// True when the function is emitted as a top-level class (methods are not, nor overlays:
+/// their code comes with the provider's SDK, as Pulumi's generator leaves them out).
 pub fn emits_function(f: &bridgegen_model::Function) -> bool {
-    f.method_of.is_none()
+    f.method_of.is_none() && !f.is_overlay
 }
 
 /// The result properties of a function, when it returns an object.

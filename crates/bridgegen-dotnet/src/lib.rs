@@ -85,7 +85,12 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     };
 
     // Resources and the provider.
+    // Overlays (resources, functions, types and enums whose code comes with the provider's
+    // SDK) are left out, as Pulumi's generator does.
     for (i, r) in pkg.resources.iter().enumerate() {
+        if r.is_overlay {
+            continue;
+        }
         let ns = names.ns_of(&r.token).to_string();
         let class = &names.resources[i];
         let body = em.resource(r, class);
@@ -110,6 +115,9 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     // Object types: output classes, input `Args` classes, plain classes and state classes
     // (file and class names in `shapes`).
     for (i, o) in pkg.objects.iter().enumerate() {
+        if o.is_overlay {
+            continue;
+        }
         let ns = names.ns_of(&o.token).to_string();
         let c = &names.objects[i];
         let dir = folder(&names, &ns);
@@ -135,7 +143,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
 
     // Enums, one `Enums.cs` per namespace.
     let mut by_ns: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in pkg.enums.iter().enumerate() {
+    for (i, e) in pkg.enums.iter().enumerate().filter(|(_, e)| !e.is_overlay) {
         by_ns.entry(names.ns_of(&e.token).to_string()).or_default().push(i);
     }
     for (ns, ids) in by_ns {

@@ -199,3 +199,30 @@ fn plain_properties_hold_args_classes() {
     assert!(lookup.contains("public global::Pulumi.Pl.Inputs.Spec? Spec { get; set; }"), "{lookup}");
     assert!(lookup.contains("public Input<global::Pulumi.Pl.Inputs.SpecArgs>? Spec { get; set; }"), "{lookup}");
 }
+
+/// Overlays (`isOverlay`: code that comes with the provider's SDK) get no classes, as in
+/// Pulumi's generator; the rest of the package is generated as usual.
+#[test]
+fn overlays_are_left_out() {
+    let schema = serde_json::json!({
+        "name": "ov", "version": "1.0.0",
+        "resources": {
+            "ov:index:Thing": {"inputProperties": {"a": {"$ref": "#/types/ov:index:Plain"}}, "properties": {"a": {"$ref": "#/types/ov:index:Plain"}}},
+            "ov:index:Helper": {"isOverlay": true, "inputProperties": {"o": {"$ref": "#/types/ov:index:Over"}}}
+        },
+        "functions": {"ov:index:helperFn": {"isOverlay": true, "outputs": {"properties": {"o": {"$ref": "#/types/ov:index:Over"}}}}},
+        "types": {
+            "ov:index:Plain": {"type": "object", "properties": {"x": {"type": "string"}}},
+            "ov:index:Over": {"type": "object", "isOverlay": true, "properties": {"k": {"$ref": "#/types/ov:index:Kind"}}},
+            "ov:index:Kind": {"type": "string", "isOverlay": true, "enum": [{"value": "a"}]}
+        }
+    });
+    let (classes, files) = object_classes(&schema);
+    let args = "global::Pulumi.ResourceArgs";
+    assert_eq!(classes, triples(&[("Inputs/PlainArgs.cs", "PlainArgs", args), ("Outputs/Plain.cs", "Plain", "")]));
+    let paths: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(paths.contains("Thing.cs"), "{paths:?}");
+    for absent in ["Helper.cs", "HelperFn.cs", "Enums.cs"] {
+        assert!(!paths.contains(absent), "{absent} generated: {paths:?}");
+    }
+}

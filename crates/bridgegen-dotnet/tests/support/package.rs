@@ -26,7 +26,8 @@ pub fn ctor(props: &[Property]) -> Expect {
 pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
     let n = Names::new(pkg);
     let mut e = HashMap::new();
-    for (i, r) in pkg.resources.iter().enumerate() {
+    // Overlays are not generated (their code comes with the provider's SDK).
+    for (i, r) in pkg.resources.iter().enumerate().filter(|(_, r)| !r.is_overlay) {
         let base = format!("{}.{}", n.ns_of(&r.token), n.resources[i]);
         e.insert(base.clone(), attrs(&r.properties));
         e.insert(format!("{base}Args"), attrs(&r.inputs));
@@ -51,7 +52,7 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
     e.insert(format!("{}.Provider", n.root_ns), attrs(&strings));
     e.insert(format!("{}.ProviderArgs", n.root_ns), attrs(&pkg.provider.inputs));
     for (i, f) in pkg.functions.iter().enumerate() {
-        if f.method_of.is_some() {
+        if !bridgegen_dotnet::emit::emits_function(f) {
             continue;
         }
         let base = format!("{}.{}", n.ns_of(&f.token), n.functions[i]);
@@ -65,7 +66,7 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
             e.insert(format!("{base}Result"), ctor(o));
         }
     }
-    for (i, o) in pkg.objects.iter().enumerate() {
+    for (i, o) in pkg.objects.iter().enumerate().filter(|(_, o)| !o.is_overlay) {
         let ns = n.ns_of(&o.token);
         let c = &n.objects[i];
         if o.usage.output {
