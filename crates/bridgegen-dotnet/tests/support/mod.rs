@@ -34,7 +34,8 @@ pub const KNOWN_SIMPLE: &[&str] = &[
     "ComponentResourceOptions",
     "InvokeOptions",
     "InvokeArgs",
-    "ResourceArgs",
+    // (`ResourceArgs` is always written `global::Pulumi.ResourceArgs`: a resource named
+    // `Resource` has its own `ResourceArgs`, as in Pulumi's SDKs.)
     "Deployment",
     // Pulumi.Serialization attributes (used as `[Input]`, `[Output]`, ...)
     "InputAttribute",
