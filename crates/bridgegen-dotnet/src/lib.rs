@@ -156,8 +156,11 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     }
 
     // Package files.
-    let cfg = em.config();
-    put("Config/Config.cs".into(), render(&hb, "config", &FileVm { ns: names.root_ns.clone(), body: cfg })?)?;
+    // The config class, when there are config variables (as Pulumi's generator).
+    if !pkg.config.is_empty() {
+        let cfg = em.config();
+        put("Config/Config.cs".into(), render(&hb, "config", &FileVm { ns: names.root_ns.clone(), body: cfg })?)?;
+    }
     let assembly = names.root_ns.clone();
     let version = pkg.version.clone().unwrap_or_else(|| "0.0.0".to_string());
     put("Utilities.cs".into(), render(&hb, "utilities", &package::UtilitiesVm::new(pkg, &names))?)?;

@@ -112,10 +112,18 @@ pub fn check_package(pkg: &Package) -> (usize, Vec<String>) {
     errors.extend(sem);
     // Project files.
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    for want in ["README.md", "Utilities.cs", "pulumi-plugin.json", "version.txt", "Provider.cs", "Config/Config.cs"] {
+    for want in ["README.md", "Utilities.cs", "pulumi-plugin.json", "version.txt", "Provider.cs"] {
         if !paths.contains(want) {
             errors.push(format!("missing {want}"));
         }
+    }
+    // The config class exactly when there are config variables.
+    if paths.contains("Config/Config.cs") == pkg.config.is_empty() {
+        errors.push(format!(
+            "Config/Config.cs present: {}, with {} config variables",
+            paths.contains("Config/Config.cs"),
+            pkg.config.len()
+        ));
     }
     let csproj = format!("{}.csproj", n.root_ns);
     if !paths.contains(csproj.as_str()) {
