@@ -226,3 +226,19 @@ fn overlays_are_left_out() {
         assert!(!paths.contains(absent), "{absent} generated: {paths:?}");
     }
 }
+
+/// A function whose inputs are empty has no `<Fn>InvokeArgs` class: its output form takes
+/// only options and sends `InvokeArgs.Empty` (Pulumi's regress-8403 shape).
+#[test]
+fn empty_inputs_have_no_invoke_args_class() {
+    let schema = serde_json::json!({
+        "name": "ei", "version": "1.0.0",
+        "functions": {"ei:index:getRoles": {"inputs": {}, "outputs": {"properties": {"n": {"type": "integer"}}}}}
+    });
+    let (_, files) = object_classes(&schema);
+    let f = text_of(&files, "GetRoles.cs");
+    assert!(!f.contains("GetRolesInvokeArgs"), "{f}");
+    assert!(f.contains("public sealed class GetRolesArgs : global::Pulumi.InvokeArgs"), "{f}");
+    assert!(f.contains("public static Output<GetRolesResult> Invoke(InvokeOptions? options = null)"), "{f}");
+    assert!(f.contains("(\"ei:index:getRoles\", InvokeArgs.Empty, options.WithDefaults())"), "{f}");
+}

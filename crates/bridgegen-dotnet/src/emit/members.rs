@@ -103,8 +103,9 @@ impl Emitter<'_> {
         let has_invoke = result_ty.is_some();
         let args =
             inputs.map(|i| self.args_class(&args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Plain, false));
+        // The output form takes no args when there are no inputs (as Pulumi's generator).
         let invoke_args_class = match (inputs, has_invoke) {
-            (Some(i), true) => {
+            (Some(i), true) if !i.is_empty() => {
                 Some(self.args_class(&invoke_args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Input, false))
             }
             _ => None,

@@ -58,7 +58,7 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
         let base = format!("{}.{}", n.ns_of(&f.token), n.functions[i]);
         if let Some(ins) = &f.inputs {
             e.insert(format!("{base}Args"), attrs(ins));
-            if !matches!(f.outputs, FunctionReturn::None) {
+            if !matches!(f.outputs, FunctionReturn::None) && !ins.is_empty() {
                 e.insert(format!("{base}InvokeArgs"), attrs(ins));
             }
         }
