@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType};
 use serde_json::Value;
 
-use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES};
+use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES, ROOT_TYPE_NAMES};
 use crate::shapes::{self, Compat, InputClass, ObjectClasses, Reach};
 
 /// The decoded `language.csharp` block.
@@ -68,7 +68,7 @@ fn dotted_identifier(s: &str) -> String {
 /// PascalCased; a segment that would shadow a type the generated code uses is suffixed.
 fn namespace_segment(seg: &str, user_given: bool) -> String {
     let mut s = if user_given { names::sanitize(seg) } else { names::pascal(seg) };
-    if RESERVED_TYPE_NAMES.contains(&s.as_str()) {
+    if RESERVED_TYPE_NAMES.contains(&s.as_str()) || ROOT_TYPE_NAMES.contains(&s.as_str()) {
         s.push('_');
     }
     s
@@ -143,6 +143,7 @@ impl Names {
             root.reserve(&format!("{attr}Attribute"));
             root.reserve(&attr);
             root.reserve("ProviderArgs");
+            ROOT_TYPE_NAMES.iter().for_each(|r| root.reserve(r));
         }
 
         let mut resources = Vec::new();

@@ -167,7 +167,6 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "System",
     "Inputs",
     "Outputs",
-    "Config",
     "Provider",
     "CustomResource",
     "ComponentResource",
@@ -181,6 +180,11 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Empty",
     "Serialization",
 ];
+
+/// Names the package root holds besides [`RESERVED_TYPE_NAMES`]: the `Config` class. Other
+/// namespaces may use them (an object type `Config` is `Inputs.ConfigArgs`/`Outputs.Config`,
+/// as in Pulumi's SDKs), but no namespace segment may, or it would clash with the class.
+pub const ROOT_TYPE_NAMES: &[&str] = &["Config"];
 
 /// Members a resource class inherits or defines itself; a property with one of these
 /// names gets a `Value` suffix.

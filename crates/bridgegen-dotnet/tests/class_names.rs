@@ -242,3 +242,30 @@ fn empty_inputs_have_no_invoke_args_class() {
     assert!(f.contains("public static Output<GetRolesResult> Invoke(InvokeOptions? options = null)"), "{f}");
     assert!(f.contains("(\"ei:index:getRoles\", InvokeArgs.Empty, options.WithDefaults())"), "{f}");
 }
+
+/// Names Pulumi's SDKs use as they are although they look like SDK names: an object type
+/// `Config` (`Inputs.ConfigArgs`, `Outputs.Config`: only the root holds the `Config` class)
+/// and a resource `Resource` (`Resource`, `ResourceArgs`); the C# still checks.
+#[test]
+fn config_type_and_resource_resource_keep_their_names() {
+    let schema = serde_json::json!({
+        "name": "nm", "version": "1.0.0",
+        "config": {"variables": {"region": {"type": "string"}}},
+        "resources": {"nm::Resource": {
+            "inputProperties": {"config": {"$ref": "#/types/nm::Config"}},
+            "properties": {"config": {"$ref": "#/types/nm::Config"}}
+        }},
+        "types": {"nm::Config": {"type": "object", "properties": {"a": {"type": "string"}}}}
+    });
+    let (classes, files) = object_classes(&schema);
+    let want = triples(&[
+        ("Inputs/ConfigArgs.cs", "ConfigArgs", "global::Pulumi.ResourceArgs"),
+        ("Outputs/Config.cs", "Config", ""),
+    ]);
+    assert_eq!(classes, want);
+    let res = text_of(&files, "Resource.cs");
+    assert!(res.contains("public partial class Resource : global::Pulumi.CustomResource"), "{res}");
+    assert!(res.contains("public sealed class ResourceArgs : global::Pulumi.ResourceArgs"), "{res}");
+    assert!(res.contains("public Input<global::Pulumi.Nm.Inputs.ConfigArgs>? Config"), "{res}");
+    assert!(text_of(&files, "Config/Config.cs").contains("public static class Config"));
+}
