@@ -67,7 +67,7 @@ fn dotted_identifier(s: &str) -> String {
 /// One namespace segment: a user-chosen name is only sanitized, a derived one is
 /// PascalCased; a segment that would shadow a type the generated code uses is suffixed.
 fn namespace_segment(seg: &str, user_given: bool) -> String {
-    let mut s = if user_given { names::sanitize(seg) } else { names::pascal(seg) };
+    let mut s = if user_given { names::sanitize(seg) } else { names::namespace_part(seg) };
     if RESERVED_TYPE_NAMES.contains(&s.as_str()) || ROOT_TYPE_NAMES.contains(&s.as_str()) {
         s.push('_');
     }
@@ -98,8 +98,11 @@ pub struct Names {
 impl Names {
     pub fn new(pkg: &Package) -> Names {
         let opts = CsharpOptions::from_package(pkg);
-        let pkg_seg =
-            opts.namespaces.get(&pkg.name).map(|s| dotted_identifier(s)).unwrap_or_else(|| names::pascal(&pkg.name));
+        let pkg_seg = opts
+            .namespaces
+            .get(&pkg.name)
+            .map(|s| dotted_identifier(s))
+            .unwrap_or_else(|| names::namespace_part(&pkg.name));
         let root_ns = format!("{}.{}", opts.root_namespace, pkg_seg);
         let pkg_class = names::sanitize(pkg_seg.rsplit('.').next().unwrap_or("Package"));
         let attr = format!("{pkg_class}ResourceType");
@@ -150,19 +153,19 @@ impl Names {
         for r in &pkg.resources {
             let ns = &module_ns[&r.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            resources.push(namer.allocate(&names::pascal(&r.token.name), &["Args", "State"]));
+            resources.push(namer.allocate(&names::type_name(&r.token.name), &["Args", "State"]));
         }
         let mut functions = Vec::new();
         for f in &pkg.functions {
             let ns = &module_ns[&f.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            functions.push(namer.allocate(&names::pascal(&f.token.name), &["Args", "InvokeArgs", "Result"]));
+            functions.push(namer.allocate(&names::type_name(&f.token.name), &["Args", "InvokeArgs", "Result"]));
         }
         let mut enums = Vec::new();
         for e in &pkg.enums {
             let ns = &module_ns[&e.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            enums.push(namer.allocate(&names::pascal(&e.token.name), &[]));
+            enums.push(namer.allocate(&names::type_name(&e.token.name), &[]));
         }
         let reach = shapes::reach(pkg);
         let mut objects = Vec::new();
@@ -173,7 +176,7 @@ impl Names {
             let in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
             let out_sfx: Vec<&str> = out_sfx.iter().map(String::as_str).collect();
             // The same base must be free in both `Inputs` and `Outputs`, with its suffixes.
-            let mut name = names::pascal(&o.token.name);
+            let mut name = names::type_name(&o.token.name);
             let (in_ns, out_ns) = (format!("{ns}.Inputs"), format!("{ns}.Outputs"));
             while !(namers[&in_ns].is_free(&name, &in_sfx) && namers[&out_ns].is_free(&name, &out_sfx)) {
                 name.push('_');

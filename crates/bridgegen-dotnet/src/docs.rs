@@ -45,7 +45,7 @@ impl<'p> DotnetNaming<'p> {
         }
         match self.index.resource(res) {
             Some(i) => (self.names.ns_of(&res.token).to_string(), self.names.resources[i].clone()),
-            None => (self.names.root_ns.clone(), crate::names::pascal(&res.token.name)),
+            None => (self.names.root_ns.clone(), crate::names::type_name(&res.token.name)),
         }
     }
 }
@@ -99,7 +99,7 @@ impl PackageNaming for DotnetNaming<'_> {
             .index
             .function(func)
             .map(|i| self.names.functions[i].clone())
-            .unwrap_or_else(|| crate::names::pascal(&func.token.name));
+            .unwrap_or_else(|| crate::names::type_name(&func.token.name));
         let ret = match &func.outputs {
             FunctionReturn::Object(_) => format!("Task<{class}Result>"),
             FunctionReturn::Type(t) => format!("Task<{}>", readable(&self.names.output_ty(self.pkg, t))),

@@ -167,7 +167,6 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "System",
     "Inputs",
     "Outputs",
-    "Provider",
     "CustomResource",
     "ComponentResource",
     "ProviderResource",
@@ -181,10 +180,11 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Serialization",
 ];
 
-/// Names the package root holds besides [`RESERVED_TYPE_NAMES`]: the `Config` class. Other
-/// namespaces may use them (an object type `Config` is `Inputs.ConfigArgs`/`Outputs.Config`,
-/// as in Pulumi's SDKs), but no namespace segment may, or it would clash with the class.
-pub const ROOT_TYPE_NAMES: &[&str] = &["Config"];
+/// Names the package root holds besides [`RESERVED_TYPE_NAMES`]: the `Config` and `Provider`
+/// classes. Other namespaces may use them (an object type `Config` is `Inputs.ConfigArgs`/
+/// `Outputs.Config`, a resource `submod:Provider` is `Submod.Provider`, as in Pulumi's SDKs),
+/// but no namespace segment may, or it would clash with the class.
+pub const ROOT_TYPE_NAMES: &[&str] = &["Config", "Provider"];
 
 /// Members a resource class inherits or defines itself; a property with one of these
 /// names gets a `Value` suffix.
@@ -263,6 +263,48 @@ pub fn pascal(s: &str) -> String {
     // heck drops leading underscores; keep a distinguishing mark for names made only of them.
     let p = s.to_upper_camel_case();
     sanitize(&p)
+}
+
+/// `s` with its first letter uppercased, the rest as written.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+/// True when `s` is already a C# identifier of the characters `sanitize` keeps.
+fn is_identifier(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !s.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A class name from a token's name, as Pulumi's .NET generator spells it: the first letter
+/// uppercased and the rest kept (`APIService`, `EC2Service`, `getAMIIds` -> `GetAMIIds`,
+/// `example_resource` -> `Example_resource`). A name that would not be a C# identifier
+/// that way is PascalCased ([`pascal`]).
+pub fn type_name(token_name: &str) -> String {
+    let name = upper_first(token_name);
+    if is_identifier(&name) {
+        name
+    } else {
+        pascal(token_name)
+    }
+}
+
+/// A namespace segment from a module (or package) name part, as Pulumi's .NET generator
+/// spells it: each `-`-separated piece with its first letter uppercased, joined
+/// (`azure-native` -> `AzureNative`, `v1beta1` -> `V1beta1`, `HTTP_module` kept); a name
+/// that would not be a C# identifier that way is PascalCased ([`pascal`]).
+pub fn namespace_part(name: &str) -> String {
+    let joined: String = name.split('-').map(upper_first).collect();
+    if is_identifier(&joined) {
+        joined
+    } else {
+        pascal(name)
+    }
 }
 
 /// camelCase for parameters and locals, keyword-escaped (`class` -> `@class`).
@@ -459,6 +501,24 @@ mod tests {
         assert_eq!(pascal("2fa"), "_2fa");
         assert_eq!(pascal(""), "_");
         assert_eq!(pascal("class"), "Class");
+    }
+
+    #[test]
+    fn type_and_namespace_names_follow_pulumi() {
+        // The first letter uppercased, the rest as written (Pulumi's `tokenToName`).
+        assert_eq!(type_name("APIService"), "APIService");
+        assert_eq!(type_name("EC2Service"), "EC2Service");
+        assert_eq!(type_name("getAMIIds"), "GetAMIIds");
+        assert_eq!(type_name("example_resource"), "Example_resource");
+        assert_eq!(type_name("instance"), "Instance");
+        // Not an identifier that way: PascalCased.
+        assert_eq!(type_name("my-type"), "MyType");
+        assert_eq!(type_name("2fa"), "_2fa");
+        // Pulumi's `namespaceName`: `-`-separated pieces, each first letter uppercased.
+        assert_eq!(namespace_part("azure-native"), "AzureNative");
+        assert_eq!(namespace_part("v1beta1"), "V1beta1");
+        assert_eq!(namespace_part("HTTP_module"), "HTTP_module");
+        assert_eq!(namespace_part("apiextensions.k8s.io"), "ApiextensionsK8sIo");
     }
 
     #[test]

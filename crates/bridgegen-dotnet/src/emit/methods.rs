@@ -35,7 +35,7 @@ impl Emitter<'_> {
         let mut out = Vec::new();
         for m in &r.methods {
             let f = pkg.function(m.function);
-            let mut name = names::pascal(&m.name);
+            let mut name = names::type_name(&m.name);
             while used.contains(&name) {
                 name.push('_');
             }

@@ -37,7 +37,7 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
         // Methods: `<Res><Method>Args` without `__self__`, `<Res><Method>Result`.
         for m in &r.methods {
             let f = pkg.function(m.function);
-            let mbase = format!("{base}{}", bridgegen_dotnet::names::pascal(&m.name));
+            let mbase = format!("{base}{}", bridgegen_dotnet::names::type_name(&m.name));
             let args: Vec<Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").cloned().collect();
             if !args.is_empty() {
                 e.insert(format!("{mbase}Args"), attrs(&args));
