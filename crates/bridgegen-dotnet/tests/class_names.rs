@@ -269,3 +269,37 @@ fn config_type_and_resource_resource_keep_their_names() {
     assert!(res.contains("public Input<global::Pulumi.Nm.Inputs.ConfigArgs>? Config"), "{res}");
     assert!(text_of(&files, "Config/Config.cs").contains("public static class Config"));
 }
+
+/// Class and namespace names keep the token's spelling past its first letter, as Pulumi's
+/// `tokenToName`/`namespaceName` (awsx `EC2Service`, kubernetes `APIService`, legacy-names'
+/// `HTTP_module`); a resource `Provider` outside the root keeps its name.
+#[test]
+fn names_keep_the_tokens_spelling() {
+    let schema = serde_json::json!({
+        "name": "sp", "version": "1.0.0",
+        "resources": {
+            "sp:ecs:EC2Service": {"inputProperties": {"spec": {"$ref": "#/types/sp:ecs:APIServiceSpec"}}},
+            "sp:HTTP_module:example_resource": {},
+            "sp:submod:Provider": {}
+        },
+        "types": {"sp:ecs:APIServiceSpec": {"type": "object", "properties": {"a": {"type": "string"}}}}
+    });
+    let (classes, files) = object_classes(&schema);
+    assert!(classes.is_empty(), "{classes:?}"); // types live in module folders
+    let paths: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    for want in [
+        "Ecs/EC2Service.cs",
+        "Ecs/Inputs/APIServiceSpecArgs.cs",
+        "HTTP_module/Example_resource.cs",
+        "Submod/Provider.cs",
+    ] {
+        assert!(paths.contains(want), "no {want}: {paths:?}");
+    }
+    let svc = text_of(&files, "Ecs/EC2Service.cs");
+    assert!(svc.contains("namespace Pulumi.Sp.Ecs"), "{svc}");
+    assert!(svc.contains("public Input<global::Pulumi.Sp.Ecs.Inputs.APIServiceSpecArgs>? Spec"), "{svc}");
+    assert!(text_of(&files, "HTTP_module/Example_resource.cs").contains("namespace Pulumi.Sp.HTTP_module"));
+    assert!(
+        text_of(&files, "Submod/Provider.cs").contains("public partial class Provider : global::Pulumi.CustomResource")
+    );
+}
