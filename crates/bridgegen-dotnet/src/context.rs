@@ -316,6 +316,20 @@ fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String
     format!("{root_ns}.{}", segs.join("."))
 }
 
+/// Member names for the properties of one class: a property's `language.csharp.name`
+/// (sanitized), else its [`names::property_name`], made unique as [`names::member_names`].
+pub fn property_member_names<'p>(
+    class_name: &str,
+    reserved: &[&str],
+    props: impl IntoIterator<Item = &'p Property>,
+) -> Vec<String> {
+    let preferred = props.into_iter().map(|p| {
+        let given = p.language.get("csharp").and_then(|c| c.get("name")).and_then(Value::as_str);
+        given.filter(|n| !n.is_empty()).map(names::sanitize).unwrap_or_else(|| names::property_name(&p.name))
+    });
+    names::unique_members(class_name, reserved, preferred)
+}
+
 /// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
 pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
     match ty {

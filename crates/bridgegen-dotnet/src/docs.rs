@@ -5,7 +5,7 @@ use bridgegen_codegen::{LanguageDocs, PackageNaming, TokenIndex};
 use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
 
 use crate::context::{nullable_output, Names};
-use crate::names::{member_names, ARGS_RESERVED_MEMBERS};
+use crate::names::ARGS_RESERVED_MEMBERS;
 
 /// C# (`csharp`) naming for the docs generator.
 #[derive(Debug, Default, Clone, Copy)]
@@ -58,7 +58,7 @@ impl PackageNaming for DotnetNaming<'_> {
     fn property_name(&self, prop: &Property) -> String {
         // Without the owning class the only rename that applies is the casing; a clash
         // with the class name (`Value` suffix) is resolved where the class is known.
-        member_names("", ARGS_RESERVED_MEMBERS, [prop.name.as_str()]).remove(0)
+        crate::context::property_member_names("", ARGS_RESERVED_MEMBERS, [prop]).remove(0)
     }
 
     fn type_name(&self, ty: &Type, input: bool) -> String {

@@ -11,6 +11,7 @@ pub mod emit;
 pub mod names;
 mod package;
 pub mod shapes;
+mod spelling;
 
 use std::collections::BTreeMap;
 

@@ -8,6 +8,8 @@ use bridgegen_codegen::{UniqueNames, Variant};
 use bridgegen_model::description::{Doc, Language};
 use heck::ToUpperCamelCase;
 
+pub use crate::spelling::{namespace_part, property_name, type_name};
+
 /// C# reserved keywords. Source: C# language reference, "C# keywords"
 /// (<https://learn.microsoft.com/dotnet/csharp/language-reference/keywords/>).
 pub const KEYWORDS: &[&str] = &[
@@ -265,48 +267,6 @@ pub fn pascal(s: &str) -> String {
     sanitize(&p)
 }
 
-/// `s` with its first letter uppercased, the rest as written.
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
-        None => String::new(),
-    }
-}
-
-/// True when `s` is already a C# identifier of the characters `sanitize` keeps.
-fn is_identifier(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !s.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// A class name from a token's name, as Pulumi's .NET generator spells it: the first letter
-/// uppercased and the rest kept (`APIService`, `EC2Service`, `getAMIIds` -> `GetAMIIds`,
-/// `example_resource` -> `Example_resource`). A name that would not be a C# identifier
-/// that way is PascalCased ([`pascal`]).
-pub fn type_name(token_name: &str) -> String {
-    let name = upper_first(token_name);
-    if is_identifier(&name) {
-        name
-    } else {
-        pascal(token_name)
-    }
-}
-
-/// A namespace segment from a module (or package) name part, as Pulumi's .NET generator
-/// spells it: each `-`-separated piece with its first letter uppercased, joined
-/// (`azure-native` -> `AzureNative`, `v1beta1` -> `V1beta1`, `HTTP_module` kept); a name
-/// that would not be a C# identifier that way is PascalCased ([`pascal`]).
-pub fn namespace_part(name: &str) -> String {
-    let joined: String = name.split('-').map(upper_first).collect();
-    if is_identifier(&joined) {
-        joined
-    } else {
-        pascal(name)
-    }
-}
-
 /// camelCase for parameters and locals, keyword-escaped (`class` -> `@class`).
 pub fn camel_param(pascal_name: &str) -> String {
     let mut chars = pascal_name.chars();
@@ -342,7 +302,7 @@ pub fn backing_field(pascal_name: &str) -> String {
     }
 }
 
-/// Chooses member names for one class: PascalCase of each wire name, with a `Value`
+/// Chooses member names for one class: [`property_name`] of each wire name, with a `Value`
 /// suffix when it clashes with the class itself or a reserved member, and a numeric
 /// suffix when two wire names collapse to the same name.
 pub fn member_names<'a>(
@@ -350,13 +310,17 @@ pub fn member_names<'a>(
     reserved: &[&str],
     wire_names: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
+    unique_members(class_name, reserved, wire_names.into_iter().map(property_name))
+}
+
+/// Member names for one class from their preferred names, made unique as [`member_names`].
+pub fn unique_members(class_name: &str, reserved: &[&str], preferred: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut used = UniqueNames::new(Variant::Number { sep: "" });
     reserved.iter().for_each(|r| used.reserve(r));
     used.reserve(class_name);
-    wire_names
+    preferred
         .into_iter()
-        .map(|wire| {
-            let mut name = pascal(wire);
+        .map(|mut name| {
             if used.is_taken(&name) {
                 name.push_str("Value");
             }
@@ -504,24 +468,6 @@ mod tests {
     }
 
     #[test]
-    fn type_and_namespace_names_follow_pulumi() {
-        // The first letter uppercased, the rest as written (Pulumi's `tokenToName`).
-        assert_eq!(type_name("APIService"), "APIService");
-        assert_eq!(type_name("EC2Service"), "EC2Service");
-        assert_eq!(type_name("getAMIIds"), "GetAMIIds");
-        assert_eq!(type_name("example_resource"), "Example_resource");
-        assert_eq!(type_name("instance"), "Instance");
-        // Not an identifier that way: PascalCased.
-        assert_eq!(type_name("my-type"), "MyType");
-        assert_eq!(type_name("2fa"), "_2fa");
-        // Pulumi's `namespaceName`: `-`-separated pieces, each first letter uppercased.
-        assert_eq!(namespace_part("azure-native"), "AzureNative");
-        assert_eq!(namespace_part("v1beta1"), "V1beta1");
-        assert_eq!(namespace_part("HTTP_module"), "HTTP_module");
-        assert_eq!(namespace_part("apiextensions.k8s.io"), "ApiextensionsK8sIo");
-    }
-
-    #[test]
     fn keywords_are_escaped() {
         assert_eq!(escape_keyword("class"), "@class");
         assert_eq!(escape_keyword("value"), "@value");
@@ -540,7 +486,7 @@ mod tests {
     #[test]
     fn member_collisions() {
         // A property named like its class, a base member and two names collapsing together.
-        let names = member_names("Foo", RESOURCE_RESERVED_MEMBERS, ["foo", "id", "urn", "a_b", "aB", "name"]);
+        let names = member_names("Foo", RESOURCE_RESERVED_MEMBERS, ["foo", "id", "urn", "a-b", "aB", "name"]);
         assert_eq!(names, ["FooValue", "IdValue", "UrnValue", "AB", "ABValue", "Name"]);
         let names = member_names("XArgs", ARGS_RESERVED_MEMBERS, ["empty", "xArgs"]);
         assert_eq!(names, ["EmptyValue", "XArgsValue"]);

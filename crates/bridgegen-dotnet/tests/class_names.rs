@@ -303,3 +303,34 @@ fn names_keep_the_tokens_spelling() {
         text_of(&files, "Submod/Provider.cs").contains("public partial class Provider : global::Pulumi.CustomResource")
     );
 }
+
+/// Member names as Pulumi's `computePropertyNames`: a property's `language.csharp.name`, else
+/// its wire name with dashes removed (next letter uppercased) and the first letter
+/// uppercased, the rest as written (`sizeGB`, `image_id`); the wire names stay as they are.
+#[test]
+fn member_names_follow_pulumi() {
+    let props = serde_json::json!({
+        "sizeGB": {"type": "integer"},
+        "image_id": {"type": "string"},
+        "x-kube-thing": {"type": "string"},
+        "kubeconfig": {"type": "string", "language": {"csharp": {"name": "KubeConfig"}}}
+    });
+    let schema = serde_json::json!({
+        "name": "mb", "version": "1.0.0",
+        "config": {"variables": {"kubeconfig": {"type": "string", "language": {"csharp": {"name": "KubeConfig"}}}}},
+        "resources": {"mb::Disk": {"inputProperties": props, "properties": props}},
+        "types": {"mb::Spec": {"type": "object", "properties": props}},
+        "functions": {"mb::getSpec": {"outputs": {"properties": {"spec": {"$ref": "#/types/mb::Spec"}}}}}
+    });
+    let (_, files) = object_classes(&schema);
+    let disk = text_of(&files, "Disk.cs");
+    for (wire, name) in
+        [("sizeGB", "SizeGB"), ("image_id", "Image_id"), ("x-kube-thing", "XKubeThing"), ("kubeconfig", "KubeConfig")]
+    {
+        assert!(disk.contains(&format!("[Output(\"{wire}\")]\n        public Output<")), "{wire}: {disk}");
+        assert!(disk.contains(&format!("> {name} {{ get; private set; }}")), "{name}: {disk}");
+        assert!(disk.contains(&format!("? {name} {{ get; set; }}")), "{name}: {disk}");
+        assert!(text_of(&files, "Outputs/Spec.cs").contains(&format!(" {name};")), "{name}");
+    }
+    assert!(text_of(&files, "Config/Config.cs").contains(" KubeConfig"));
+}

@@ -44,7 +44,7 @@ impl Emitter<'_> {
 
     pub fn config(&self) -> ConfigVm {
         let (pkg, n) = (self.pkg, self.names);
-        let member = member_names("Config", VALUE_RESERVED_MEMBERS, pkg.config.iter().map(|p| p.name.as_str()));
+        let member = property_member_names("Config", VALUE_RESERVED_MEMBERS, &pkg.config);
         let vars = pkg
             .config
             .iter()

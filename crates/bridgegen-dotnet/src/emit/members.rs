@@ -8,7 +8,7 @@ impl Emitter<'_> {
         let is_provider = r.is_provider;
         let props: Vec<&Property> =
             r.properties.iter().filter(|p| !is_provider || matches!(p.ty, Type::String)).collect();
-        let member = member_names(class, RESOURCE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let member = property_member_names(class, RESOURCE_RESERVED_MEMBERS, props.iter().copied());
         let outputs = props
             .iter()
             .zip(member)

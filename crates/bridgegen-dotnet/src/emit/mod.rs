@@ -4,7 +4,7 @@ use bridgegen_model::{Doc, EnumKind, EnumType, Function, FunctionReturn, Package
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::context::{self, is_value_type, nullable_output, Names};
+use crate::context::{self, is_value_type, nullable_output, property_member_names, Names};
 use crate::names::{
     self, backing_field, member_names, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS,
     RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
@@ -278,7 +278,7 @@ impl Emitter<'_> {
         provider: bool,
     ) -> ArgsClassVm {
         let (pkg, n) = (self.pkg, self.names);
-        let member = member_names(class, ARGS_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let member = property_member_names(class, ARGS_RESERVED_MEMBERS, props);
         let mut out = Vec::new();
         let mut defaults = Vec::new();
         for (i, (p, name)) in props.iter().zip(member).enumerate() {
@@ -379,7 +379,7 @@ impl Emitter<'_> {
     }
 
     pub fn output_class(&self, class: &str, description: Option<&Doc>, props: &[Property]) -> OutputClassVm {
-        let member = member_names(class, VALUE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let member = property_member_names(class, VALUE_RESERVED_MEMBERS, props);
         let mut used = std::collections::HashSet::new();
         let fields = props
             .iter()
