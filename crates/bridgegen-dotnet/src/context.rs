@@ -153,7 +153,10 @@ impl Names {
         for r in &pkg.resources {
             let ns = &module_ns[&r.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            resources.push(namer.allocate(&names::type_name(&r.token.name), &["Args", "State"]));
+            // A resource's `language.csharp.name` renames its class (Pulumi's `resourceName`).
+            let given = r.language.get("csharp").and_then(|c| c.get("name")).and_then(Value::as_str);
+            let name = names::type_name(given.filter(|n| !n.is_empty()).unwrap_or(&r.token.name));
+            resources.push(namer.allocate(&name, &["Args", "State"]));
         }
         let mut functions = Vec::new();
         for f in &pkg.functions {

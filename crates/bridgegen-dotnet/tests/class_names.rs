@@ -334,3 +334,17 @@ fn member_names_follow_pulumi() {
     }
     assert!(text_of(&files, "Config/Config.cs").contains(" KubeConfig"));
 }
+
+/// A resource's `language.csharp.name` names its class (and `Args`), as Pulumi's `resourceName`.
+#[test]
+fn resource_csharp_name_renames_the_class() {
+    let schema = serde_json::json!({
+        "name": "rn", "version": "1.0.0",
+        "resources": {"rn::trail": {"language": {"csharp": {"name": "awsTrail"}}, "inputProperties": {"a": {"type": "string"}}}}
+    });
+    let (_, files) = object_classes(&schema);
+    let trail = text_of(&files, "AwsTrail.cs");
+    assert!(trail.contains("public partial class AwsTrail : global::Pulumi.CustomResource"), "{trail}");
+    assert!(trail.contains("public sealed class AwsTrailArgs : global::Pulumi.ResourceArgs"), "{trail}");
+    assert!(trail.contains("[RnResourceType(\"rn::trail\")]"), "{trail}");
+}
