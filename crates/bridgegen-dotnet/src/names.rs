@@ -8,7 +8,7 @@ use bridgegen_codegen::{UniqueNames, Variant};
 use bridgegen_model::description::{Doc, Language};
 use heck::ToUpperCamelCase;
 
-pub use crate::spelling::{namespace_part, property_name, type_name};
+pub use crate::spelling::{enum_member_name, namespace_part, property_name, type_name};
 
 /// C# reserved keywords. Source: C# language reference, "C# keywords"
 /// (<https://learn.microsoft.com/dotnet/csharp/language-reference/keywords/>).

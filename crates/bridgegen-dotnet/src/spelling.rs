@@ -63,6 +63,44 @@ pub fn property_name(wire: &str) -> String {
     }
 }
 
+/// An enum member name from a value's name (or its value), as Pulumi's `makeSafeEnumName`:
+/// single characters `*`, `0`-`9` spelled out (`Asterisk`, `Zero`, ...), characters that
+/// cannot be in an identifier replaced by `_` (and `_` put before a leading digit), the first
+/// letter uppercased, runs of `_` collapsed, and the enum's name put before a leading `_`
+/// (`Plants'R'Us` -> `Plants_R_Us`, `10` -> `Size_10`); `Equals` becomes `EqualsValue`.
+pub fn enum_member_name(name: &str, enum_name: &str) -> String {
+    const DIGITS: [&str; 10] = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
+    let expanded = match name {
+        "*" => "Asterisk",
+        d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => DIGITS[usize::from(d.as_bytes()[0] - b'0')],
+        other => other,
+    };
+    let mut valid = String::new();
+    for (i, c) in expanded.chars().enumerate() {
+        if !(c.is_alphanumeric() || c == '_') {
+            valid.push('_');
+            continue;
+        }
+        if i == 0 && !(c.is_alphabetic() || c == '_') {
+            valid.push('_');
+        }
+        valid.push(c);
+    }
+    let mut out = String::new();
+    for c in upper_first(&valid).chars() {
+        if !(c == '_' && out.ends_with('_')) {
+            out.push(c);
+        }
+    }
+    if out.is_empty() || out.starts_with('_') {
+        out = format!("{enum_name}{}", if out.is_empty() { "_" } else { &out });
+    }
+    if out == "Equals" {
+        out.push_str("Value");
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +127,16 @@ mod tests {
         assert_eq!(property_name("x-kubernetes-foo"), "XKubernetesFoo");
         assert_eq!(property_name("$ref"), "Ref");
         assert_eq!(property_name("a.b"), "AB");
+        // Pulumi's `makeSafeEnumName`.
+        assert_eq!(enum_member_name("Plants'R'Us", "Supplier"), "Plants_R_Us");
+        assert_eq!(enum_member_name("Pulumi Planters Inc.", "Supplier"), "Pulumi_Planters_Inc_");
+        assert_eq!(enum_member_name("_NO_NAME", "LogName"), "LogName_NO_NAME");
+        assert_eq!(enum_member_name("*", "X"), "Asterisk");
+        assert_eq!(enum_member_name("3", "X"), "Three");
+        assert_eq!(enum_member_name("10", "Size"), "Size_10");
+        assert_eq!(enum_member_name("1.5", "Size"), "Size_1_5");
+        assert_eq!(enum_member_name("standard_LRS", "Sku"), "Standard_LRS");
+        assert_eq!(enum_member_name("equals", "X"), "EqualsValue");
+        assert_eq!(enum_member_name("", "X"), "X_");
     }
 }

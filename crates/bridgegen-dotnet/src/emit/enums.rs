@@ -81,20 +81,25 @@ impl Emitter<'_> {
     }
 }
 
-/// Member names of an enum: the schema's `name`, else one derived from the value.
+/// Member names of an enum: [`names::enum_member_name`] of the schema's `name`, else of the
+/// value as Pulumi prints it (`1`, `1.5`), made unique.
 pub fn enum_member_names(names: &Names, id: usize, e: &EnumType) -> Vec<String> {
-    let wires: Vec<String> = e
-        .values
-        .iter()
-        .map(|v| match (&v.name, &v.value) {
+    let class = &names.enums[id];
+    let preferred = e.values.iter().map(|v| {
+        let name = match (&v.name, &v.value) {
             (Some(n), _) => n.clone(),
             (None, Value::String(s)) => s.clone(),
-            (None, other) => other.to_string().replace('-', "Minus").replace('.', "Point"),
-        })
-        .collect();
+            (None, Value::Number(n)) => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+                _ => n.to_string(),
+            },
+            (None, other) => other.to_string(),
+        };
+        names::enum_member_name(&name, class)
+    });
     let mut reserved: Vec<&str> = VALUE_RESERVED_MEMBERS.to_vec();
     reserved.push("value__");
-    member_names(&names.enums[id], &reserved, wires.iter().map(String::as_str))
+    names::unique_members(class, &reserved, preferred)
 }
 
 pub(super) fn values_equal(a: &Value, b: &Value) -> bool {

@@ -6,8 +6,8 @@ use serde_json::Value;
 
 use crate::context::{self, is_value_type, nullable_output, property_member_names, Names};
 use crate::names::{
-    self, backing_field, member_names, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS,
-    RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
+    self, backing_field, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS, RESOURCE_RESERVED_MEMBERS,
+    VALUE_RESERVED_MEMBERS,
 };
 use crate::shapes::InputClass;
 
