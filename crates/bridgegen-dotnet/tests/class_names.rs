@@ -138,6 +138,7 @@ fn tfbridge20_names_function_types_like_pulumi() {
     let get = text_of(&files, "GetAmiIds.cs");
     assert!(get.contains("public List<global::Pulumi.Tf.Inputs.FilterArgs> Filters"), "{get}");
     assert!(get.contains("public InputList<global::Pulumi.Tf.Inputs.FilterInputArgs> Filters"), "{get}");
+    assert!(get.contains("Invoke(GetAmiIdsInvokeArgs args, InvokeOutputOptions options)"), "{get}");
     assert!(get.contains("public readonly ImmutableArray<global::Pulumi.Tf.Outputs.FilterResult> Filters"), "{get}");
     let bucket = text_of(&files, "Bucket.cs");
     assert!(bucket.contains("public Output<global::Pulumi.Tf.Outputs.KeyResult?> Key"), "{bucket}");
@@ -228,7 +229,8 @@ fn overlays_are_left_out() {
 }
 
 /// A function whose inputs are empty has no `<Fn>InvokeArgs` class: its output form takes
-/// only options and sends `InvokeArgs.Empty` (Pulumi's regress-8403 shape).
+/// only options (`InvokeOptions` or `InvokeOutputOptions`) and sends `InvokeArgs.Empty`
+/// (Pulumi's regress-8403 shape).
 #[test]
 fn empty_inputs_have_no_invoke_args_class() {
     let schema = serde_json::json!({
@@ -241,6 +243,8 @@ fn empty_inputs_have_no_invoke_args_class() {
     assert!(f.contains("public sealed class GetRolesArgs : global::Pulumi.InvokeArgs"), "{f}");
     assert!(f.contains("public static Output<GetRolesResult> Invoke(InvokeOptions? options = null)"), "{f}");
     assert!(f.contains("(\"ei:index:getRoles\", InvokeArgs.Empty, options.WithDefaults())"), "{f}");
+    // The `InvokeOutputOptions` overload, as Pulumi's generator writes it.
+    assert!(f.contains("public static Output<GetRolesResult> Invoke(InvokeOutputOptions options)"), "{f}");
 }
 
 /// Names Pulumi's SDKs use as they are although they look like SDK names: an object type

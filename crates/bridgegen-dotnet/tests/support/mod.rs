@@ -33,6 +33,7 @@ pub const KNOWN_SIMPLE: &[&str] = &[
     "CustomResourceOptions",
     "ComponentResourceOptions",
     "InvokeOptions",
+    "InvokeOutputOptions",
     "InvokeArgs",
     // (`ResourceArgs` is always written `global::Pulumi.ResourceArgs`: a resource named
     // `Resource` has its own `ResourceArgs`, as in Pulumi's SDKs.)
