@@ -93,6 +93,8 @@ pub struct Names {
     pub objects: Vec<ObjectClasses>,
     /// Where each object type is reached from (state inputs, functions).
     pub reach: Vec<Reach>,
+    /// The `Config.Types` class of each object type config variables reach.
+    pub config_types: Vec<Option<String>>,
 }
 
 impl Names {
@@ -189,7 +191,17 @@ impl Names {
             objects.push(ObjectClasses::new(&name, opts.compat, *r, both));
         }
 
-        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects, reach }
+        // Config variables' object types are classes nested in `Config.Types` (Pulumi's genConfig).
+        let mut config_namer = TypeNamer::new();
+        config_namer.reserve("Types");
+        let config_types = pkg
+            .objects
+            .iter()
+            .zip(&reach)
+            .map(|(o, r)| r.config.then(|| config_namer.allocate(&names::type_name(&o.token.name), &[])))
+            .collect();
+
+        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects, reach, config_types }
     }
 
     pub fn ns_of(&self, token: &Token) -> &str {
@@ -225,6 +237,21 @@ impl Names {
             Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.output_ty(pkg, e)),
             Type::Object(id) => self.output_class_fqn(pkg, id.0),
             Type::Union(u) => self.union(u, |t| self.output_ty(pkg, t)),
+            _ => self.scalar(pkg, ty),
+        }
+    }
+
+    /// The C# type of a config variable's value (objects as their `Config.Types` classes),
+    /// without nullability.
+    pub fn config_ty(&self, pkg: &Package, ty: &Type) -> String {
+        match ty {
+            Type::Array(e) => format!("ImmutableArray<{}>", self.config_ty(pkg, e)),
+            Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.config_ty(pkg, e)),
+            Type::Object(id) => match &self.config_types[id.0] {
+                Some(class) => format!("global::{}.Config.Types.{class}", self.root_ns),
+                None => "object".to_string(),
+            },
+            Type::Union(u) => self.union(u, |t| self.config_ty(pkg, t)),
             _ => self.scalar(pkg, ty),
         }
     }

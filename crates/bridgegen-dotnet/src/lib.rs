@@ -123,7 +123,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         let c = &names.objects[i];
         let dir = folder(&names, &ns);
         let desc = o.description.as_ref();
-        if o.usage.output {
+        if names.reach[i].output {
             let body = em.output_class(&c.output, desc, &o.properties);
             let vm = FileVm { ns: format!("{ns}.Outputs"), body };
             put(format!("{dir}Outputs/{}.cs", c.output), render(&hb, "object_output", &vm)?)?;

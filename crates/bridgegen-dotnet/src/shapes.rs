@@ -60,6 +60,10 @@ pub struct Reach {
     /// From the inputs of a function that has an output form (Pulumi's
     /// "usedInFunctionOutputVersionInputs").
     pub function_output_form: bool,
+    /// From resource (or provider) outputs or function results: gets an output class.
+    pub output: bool,
+    /// From config variables: gets a `Config.Types` class.
+    pub config: bool,
 }
 
 /// The `Reach` of every object type of `pkg`, by object index.
@@ -69,6 +73,12 @@ pub fn reach(pkg: &Package) -> Vec<Reach> {
     for r in &pkg.resources {
         mark(pkg, r.state_inputs.iter().flatten().map(|p| &p.ty), &mut state);
     }
+    let mut output = vec![false; n];
+    for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
+        mark(pkg, r.properties.iter().map(|p| &p.ty), &mut output);
+    }
+    let mut config = vec![false; n];
+    mark(pkg, pkg.config.iter().map(|p| &p.ty), &mut config);
     let mut function_input = vec![false; n];
     let mut output_form = vec![false; n];
     let mut results = vec![false; n];
@@ -90,6 +100,8 @@ pub fn reach(pkg: &Package) -> Vec<Reach> {
             function_input: function_input[i],
             function: function_input[i] || results[i],
             function_output_form: output_form[i],
+            output: output[i] || results[i],
+            config: config[i],
         })
         .collect()
 }

@@ -352,3 +352,37 @@ fn resource_csharp_name_renames_the_class() {
     assert!(trail.contains("public sealed class AwsTrailArgs : global::Pulumi.ResourceArgs"), "{trail}");
     assert!(trail.contains("[RnResourceType(\"rn::trail\")]"), "{trail}");
 }
+
+/// Object types config variables reach are classes nested in `Config.Types` with settable,
+/// JSON-bound properties (what `Config.GetObject<T>` fills), as Pulumi's genConfig; a type
+/// only config reaches gets no `Outputs` class, one a resource also outputs keeps it.
+#[test]
+fn config_object_types_are_nested_types_classes() {
+    let schema = serde_json::json!({
+        "name": "cf", "version": "1.0.0",
+        "config": {"variables": {
+            "proxy": {"$ref": "#/types/cf:index:Proxy"},
+            "hosts": {"type": "array", "items": {"$ref": "#/types/cf:index:Host"}}
+        }},
+        "resources": {"cf::Thing": {"properties": {"host": {"$ref": "#/types/cf:index:Host"}}}},
+        "types": {
+            "cf:index:Proxy": {"type": "object", "properties": {"url": {"type": "string"}, "port": {"type": "integer"}}, "required": ["url"]},
+            "cf:index:Host": {"type": "object", "properties": {"name": {"type": "string"}}}
+        }
+    });
+    let (classes, files) = object_classes(&schema);
+    assert_eq!(classes, triples(&[("Outputs/Host.cs", "Host", "")]));
+    let cfg = text_of(&files, "Config/Config.cs");
+    for want in [
+        "__config.GetObject<global::Pulumi.Cf.Config.Types.Proxy>(\"proxy\")",
+        "public static global::Pulumi.Cf.Config.Types.Proxy? Proxy",
+        "__config.GetObject<ImmutableArray<global::Pulumi.Cf.Config.Types.Host>>(\"hosts\")",
+        "public static class Types",
+        "public class Proxy",
+        "[global::System.Text.Json.Serialization.JsonPropertyName(\"url\")]\n                public string Url { get; set; } = null!;",
+        "[global::System.Text.Json.Serialization.JsonPropertyName(\"port\")]\n                public int? Port { get; set; }\n",
+        "public class Host",
+    ] {
+        assert!(cfg.contains(want), "no `{want}` in:\n{cfg}");
+    }
+}

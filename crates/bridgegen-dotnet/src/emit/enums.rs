@@ -56,7 +56,7 @@ impl Emitter<'_> {
                     Type::Integer => ("int?".to_string(), "GetInt32", None),
                     Type::Number => ("double?".to_string(), "GetDouble", None),
                     other => {
-                        let t = n.output_ty(pkg, other);
+                        let t = n.config_ty(pkg, other);
                         (format!("{t}?"), "GetObject", Some(t))
                     }
                 };
@@ -77,7 +77,34 @@ impl Emitter<'_> {
                 }
             })
             .collect();
-        ConfigVm { pkg_lit: string_literal(&pkg.name), vars }
+        let types = (pkg.objects.iter().zip(&n.config_types))
+            .filter_map(|(o, class)| class.as_ref().map(|class| self.config_type(class, o)))
+            .collect();
+        ConfigVm { pkg_lit: string_literal(&pkg.name), vars, types }
+    }
+
+    /// A `Config.Types` class: settable properties System.Text.Json fills from the config
+    /// value's JSON (each bound to its wire name).
+    fn config_type(&self, class: &str, o: &bridgegen_model::ObjectType) -> ConfigTypeVm {
+        let (pkg, n) = (self.pkg, self.names);
+        let member = property_member_names(class, VALUE_RESERVED_MEMBERS, &o.properties);
+        let props = o
+            .properties
+            .iter()
+            .zip(member)
+            .map(|(p, name)| {
+                let ty = n.config_ty(pkg, &p.ty);
+                let array = matches!(p.ty, Type::Array(_));
+                ConfigTypePropVm {
+                    doc: doc("                ", p.description.as_ref()),
+                    wire_lit: string_literal(&p.name),
+                    ty: if p.required || array { ty } else { format!("{ty}?") },
+                    name,
+                    init: !array && !is_value_type(pkg, &p.ty),
+                }
+            })
+            .collect();
+        ConfigTypeVm { doc: doc("            ", o.description.as_ref()), class: class.to_string(), props }
     }
 }
 
@@ -117,4 +144,21 @@ pub fn double_literal(f: f64) -> String {
     } else {
         format!("{s}.0")
     }
+}
+
+#[derive(Serialize)]
+pub struct ConfigTypeVm {
+    doc: String,
+    class: String,
+    props: Vec<ConfigTypePropVm>,
+}
+
+#[derive(Serialize)]
+pub struct ConfigTypePropVm {
+    doc: String,
+    wire_lit: String,
+    ty: String,
+    name: String,
+    /// `= null!;`: a reference type (System.Text.Json sets it when the key is present).
+    init: bool,
 }

@@ -218,6 +218,7 @@ pub struct ConfigVarVm {
 pub struct ConfigVm {
     pkg_lit: String,
     vars: Vec<ConfigVarVm>,
+    types: Vec<enums::ConfigTypeVm>,
 }
 
 /// How a list of input properties is typed.

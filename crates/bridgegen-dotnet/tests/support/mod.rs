@@ -73,6 +73,7 @@ pub const KNOWN_QUALIFIED: &[&str] = &[
     "Pulumi.Deployment",
     "Pulumi.ResourceTypeAttribute",
     "System.Text.Json.JsonElement",
+    "System.Text.Json.Serialization.JsonPropertyNameAttribute",
     "System.ArgumentNullException",
     "System.StringComparison",
     "System.Globalization.CultureInfo",

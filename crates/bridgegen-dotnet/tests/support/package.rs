@@ -69,7 +69,7 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
     for (i, o) in pkg.objects.iter().enumerate().filter(|(_, o)| !o.is_overlay) {
         let ns = n.ns_of(&o.token);
         let c = &n.objects[i];
-        if o.usage.output {
+        if n.reach[i].output {
             e.insert(format!("{ns}.Outputs.{}", c.output), ctor(&o.properties));
         }
         if o.usage.input {
