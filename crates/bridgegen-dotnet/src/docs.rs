@@ -105,6 +105,13 @@ impl PackageNaming for DotnetNaming<'_> {
             FunctionReturn::Type(t) => format!("Task<{}>", readable(&self.names.output_ty(self.pkg, t))),
             FunctionReturn::None => "Task".to_string(),
         };
+        let em = crate::emit::Emitter { pkg: self.pkg, names: &self.names };
+        if let Some(multi) = em.multi_args(func) {
+            let params = multi.plain_params();
+            return format!(
+                "public static async {ret} {class}.InvokeAsync({params}InvokeOptions? invokeOptions = null)"
+            );
+        }
         let args = match &func.inputs {
             Some(ins) if ins.iter().any(|p| p.required) => format!("{class}Args args, "),
             Some(_) => format!("{class}Args? args = null, "),

@@ -386,3 +386,30 @@ fn config_object_types_are_nested_types_classes() {
         assert!(cfg.contains(want), "no `{want}` in:\n{cfg}");
     }
 }
+
+/// `multiArgumentInputs`: the inputs become parameters in the listed order, gathered into a
+/// `DictionaryInvokeArgs`, with no args classes (Pulumi's simplified-invokes shape); a
+/// parameter never takes a local's name.
+#[test]
+fn multi_argument_functions_take_parameters() {
+    let schema = serde_json::json!({
+        "name": "ma", "version": "1.0.0",
+        "functions": {"ma:index:abs": {
+            "multiArgumentInputs": ["b", "args"],
+            "inputs": {"properties": {"args": {"type": "number"}, "b": {"type": "string"}}, "required": ["b"]},
+            "outputs": {"type": "number"}
+        }}
+    });
+    let (_, files) = object_classes(&schema);
+    let f = text_of(&files, "Abs.cs");
+    for want in [
+        "public static async Task<double> InvokeAsync(string b, double? args_ = null, InvokeOptions? invokeOptions = null)",
+        "public static Output<double> Invoke(Input<string> b, Input<double?>? args_ = null, InvokeOptions? invokeOptions = null)",
+        "builder[\"args\"] = args_;",
+        "var args = new global::Pulumi.DictionaryInvokeArgs(builder.ToImmutableDictionary());",
+        "return await global::Pulumi.Deployment.Instance.InvokeSingleAsync<double>(\"ma:index:abs\", args, invokeOptions.WithDefaults());",
+    ] {
+        assert!(f.contains(want), "no `{want}` in:\n{f}");
+    }
+    assert!(!f.contains("class AbsArgs") && !f.contains("InvokeOutputOptions"), "{f}");
+}

@@ -101,6 +101,8 @@ impl Emitter<'_> {
             FunctionReturn::None => (None, false, None),
         };
         let has_invoke = result_ty.is_some();
+        let multi = self.multi_args(f);
+        let inputs = inputs.filter(|_| multi.is_none());
         let args =
             inputs.map(|i| self.args_class(&args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Plain, false));
         // The output form takes no args when there are no inputs (as Pulumi's generator).
@@ -121,6 +123,7 @@ impl Emitter<'_> {
             args,
             invoke_args_class,
             result,
+            multi,
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::shapes::InputClass;
 mod enums;
 mod members;
 mod methods;
+mod multi;
 
 use enums::values_equal;
 pub use enums::{double_literal, enum_member_names};
@@ -173,6 +174,8 @@ pub struct FunctionVm {
     args: Option<ArgsClassVm>,
     invoke_args_class: Option<ArgsClassVm>,
     result: Option<OutputClassVm>,
+    /// `multiArgumentInputs`: the inputs are parameters (no args classes).
+    multi: Option<multi::MultiArgsVm>,
 }
 
 #[derive(Serialize)]

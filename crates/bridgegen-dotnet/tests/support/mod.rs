@@ -67,6 +67,7 @@ pub const KNOWN_QUALIFIED: &[&str] = &[
     "Pulumi.InvokeArgs",
     "Pulumi.CallArgs",
     "Pulumi.DictionaryResourceArgs",
+    "Pulumi.DictionaryInvokeArgs",
     "System.Collections.Immutable.ImmutableDictionary",
     "Pulumi.Alias",
     "Pulumi.Config",

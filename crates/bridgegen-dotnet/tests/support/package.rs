@@ -56,7 +56,8 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
             continue;
         }
         let base = format!("{}.{}", n.ns_of(&f.token), n.functions[i]);
-        if let Some(ins) = &f.inputs {
+        // Multi-argument functions take their inputs as parameters: no args classes.
+        if let Some(ins) = f.inputs.as_ref().filter(|_| f.multi_argument_inputs.is_empty()) {
             e.insert(format!("{base}Args"), attrs(ins));
             if !matches!(f.outputs, FunctionReturn::None) && !ins.is_empty() {
                 e.insert(format!("{base}InvokeArgs"), attrs(ins));
