@@ -413,3 +413,22 @@ fn multi_argument_functions_take_parameters() {
     }
     assert!(!f.contains("class AbsArgs") && !f.contains("InvokeOutputOptions"), "{f}");
 }
+
+/// A method whose single result value is lifted keeps its result class `internal` (callers
+/// only see the value), as Pulumi's SDKs.
+#[test]
+fn lifted_method_result_class_is_internal() {
+    let schema = serde_json::json!({
+        "name": "lm", "version": "1.0.0",
+        "language": {"csharp": {"liftSingleValueMethodReturns": true}},
+        "resources": {"lm::Foo": {"isComponent": true, "methods": {"getKubeconfig": "lm::Foo/getKubeconfig"}}},
+        "functions": {"lm::Foo/getKubeconfig": {
+            "inputs": {"properties": {"__self__": {"$ref": "#/resources/lm::Foo"}}, "required": ["__self__"]},
+            "outputs": {"properties": {"kubeconfig": {"type": "string"}}, "required": ["kubeconfig"]}
+        }}
+    });
+    let (_, files) = object_classes(&schema);
+    let foo = text_of(&files, "Foo.cs");
+    assert!(foo.contains("internal sealed class FooGetKubeconfigResult"), "{foo}");
+    assert!(foo.contains("public Output<string> GetKubeconfig("), "{foo}");
+}

@@ -45,13 +45,14 @@ impl Emitter<'_> {
             let args_class = format!("{full}Args");
             let (result, lifted) = match &f.outputs {
                 FunctionReturn::Object(props) => {
-                    let vm = self.output_class(&format!("{full}Result"), None, props);
+                    let mut vm = self.output_class(&format!("{full}Result"), None, props);
                     let lifted = match props.as_slice() {
                         [only] if n.opts.lift_single_value_method_returns => {
                             Some(LiftedVm { ty: nullable_output(pkg, n, only), field: vm.fields[0].name.clone() })
                         }
                         _ => None,
                     };
+                    vm.internal = lifted.is_some();
                     (Some(vm), lifted)
                 }
                 // Pulumi's .NET SDKs call a method with a non-object result for its effect only.

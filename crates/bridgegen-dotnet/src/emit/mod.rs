@@ -96,6 +96,8 @@ pub struct OutputClassVm {
     doc: String,
     class: String,
     fields: Vec<OutputFieldVm>,
+    /// `internal`: a lifted method result, which callers never see (as Pulumi's SDKs).
+    internal: bool,
 }
 
 #[derive(Serialize)]
@@ -410,7 +412,7 @@ impl Emitter<'_> {
                 }
             })
             .collect();
-        OutputClassVm { doc: doc(IND1, description), class: class.to_string(), fields }
+        OutputClassVm { doc: doc(IND1, description), class: class.to_string(), fields, internal: false }
     }
 }
 
