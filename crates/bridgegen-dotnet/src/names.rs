@@ -346,7 +346,8 @@ impl Default for TypeNamer {
 
 impl TypeNamer {
     pub fn new() -> Self {
-        let mut used = UniqueNames::new(Variant::Underscore);
+        // Class names are file names: `APIService` and `ApiService` must not both be taken.
+        let mut used = UniqueNames::new(Variant::Underscore).ignoring_case();
         RESERVED_TYPE_NAMES.iter().for_each(|r| used.reserve(r));
         TypeNamer { used }
     }
@@ -502,6 +503,9 @@ mod tests {
         assert_eq!(n.allocate("Foo", &["Args"]), "Foo_");
         assert_eq!(n.allocate("Output", &[]), "Output_");
         assert_eq!(n.allocate("Inputs", &[]), "Inputs_");
+        // Class names are file names: a case-only variant is another name.
+        assert_eq!(n.allocate("APIService", &[]), "APIService");
+        assert_eq!(n.allocate("ApiService", &[]), "ApiService_");
     }
 
     #[test]
