@@ -205,12 +205,13 @@ pub const RESOURCE_RESERVED_MEMBERS: &[&str] = &[
     "MemberwiseClone",
     "Finalize",
     "ReferenceEquals",
-    // Types the class body names in expressions; a member of that name would shadow them.
-    "Output",
+    // Types the class body names in expressions (`Utilities.Version`,
+    // `CustomResourceOptions.Merge`); a member of that name would shadow them. `Output<T>` and
+    // `Input<T>` appear only where a type is expected, which members never shadow (a
+    // property `Output` stays `Output`, as in Pulumi's SDKs).
     "Utilities",
     "CustomResourceOptions",
     "ComponentResourceOptions",
-    "Input",
 ];
 
 /// Members of args classes (`Empty`) and object members every class has.
