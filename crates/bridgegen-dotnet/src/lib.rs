@@ -2,8 +2,10 @@
 //! (`Pulumi.<Name>.csproj`, one folder per module, `Inputs/`, `Outputs/`, `Enums.cs`,
 //! `Provider.cs`, `Config/Config.cs`, `Utilities.cs`), for the Pulumi .NET SDK.
 //!
-//! Naming lives in [`names`] and [`context::Names`] (decided once per package), the
-//! view models in [`emit`], and the text in `templates/dotnet/`.
+//! Naming lives in [`names`] and [`context::Names`] (decided once per package), with
+//! Pulumi's spellings of schema names in `spelling` and the classes of each object type
+//! (`Args`, `GetArgs`, plain, output; `compatibility: tfbridge20`) in [`shapes`]; the view
+//! models in [`emit`], and the text in `templates/dotnet/`.
 
 pub mod context;
 pub mod docs;
