@@ -446,14 +446,6 @@ pub fn summary(indent: &str, text: Option<&Doc>) -> String {
     out
 }
 
-/// The body of an `[Obsolete(...)]` attribute line, or `""`.
-pub fn obsolete(indent: &str, message: Option<&str>) -> String {
-    match message {
-        Some(m) => format!("{indent}[Obsolete({})]\n", string_literal(m)),
-        None => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,6 +517,5 @@ mod tests {
             summary("", Some(&Doc::from(examples))),
             "/// <summary>\n/// Intro.\n///\n/// ## Example Usage\n///\n/// ```csharp\n/// var a = new List&lt;int&gt;();\n/// ```\n/// </summary>\n"
         );
-        assert_eq!(obsolete("", Some("use \"b\"")), "[Obsolete(\"use \\\"b\\\"\")]\n");
     }
 }

@@ -26,11 +26,17 @@ const TEMPLATES: TemplateSet = &[
     ("object", include_str!("../../../templates/go/object.go.hbs")),
     ("enum", include_str!("../../../templates/go/enum.go.hbs")),
     ("container", include_str!("../../../templates/go/container.go.hbs")),
+    ("fields", include_str!("../../../templates/go/fields.go.hbs")),
+    ("defaults", include_str!("../../../templates/go/defaults.go.hbs")),
+    ("default_stmt", include_str!("../../../templates/go/default_stmt.go.hbs")),
+    ("env_default", include_str!("../../../templates/go/env_default.go.hbs")),
     ("function", include_str!("../../../templates/go/function.go.hbs")),
     ("method", include_str!("../../../templates/go/method.go.hbs")),
     ("init", include_str!("../../../templates/go/init.go.hbs")),
+    ("registrations", include_str!("../../../templates/go/registrations.go.hbs")),
     ("config", include_str!("../../../templates/go/config.go.hbs")),
     ("header", include_str!("../../../templates/go/header.go.hbs")),
+    ("doc", include_str!("../../../templates/go/doc.go.hbs")),
     ("utilities", include_str!("../../../templates/go/utilities.go.hbs")),
     ("gomod", include_str!("../../../templates/go/go.mod.hbs")),
 ];
@@ -47,27 +53,30 @@ struct Imports {
 }
 
 impl Imports {
-    fn render(&self) -> String {
-        let mut s = String::new();
-        if self.std.is_empty() && self.other.is_empty() {
-            return s;
+    fn view(&self) -> ImportsView {
+        ImportsView {
+            std: self.std.iter().map(|p| go_string(p)).collect(),
+            other: self
+                .other
+                .iter()
+                .map(|(p, alias)| ImportView { alias: alias.clone(), path: go_string(p) })
+                .collect(),
         }
-        s.push_str("import (\n");
-        for i in &self.std {
-            s.push_str(&format!("\t{}\n", go_string(i)));
-        }
-        if !self.std.is_empty() && !self.other.is_empty() {
-            s.push('\n');
-        }
-        for (path, alias) in &self.other {
-            match alias {
-                Some(a) => s.push_str(&format!("\t{a} {}\n", go_string(path))),
-                None => s.push_str(&format!("\t{}\n", go_string(path))),
-            }
-        }
-        s.push_str(")\n");
-        s
     }
+}
+
+/// The import block of a file (`header.go.hbs`): standard library, then other packages;
+/// paths are Go string literals.
+#[derive(Serialize)]
+struct ImportsView {
+    std: Vec<String>,
+    other: Vec<ImportView>,
+}
+
+#[derive(Serialize)]
+struct ImportView {
+    alias: Option<String>,
+    path: String,
 }
 
 struct Ctx<'a> {
@@ -84,7 +93,7 @@ struct Ctx<'a> {
 #[derive(Serialize)]
 struct HeaderView<'a> {
     package: &'a str,
-    imports: String,
+    imports: ImportsView,
 }
 
 const PULUMI: &str = "github.com/pulumi/pulumi/sdk/v3/go/pulumi";
@@ -101,7 +110,7 @@ impl Ctx<'_> {
             imports.other.insert(self.naming.import_path(d), Some(self.naming.alias(d)));
         }
         let package = self.naming.package_of(dir);
-        let header = render(&self.hb, "header", &HeaderView { package: &package, imports: imports.render() })?;
+        let header = render(&self.hb, "header", &HeaderView { package: &package, imports: imports.view() })?;
         Ok(format!("{header}{body}"))
     }
 
@@ -127,7 +136,12 @@ impl Ctx<'_> {
 
     /// The `init` registrations of one file.
     fn regs(&self) -> Regs {
-        Regs { lines: Vec::new(), inputs: !self.opts.disable_input_type_registrations, any: false }
+        Regs { list: Vec::new(), inputs: !self.opts.disable_input_type_registrations, any: false }
+    }
+
+    /// `func init() { ... }` registering `regs` (with a leading blank line), or nothing.
+    fn init_block(&self, regs: &Regs) -> Result<String, GenError> {
+        render(&self.hb, "registrations", regs)
     }
 
     /// Imports of a types or enums file: `context`, `reflect` and the SDK when any input or
@@ -145,41 +159,37 @@ impl Ctx<'_> {
     }
 }
 
-/// The type registrations of one file's `init`; input registrations are left out under
-/// `disableInputTypeRegistrations`.
+/// The type registrations of one file's `init` (`registrations.go.hbs`); input
+/// registrations are left out under `disableInputTypeRegistrations`.
+#[derive(Serialize)]
 struct Regs {
-    lines: Vec<String>,
+    list: Vec<Reg>,
+    #[serde(skip)]
     inputs: bool,
     /// Whether anything was registered (or would be, without input registrations).
+    #[serde(skip)]
     any: bool,
+}
+
+/// `pulumi.RegisterInputType(reflect.TypeOf((*<iface>)(nil)).Elem(), <value>)`, or without
+/// `iface`, `pulumi.RegisterOutputType(<value>{})`.
+#[derive(Serialize)]
+struct Reg {
+    iface: Option<String>,
+    value: String,
 }
 
 impl Regs {
     fn input(&mut self, iface: &str, value: &str) {
         self.any = true;
         if self.inputs {
-            self.lines.push(format!("pulumi.RegisterInputType(reflect.TypeOf((*{iface})(nil)).Elem(), {value})"));
+            self.list.push(Reg { iface: Some(iface.to_string()), value: value.to_string() });
         }
     }
 
     fn output(&mut self, ty: &str) {
         self.any = true;
-        self.lines.push(format!("pulumi.RegisterOutputType({ty}{{}})"));
-    }
-
-    /// `func init() { ... }` (with a leading blank line), or nothing.
-    fn block(&self) -> String {
-        if self.lines.is_empty() {
-            return String::new();
-        }
-        let mut s = String::from("\nfunc init() {\n");
-        for r in &self.lines {
-            s.push('\t');
-            s.push_str(r);
-            s.push('\n');
-        }
-        s.push_str("}\n");
-        s
+        self.list.push(Reg { iface: None, value: ty.to_string() });
     }
 }
 

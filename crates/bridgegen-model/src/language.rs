@@ -113,7 +113,8 @@ const PYTHON: &[LanguageOption] = &[
     opt("respectSchemaVersion", Bool, Honoured),
     // Always in effect: pyproject.toml is always written (never setup.py).
     opt("pyproject", Obj, Honoured),
-    opt("inputTypes", Str, Values(&["classes-and-dicts"])),
+    // `classes` drops the TypedDicts; the header still imports TypedDict (harmless).
+    opt("inputTypes", Str, Values(&["classes-and-dicts", "classes"])),
 ];
 
 const GO: &[LanguageOption] = &[
@@ -298,13 +299,13 @@ mod tests {
     #[test]
     fn unsupported_values_are_named() {
         let (diags, _) = run(json!({
-            "python": {"inputTypes": "classes"},
+            "python": {"inputTypes": "dicts"},
             "nodejs": {"compatibility": "tfbridge20"},
             "csharp": {"compatibility": "tfbridge20"}
         }));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].0, "#/language/python/inputTypes");
-        assert!(diags[0].1.contains("`classes`"), "{}", diags[0].1);
+        assert!(diags[0].1.contains("`dicts`"), "{}", diags[0].1);
         let (diags, _) = run(json!({"csharp": {"compatibility": "kubernetes20"}}));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert!(

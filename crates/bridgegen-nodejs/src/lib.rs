@@ -42,6 +42,7 @@ pub const TEMPLATES: TemplateSet = &[
     ("function", include_str!("../../../templates/nodejs/function.ts.hbs")),
     ("object", include_str!("../../../templates/nodejs/object.ts.hbs")),
     ("types_file", include_str!("../../../templates/nodejs/types_file.ts.hbs")),
+    ("types_ns", include_str!("../../../templates/nodejs/types_ns.ts.hbs")),
     ("types_index", include_str!("../../../templates/nodejs/types_index.ts.hbs")),
     ("enums", include_str!("../../../templates/nodejs/enums.ts.hbs")),
     ("module_index", include_str!("../../../templates/nodejs/module_index.ts.hbs")),
@@ -150,10 +151,9 @@ impl<'a> Gen<'a> {
         if self.has_types_module() {
             let mut exports = Vec::new();
             if self.has_object_types() {
-                let object_render = |i: &objects::Interface| render(self.hb, "object", i);
                 for (file, output) in [("types/input.ts", false), ("types/output.ts", true)] {
-                    let body = objects::types_file(pkg, &self.names, output, &object_render)?;
-                    let data = TypesFileView { body: body.trim_end(), enums: self.has_enums() };
+                    let entries = objects::types_file(pkg, &self.names, output);
+                    let data = TypesFileView { entries, enums: self.has_enums() };
                     files.insert(file.into(), render_ts(self.hb, "types_file", &data)?);
                 }
                 exports.extend(["input", "output"]);
@@ -184,11 +184,7 @@ impl<'a> Gen<'a> {
                 Some(module) => objects::enums_of(pkg, &self.names, module),
                 None => Vec::new(),
             };
-            let empty = children.is_empty() && enums.is_empty();
-            let mut text = render_ts(self.hb, "enums", &EnumsIndexView { children, enums })?;
-            if empty {
-                text.push_str("export {};\n");
-            }
+            let text = render_ts(self.hb, "enums", &EnumsIndexView { children, enums })?;
             let path =
                 if dir.is_empty() { "types/enums/index.ts".to_string() } else { format!("types/enums/{dir}/index.ts") };
             files.insert(path, text);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use bridgegen_model::{EnumKind, ObjectId, Package, Type};
+use bridgegen_model::{EnumKind, ObjectId, ObjectType, Package, Property, Type};
 
 use crate::context::Names;
 use crate::doc;
@@ -81,31 +81,37 @@ pub struct DefaultField {
     pub required: bool,
 }
 
-/// A namespace tree: interfaces of one module and its child modules.
+/// One entry of a namespace of `types/input.ts` or `types/output.ts`: an interface (with its
+/// defaults function) or a nested `export namespace`; `types_ns.ts.hbs` prints it.
+#[derive(Serialize)]
+pub struct NsEntry {
+    pub interface: Option<Interface>,
+    pub namespace: Option<NsView>,
+}
+
+/// `export namespace <name> { <entries> }`.
+#[derive(Serialize)]
+pub struct NsView {
+    pub name: String,
+    pub entries: Vec<NsEntry>,
+}
+
+/// A namespace tree while it is built: interfaces of one module and its child modules.
 #[derive(Default)]
 struct Ns {
-    items: Vec<String>,
+    items: Vec<Interface>,
     children: BTreeMap<String, Ns>,
 }
 
-fn render_ns(ns: &Ns, indent: usize, out: &mut String) {
-    let pad = "    ".repeat(indent);
-    for item in &ns.items {
-        for line in item.lines() {
-            if line.is_empty() {
-                out.push('\n');
-            } else {
-                out.push_str(&pad);
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-        out.push('\n');
-    }
-    for (name, child) in &ns.children {
-        out.push_str(&format!("{pad}export namespace {name} {{\n"));
-        render_ns(child, indent + 1, out);
-        out.push_str(&format!("{pad}}}\n\n"));
+impl Ns {
+    /// The entries: interfaces first, then child namespaces by name.
+    fn entries(self) -> Vec<NsEntry> {
+        let items = self.items.into_iter().map(|i| NsEntry { interface: Some(i), namespace: None });
+        let children = self
+            .children
+            .into_iter()
+            .map(|(name, ns)| NsEntry { interface: None, namespace: Some(NsView { name, entries: ns.entries() }) });
+        items.chain(children).collect()
     }
 }
 
@@ -117,12 +123,27 @@ fn ns_at<'n>(root: &'n mut Ns, names: &Names, module: &str) -> &'n mut Ns {
     cur
 }
 
+/// An object type's properties as one shape declares them: the type's
+/// `language.nodejs.requiredInputs` / `requiredOutputs` list, when present, decides which are
+/// required in the input (and plain) / output shape (Pulumi's Kubernetes and Terraform-bridged
+/// schemas use it); otherwise the schema's `required`.
+fn properties_for_shape(o: &ObjectType, shape: Shape) -> std::borrow::Cow<'_, [Property]> {
+    let key = if shape == Shape::Output { "requiredOutputs" } else { "requiredInputs" };
+    let Some(list) = o.language.get("nodejs").and_then(|n| n.get(key)).and_then(|v| v.as_array()) else {
+        return std::borrow::Cow::Borrowed(&o.properties);
+    };
+    let required: std::collections::HashSet<&str> = list.iter().filter_map(|v| v.as_str()).collect();
+    std::borrow::Cow::Owned(
+        o.properties.iter().map(|p| Property { required: required.contains(p.name.as_str()), ..p.clone() }).collect(),
+    )
+}
+
 fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: Shape) -> Interface {
     let o = pkg.object(id);
     let twin = names.input_has_args_suffix(o) && shape == Shape::Input;
     let name = if twin { format!("{}Args", names.object(id)) } else { names.object(id).to_string() };
-    let members = o
-        .properties
+    let props = properties_for_shape(o, shape);
+    let members = props
         .iter()
         .map(|p| Member {
             doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
@@ -136,7 +157,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         .collect();
     let mut defaults = Vec::new();
     let defaults_fn = if shape != Shape::Output && has_defaults(pkg, id) {
-        for p in &o.properties {
+        for p in props.iter() {
             let default = p.default.as_ref().and_then(|d| default_expr(&p.ty, d));
             let plain = shape == Shape::Plain || p.plain;
             let object_defaults = match &p.ty {
@@ -170,17 +191,16 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
     }
 }
 
-/// `types/input.ts` or `types/output.ts`. `render` turns one interface into text.
-pub fn types_file(
-    pkg: &Package,
-    names: &Names,
-    output: bool,
-    render: &dyn Fn(&Interface) -> Result<String, bridgegen_codegen::GenError>,
-) -> Result<String, bridgegen_codegen::GenError> {
+/// The top-level entries of `types/input.ts` or `types/output.ts`.
+pub fn types_file(pkg: &Package, names: &Names, output: bool) -> Vec<NsEntry> {
     // The file sits in `types/`, one level below the root.
     let tcx = TypeCtx { pkg, names, root: "../".into() };
     let mut root = Ns::default();
     for m in &pkg.modules {
+        // Every module of types gets its namespace in both files, empty or not, as in Pulumi's.
+        if m.objects.iter().any(|id| !pkg.object(*id).is_overlay) {
+            ns_at(&mut root, names, &m.name);
+        }
         for id in &m.objects {
             let o = pkg.object(*id);
             if o.is_overlay {
@@ -188,7 +208,7 @@ pub fn types_file(
             }
             let mut shapes = Vec::new();
             if output {
-                if o.usage.output {
+                if o.usage.sdk_output {
                     shapes.push(Shape::Output);
                 }
             } else if o.usage.input {
@@ -199,14 +219,11 @@ pub fn types_file(
             }
             for shape in shapes {
                 let i = interface(pkg, names, &tcx, *id, shape);
-                let text = render(&i)?;
-                ns_at(&mut root, names, &m.name).items.push(text);
+                ns_at(&mut root, names, &m.name).items.push(i);
             }
         }
     }
-    let mut out = String::new();
-    render_ns(&root, 0, &mut out);
-    Ok(out)
+    root.entries()
 }
 
 #[derive(Serialize)]
@@ -236,7 +253,7 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
                 .values
                 .iter()
                 .map(|v| {
-                    let key = taken.take(&names::enum_value_name(v.name.as_deref(), &v.value));
+                    let key = taken.take(&names::enum_value_name(names.enum_(*id), v.name.as_deref(), &v.value));
                     let value = match (e.kind, &v.value) {
                         (EnumKind::String, serde_json::Value::String(s)) => js_string(s),
                         (_, other) => literal(other),
@@ -255,4 +272,60 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use bridgegen_codegen::Generator;
+
+    /// Types in `net/v1`, `net` and `core`: `net` holds an interface and a nested namespace.
+    const SCHEMA: &str = r##"{
+        "name": "tree", "version": "1.0.0",
+        "types": {
+            "tree:net/v1:Rule": {"type": "object", "properties": {
+                "port": {"type": "integer", "default": 80, "description": "The port."}}},
+            "tree:net:Peer": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "tree:core:Pod": {"type": "object", "properties": {"rule": {"$ref": "#/types/tree:net/v1:Rule"}}}
+        },
+        "resources": {
+            "tree:index:Res": {
+                "inputProperties": {
+                    "pod": {"$ref": "#/types/tree:core:Pod"},
+                    "peer": {"$ref": "#/types/tree:net:Peer"}
+                },
+                "properties": {}
+            }
+        }
+    }"##;
+
+    #[test]
+    fn nested_namespaces_indent_one_level_per_module_segment() {
+        let (pkg, _) = bridgegen_model::bind_str(SCHEMA).expect("schema binds");
+        let files = crate::NodejsGenerator.generate(&pkg).unwrap();
+        let input = files.iter().find(|f| f.path == "types/input.ts").expect("types/input.ts");
+        let text = String::from_utf8_lossy(&input.contents);
+        let at = |line: &str| text.lines().position(|l| l == line).unwrap_or_else(|| panic!("no `{line}` in:\n{text}"));
+        // Namespaces by name, a module's own interfaces before its child namespaces, each
+        // level four spaces deeper (the doc comment of a member one more level).
+        let order = [
+            "export namespace core {",
+            "    export interface PodArgs {",
+            "export namespace net {",
+            "    export interface PeerArgs {",
+            "    export namespace v1 {",
+            "        export interface RuleArgs {",
+            "            /**",
+            "             * The port.",
+            "            port?: pulumi.Input<number | undefined>;",
+            "        export function ruleArgsProvideDefaults(val: RuleArgs): RuleArgs {",
+        ];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+        // Blank lines separate entries and stay empty at every depth.
+        assert!(text.lines().all(|l| l.trim_end() == l), "trailing whitespace in:\n{text}");
+        assert!(
+            text.contains("        }\n\n        /**\n         * RuleArgs with the schema's default values"),
+            "{text}"
+        );
+        assert!(text.ends_with("    }\n\n}\n"), "{text}");
+    }
 }

@@ -119,7 +119,6 @@ pub struct ResourceView {
     pub aliases: Vec<Vec<AliasField>>,
     pub secret_outputs: Vec<String>,
     pub replace_on_changes: Vec<String>,
-    pub instance_check: String,
     pub methods: Vec<MethodView>,
 }
 
@@ -207,7 +206,9 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             .collect(),
         _ => Vec::new(),
     };
-    let args_optional = !res.inputs.iter().any(|p| p.required && p.default.is_none() && p.const_value.is_none());
+    // Pulumi's rule: `args` may be omitted when no input is required (defaults and constants
+    // do not count), and always under `compatibility: kubernetes20`.
+    let args_optional = names.resource_args_always_optional || !res.inputs.iter().any(|p| p.required);
 
     let (state_inputs, get_outputs) = match res.state_inputs.as_ref().filter(|_| state_name.is_some()) {
         Some(s) => (
@@ -302,11 +303,6 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         ("pulumi.CustomResource", "pulumi.CustomResourceOptions")
     };
     let token = if is_provider { pkg.name.clone() } else { res.token.full.clone() };
-    let instance_check = if is_provider {
-        format!("obj['__pulumiType'] === \"pulumi:providers:\" + {class_name}.__pulumiType")
-    } else {
-        format!("obj['__pulumiType'] === {class_name}.__pulumiType")
-    };
 
     let mut methods = Vec::new();
     // Object and enum types the methods use (their imports may be missing above).
@@ -418,6 +414,5 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         aliases,
         secret_outputs,
         replace_on_changes,
-        instance_check,
     }
 }

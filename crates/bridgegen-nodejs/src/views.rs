@@ -51,8 +51,8 @@ pub struct ModuleIndexView {
 
 /// `types/input.ts` or `types/output.ts`: the rendered interfaces.
 #[derive(Serialize)]
-pub struct TypesFileView<'a> {
-    pub body: &'a str,
+pub struct TypesFileView {
+    pub entries: Vec<crate::objects::NsEntry>,
     pub enums: bool,
 }
 

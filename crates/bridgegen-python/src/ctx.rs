@@ -35,6 +35,8 @@ impl Kind {
 pub struct Here {
     pub module: String,
     pub kind: Option<Kind>,
+    /// Inside a plain-shape input class (`X`): `plain` properties spell plain-shape classes.
+    pub plain_shape: bool,
 }
 
 /// Cross-file references a file needs imported.
@@ -48,8 +50,12 @@ pub struct Refs {
 pub enum Mode {
     /// A value that may be an `Input` (elements are wrapped in `pulumi.Input`).
     Input,
-    /// A plain input (no `pulumi.Input` wrapping, input classes).
+    /// A plain input (no `pulumi.Input` wrapping, input-shape classes `XArgs`): a `plain`
+    /// resource property.
     Plain,
+    /// A plain value of the plain shape (classes `X`): function arguments and the properties
+    /// of plain-shape classes.
+    PlainShape,
     /// A resolved output value (output classes).
     Output,
 }
@@ -72,11 +78,60 @@ pub struct Ctx<'a> {
     pub function_name: Vec<String>,
     pub function_file: Vec<String>,
     pub provider_file: String,
-    /// Objects that get input classes / output classes (usage, closed over references).
-    pub has_input: Vec<bool>,
+    /// Objects that get an input-shape class `XArgs` (reached from non-plain resource inputs
+    /// or state; under `compatibility` also every plain use).
+    pub has_args: Vec<bool>,
+    /// Objects that get a plain class `X` in `_inputs.py` (reached plainly: function
+    /// arguments, `plain` properties), as Pulumi names the plain shape outside compatibility
+    /// modes.
+    pub has_plain: Vec<bool>,
+    /// Objects that get output classes (usage, closed over references).
     pub has_output: Vec<bool>,
+    /// Objects reached from resource outputs: their output classes warn when read as a dict by
+    /// wire name, naming the getter (Pulumi's rule; function results and config types do not).
+    pub resource_output: Vec<bool>,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_method_returns: bool,
+    /// Input object types also accept their `XArgsDict` TypedDict (`inputTypes`).
+    pub typed_dicts: bool,
+}
+
+/// Which objects are reached in the input shape (`XArgs`: resource inputs and state, `plain`
+/// or not, and everything inside) and in the plain shape (`X`: function arguments and
+/// everything inside), as Pulumi's binder shapes them. Under `compat` (`tfbridge20`,
+/// `kubernetes20`) both shapes are named `XArgs`, so every use counts as the input shape.
+fn input_shapes(pkg: &Package, compat: bool) -> (Vec<bool>, Vec<bool>) {
+    let n = pkg.objects.len();
+    let (mut args, mut plain) = (vec![false; n], vec![false; n]);
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    let push = |props: &[Property], plain_shape: bool, stack: &mut Vec<(usize, bool)>| {
+        for p in props {
+            p.ty.walk(&mut |t| {
+                if let Type::Object(id) = t {
+                    stack.push((id.0, plain_shape && !compat));
+                }
+            });
+        }
+    };
+    for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
+        push(&r.inputs, false, &mut stack);
+        if let Some(st) = &r.state_inputs {
+            push(st, false, &mut stack);
+        }
+    }
+    for f in &pkg.functions {
+        if let Some(i) = &f.inputs {
+            push(i, true, &mut stack);
+        }
+    }
+    while let Some((id, is_plain)) = stack.pop() {
+        let marks = if is_plain { &mut plain } else { &mut args };
+        if std::mem::replace(&mut marks[id], true) {
+            continue;
+        }
+        push(&pkg.objects[id].properties, is_plain, &mut stack);
+    }
+    (args, plain)
 }
 
 /// Marks every object reachable from the marked ones through property types.
@@ -117,9 +172,9 @@ impl<'a> Ctx<'a> {
                 Some(o) => o.split(['/', '.']).filter(|s| !s.is_empty()).map(names::module_component).collect(),
                 None => m.name.split('/').filter(|s| !s.is_empty()).map(names::module_component).collect(),
             };
-            // `config` is the package's configuration module; members of a schema module
-            // called `config` go to `config_`.
-            let path = fix_reserved_top(path);
+            // `config` is the package's configuration module: a schema module `config` of
+            // types only shares it, members of any other go to `config_`.
+            let path = if m.merges_with_config() && path == ["config"] { path } else { fix_reserved_top(path) };
             module_paths.insert(m.name.clone(), path);
         }
         // Intermediate packages (`core` for `core/v1`) are keyed by their joined python path.
@@ -199,20 +254,16 @@ impl<'a> Ctx<'a> {
         // signatures reference, closed over nested object properties. A type nothing reaches
         // gets no class at all, as in Pulumi's SDKs (Kubernetes' `*List` types, say).
         let n = pkg.objects.len();
-        let mut has_input: Vec<bool> = pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input).collect();
-        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.output).collect();
-        debug_assert_eq!(has_input.len(), n);
+        let compat = matches!(opts.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"));
+        let (has_args, has_plain) = input_shapes(pkg, compat);
+        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.sdk_output).collect();
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
-            mark_props(&r.inputs, &mut has_input);
-            if let Some(st) = &r.state_inputs {
-                mark_props(st, &mut has_input);
+            // A provider declares only its string outputs (resource.rs).
+            if !r.is_provider {
+                mark_props(&r.properties, &mut has_output);
             }
-            mark_props(&r.properties, &mut has_output);
         }
         for f in &pkg.functions {
-            if let Some(i) = &f.inputs {
-                mark_props(i, &mut has_input);
-            }
             match &f.outputs {
                 bridgegen_model::FunctionReturn::Object(o) => mark_props(o, &mut has_output),
                 bridgegen_model::FunctionReturn::Type(t) => t.walk(&mut |t| {
@@ -224,9 +275,12 @@ impl<'a> Ctx<'a> {
             }
         }
         mark_props(&pkg.config, &mut has_output);
-        close_over(pkg, &mut has_input);
         close_over(pkg, &mut has_output);
-        let compat = matches!(opts.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"));
+        let mut resource_output = vec![false; n];
+        for r in &pkg.resources {
+            mark_props(&r.properties, &mut resource_output);
+        }
+        close_over(pkg, &mut resource_output);
         let mut function_reached = vec![false; n];
         if compat {
             for f in &pkg.functions {
@@ -243,8 +297,10 @@ impl<'a> Ctx<'a> {
             .map(|(c, f)| if *f { format!("{c}Result") } else { c.clone() })
             .collect();
         Ctx {
-            has_input,
+            has_args,
+            has_plain,
             has_output,
+            resource_output,
             pkg,
             package_name,
             module_paths,
@@ -258,6 +314,7 @@ impl<'a> Ctx<'a> {
             function_file,
             provider_file: "provider".into(),
             lift_method_returns: opts.lift_single_value_method_returns,
+            typed_dicts: opts.typed_dicts(),
         }
     }
 
@@ -351,17 +408,18 @@ impl<'a> Ctx<'a> {
             }
             Type::Object(id) => {
                 let o = self.pkg.object(*id);
-                let class = &self.object_class[id.0];
-                match mode {
-                    Mode::Output => self.qualify(&o.token.module, Kind::Outputs, &self.output_class[id.0], here, refs),
-                    _ => {
-                        let a = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs);
-                        // `_XArgsDict` is the TypedDict for checkers and `dict` at run time, so the
-                        // runtime recognizes `Union[XArgs, dict]` and translates dict keys.
-                        let d = self.qualify(&o.token.module, Kind::Inputs, &format!("_{class}ArgsDict"), here, refs);
-                        format!("Union[{a}, {d}]")
-                    }
+                if mode == Mode::Output {
+                    return self.qualify(&o.token.module, Kind::Outputs, &self.output_class[id.0], here, refs);
                 }
+                let class = self.input_class(id.0, mode == Mode::PlainShape);
+                let a = self.qualify(&o.token.module, Kind::Inputs, &class, here, refs);
+                if !self.typed_dicts {
+                    return a;
+                }
+                // `_XArgsDict` is the TypedDict for checkers and `dict` at run time, so the
+                // runtime recognizes `Union[XArgs, dict]` and translates dict keys.
+                let d = self.qualify(&o.token.module, Kind::Inputs, &format!("_{class}Dict"), here, refs);
+                format!("Union[{a}, {d}]")
             }
             Type::Enum(id) => {
                 let e = self.pkg.enum_type(*id);
@@ -390,11 +448,20 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// How an input property's type is spelled where `here` is.
+    pub fn prop_mode(p: &Property, here: &Here) -> Mode {
+        match (p.plain, here.plain_shape) {
+            (false, _) => Mode::Input,
+            (true, false) => Mode::Plain,
+            (true, true) => Mode::PlainShape,
+        }
+    }
+
     /// A property's argument type: `pulumi.Input[T]`, `pulumi.Input[Optional[T]]`, or the
     /// plain forms `T` / `Optional[T]`.
     pub fn arg_type(&self, p: &Property, optional: bool, here: &Here, refs: &mut Refs) -> String {
         let plain = p.plain;
-        let t = self.ty(&p.ty, if plain { Mode::Plain } else { Mode::Input }, here, refs);
+        let t = self.ty(&p.ty, Self::prop_mode(p, here), here, refs);
         let object = matches!(p.ty, Type::Object(_));
         match (plain, optional) {
             (false, false) => format!("pulumi.Input[{t}]"),
@@ -419,15 +486,26 @@ impl<'a> Ctx<'a> {
     /// The short type used in `:param T name:` lines.
     pub fn doc_type(&self, p: &Property, here: &Here) -> String {
         let mut r = Refs::default();
-        let t = self.ty(&p.ty, if p.plain { Mode::Plain } else { Mode::Input }, here, &mut r);
+        let t = self.ty(&p.ty, Self::prop_mode(p, here), here, &mut r);
         let t = if p.plain { t } else { format!("pulumi.Input[{t}]") };
         // Docs read better without the file-local import aliases.
         strip_aliases(&t)
     }
 
-    /// Objects whose input classes are generated.
+    /// The input class of an object in the plain or the input shape: `X` / `XArgs`, or
+    /// `XArgs` for both under `compatibility` (see [`input_shapes`]).
+    pub fn input_class(&self, id: usize, plain: bool) -> String {
+        let class = &self.object_class[id];
+        if plain && self.has_plain[id] {
+            class.clone()
+        } else {
+            format!("{class}Args")
+        }
+    }
+
+    /// Objects with an input class of either shape in `_inputs.py`.
     pub fn object_has_input(&self, id: usize) -> bool {
-        self.has_input[id]
+        self.has_args[id] || self.has_plain[id]
     }
 
     /// Objects whose output classes are generated.

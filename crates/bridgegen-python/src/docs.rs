@@ -33,7 +33,11 @@ impl<'p> PythonNaming<'p> {
     pub fn new(pkg: &'p Package) -> Self {
         let opts = crate::PythonOptions::from_package(pkg);
         let ctx = Ctx::new(pkg, crate::package_import_name(pkg), &opts);
-        PythonNaming { ctx, index: TokenIndex::new(pkg), here: Here { module: "\u{2}docs".into(), kind: None } }
+        PythonNaming {
+            ctx,
+            index: TokenIndex::new(pkg),
+            here: Here { module: "\u{2}docs".into(), kind: None, plain_shape: false },
+        }
     }
 
     fn resource_module_path(&self, r: &Resource) -> String {
@@ -111,7 +115,7 @@ impl PackageNaming for PythonNaming<'_> {
         let map = props::name_map(&[inputs], &[FUNCTION_RESERVED]);
         let mut params = Vec::new();
         for p in inputs {
-            params.push(format!("{}: Optional[{}] = None", map[&p.name], self.ty(&p.ty, Mode::Plain)));
+            params.push(format!("{}: Optional[{}] = None", map[&p.name], self.ty(&p.ty, Mode::PlainShape)));
         }
         params.push("opts: Optional[pulumi.InvokeOptions] = None".into());
         let name = names::function_name(&func.token.name);

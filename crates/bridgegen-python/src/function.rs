@@ -37,19 +37,19 @@ pub struct FunctionView {
 }
 
 pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
-    let here = Here { module: module.to_string(), kind: None };
+    let here = Here { module: module.to_string(), kind: None, plain_shape: false };
     let mut refs = Refs::default();
     let fn_name = ctx.function_name[id].clone();
     let empty: Vec<Property> = Vec::new();
     let inputs = f.inputs.as_ref().unwrap_or(&empty);
-    // Positional order when the schema gives one, otherwise schema order.
+    // Positional order when the schema gives one, otherwise Pulumi's.
     let mut ordered: Vec<&Property> = Vec::new();
     for n in &f.multi_argument_inputs {
         if let Some(p) = inputs.iter().find(|p| &p.name == n) {
             ordered.push(p);
         }
     }
-    for p in inputs {
+    for p in props::pulumi_order(inputs) {
         if !ordered.iter().any(|o| o.name == p.name) {
             ordered.push(p);
         }
@@ -62,16 +62,16 @@ pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
         .iter()
         .map(|p| {
             let name = arg_map[&p.name].clone();
-            let plain_t = ctx.ty(&p.ty, Mode::Plain, &here, &mut refs);
-            let input_t = ctx.ty(&p.ty, Mode::Input, &here, &mut refs);
+            let plain_t = ctx.ty(&p.ty, Mode::PlainShape, &here, &mut refs);
             param_docs.push(props::param_doc(&plain_t, &name, p.description.as_ref(), "    "));
             ArgView {
                 wire_lit: names::str_lit(&p.name),
                 plain_type: format!("Optional[{plain_t}]"),
+                // The output form takes the whole plain value as one input, as Pulumi's.
                 output_type: if p.plain {
                     format!("Optional[{plain_t}]")
                 } else {
-                    format!("pulumi.Input[Optional[{input_t}]]")
+                    format!("pulumi.Input[Optional[{plain_t}]]")
                 },
                 name,
                 indent: indent.clone(),

@@ -31,6 +31,7 @@ use ctx::{Ctx, Here, Kind, Mode, Refs};
 /// Every template, embedded.
 pub const TEMPLATES: TemplateSet = &[
     ("header", include_str!("../../../templates/python/header.hbs")),
+    ("getter", include_str!("../../../templates/python/getter.hbs")),
     ("resource", include_str!("../../../templates/python/resource.py.hbs")),
     ("inputs", include_str!("../../../templates/python/inputs.py.hbs")),
     ("outputs", include_str!("../../../templates/python/outputs.py.hbs")),
@@ -62,9 +63,17 @@ pub struct PythonOptions {
     pub compatibility: Option<String>,
     #[serde(default)]
     pub lift_single_value_method_returns: bool,
+    /// `classes`: input object types are `XArgs` classes only (no `XArgsDict` TypedDicts);
+    /// `classes-and-dicts`, Pulumi's default, adds the TypedDicts.
+    pub input_types: Option<String>,
 }
 
 impl PythonOptions {
+    /// Whether input object types also get `XArgsDict` TypedDicts.
+    pub fn typed_dicts(&self) -> bool {
+        self.input_types.as_deref() != Some("classes")
+    }
+
     pub fn from_package(pkg: &Package) -> PythonOptions {
         pkg.language_block("python").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
@@ -233,11 +242,15 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 });
             }
         }
-        if module_name.is_empty() && has_config {
+        if module_name.is_empty() && has_config && !children.iter().any(|c| c.name == "config") {
             let dotted = format!("{pkg_name}.config");
             children.push(ChildView { name: "config".into(), dotted_lit: names::str_lit(&dotted), dotted });
         }
         children.sort_by(|a, b| a.name.cmp(&b.name));
+        if has_config && ctx.path(&module_name) == ["config"] {
+            // The config package's `__init__` is the config module's (below).
+            continue;
+        }
         let is_root = module_name.is_empty();
         inits.push((
             files.len(),
@@ -278,7 +291,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
 
     // Configuration.
     if has_config {
-        let here = Here { module: "\u{1}config".into(), kind: None };
+        let here = Here { module: "\u{1}config".into(), kind: None, plain_shape: false };
         let mut refs = Refs::default();
         let map = props::name_map(&[&pkg.config], &[]);
         let vars: Vec<ConfigVar> = pkg
@@ -312,7 +325,9 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             .iter()
             .map(|(m, k)| {
                 let target = ctx.path(m).join(".");
-                format!("from ..{target} import {} as {}", k.file(), ctx.alias(m, *k))
+                // Types of a schema module `config` live in this package.
+                let from = if target == "config" { ".".to_string() } else { format!("..{target}") };
+                format!("from {from} import {} as {}", k.file(), ctx.alias(m, *k))
             })
             .collect();
         let dir = format!("{pkg_name}/config");
@@ -416,7 +431,22 @@ fn is_spdx_like(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '+' | ' ' | '(' | ')' | ':'))
 }
 
-fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> Value {
+/// `pyproject.toml`; strings are TOML literals except `pkg` (the import name).
+#[derive(Serialize)]
+struct PyprojectView {
+    name: String,
+    pkg: String,
+    description: String,
+    dependencies: Vec<String>,
+    keywords: Vec<String>,
+    requires_python: String,
+    version: String,
+    license: Option<String>,
+    homepage: Option<String>,
+    repository: Option<String>,
+}
+
+fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> PyprojectView {
     let pulumi_range = opts.requires.get("pulumi").cloned().unwrap_or_else(|| ">=3.0.0,<4.0.0".into());
     let mut deps: Vec<String> = vec![toml_str(&format!("pulumi{pulumi_range}"))];
     for (name, range) in &opts.requires {
@@ -425,25 +455,19 @@ fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> Value {
         }
     }
     deps.push(toml_str("typing-extensions>=4.11; python_version < \"3.11\""));
-    let mut urls = Vec::new();
-    if let Some(h) = &pkg.homepage {
-        urls.push(format!("Homepage = {}", toml_str(h)));
-    }
-    if let Some(r) = &pkg.repository {
-        urls.push(format!("Repository = {}", toml_str(r)));
-    }
-    json!({
-        "name": toml_str(pkg_name),
-        "pkg": pkg_name,
-        "description": toml_str(pkg.description.as_deref().unwrap_or("")),
-        "dependencies": deps,
-        "keywords": pkg.keywords.iter().map(|k| toml_str(k)).collect::<Vec<_>>(),
-        "requires_python": toml_str(opts.python_requires.as_deref().unwrap_or(">=3.9")),
-        "version": toml_str(&pep440(pkg.version.as_deref().unwrap_or("0.0.0"))),
+    PyprojectView {
+        name: toml_str(pkg_name),
+        pkg: pkg_name.to_string(),
+        description: toml_str(pkg.description.as_deref().unwrap_or("")),
+        dependencies: deps,
+        keywords: pkg.keywords.iter().map(|k| toml_str(k)).collect(),
+        requires_python: toml_str(opts.python_requires.as_deref().unwrap_or(">=3.9")),
+        version: toml_str(&pep440(pkg.version.as_deref().unwrap_or("0.0.0"))),
         // PEP 639 wants an SPDX expression; anything else is left out rather than break the build.
-        "license": pkg.license.as_deref().filter(|l| is_spdx_like(l)).map(toml_str),
-        "urls": urls,
-    })
+        license: pkg.license.as_deref().filter(|l| is_spdx_like(l)).map(toml_str),
+        homepage: pkg.homepage.as_deref().map(toml_str),
+        repository: pkg.repository.as_deref().map(toml_str),
+    }
 }
 
 #[allow(dead_code)]

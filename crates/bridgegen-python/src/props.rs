@@ -25,14 +25,22 @@ pub fn name_map(lists: &[&[Property]], reserved: &[&[&str]]) -> IndexMap<String,
     wires.iter().map(|p| p.name.clone()).zip(unique).collect()
 }
 
+/// `props` in Pulumi's order: its schema binder sorts every property list by wire name, and
+/// its SDKs list parameters so (positional ones included: `Foo(name, opts, a, b)`).
+pub fn pulumi_order(props: &[Property]) -> Vec<&Property> {
+    let mut out: Vec<&Property> = props.iter().collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
 #[derive(Debug, Serialize, Clone)]
 pub struct PropView {
     /// Python name.
     pub name: String,
     /// Wire name as a string literal.
     pub wire_lit: String,
-    /// `@pulumi.getter` or `@pulumi.getter(name="wire")`.
-    pub getter: String,
+    /// The Python name differs from the wire name: the getter is `@pulumi.getter(name=<wire_lit>)`.
+    pub getter_named: bool,
     /// Type in `__init__` signatures.
     pub arg_type: String,
     /// Type returned by the getter of the class the property is in.
@@ -44,8 +52,6 @@ pub struct PropView {
     pub doc: String,
     /// Docstring at 4 spaces (TypedDict field).
     pub field_doc: String,
-    /// The whole TypedDict field: `    name: type` and its docstring.
-    pub dict_field: String,
     /// `:param ...` lines at 8 spaces (class docstrings), without trailing newline.
     pub param_doc: String,
     /// Expression for the default value, when the schema gives one.
@@ -57,14 +63,6 @@ pub struct PropView {
     pub provider_json: bool,
     /// Text after the `def` line's colon (a checker pragma where needed).
     pub def_suffix: String,
-}
-
-pub fn getter_decorator(name: &str, wire: &str) -> String {
-    if name == wire {
-        "@pulumi.getter".into()
-    } else {
-        format!("@pulumi.getter(name={})", names::str_lit(wire))
-    }
 }
 
 /// `:param T name: description` with continuation lines indented under it.
@@ -149,22 +147,20 @@ pub fn literal(v: &Value, ty: Option<Type>) -> Option<String> {
 /// `optional`: the property may be omitted; `output_class`: getters return resolved values.
 pub fn view(ctx: &Ctx, p: &Property, name: &str, here: &Here, refs: &mut Refs, optional: bool) -> PropView {
     let arg_type = ctx.arg_type(p, optional, here, refs);
-    let t = ctx.ty(&p.ty, if p.plain { crate::ctx::Mode::Plain } else { crate::ctx::Mode::Input }, here, refs);
+    let t = ctx.ty(&p.ty, Ctx::prop_mode(p, here), here, refs);
     let dict_type = if p.plain { t.clone() } else { format!("pulumi.Input[{t}]") };
     let dict_type = if optional { format!("NotRequired[{dict_type}]") } else { dict_type };
     let desc = p.description.as_ref().map(names::clean_description).unwrap_or_default();
-    let dict_field = format!("    {name}: {dict_type}\n{}", names::docstring(&desc, "    "));
     PropView {
         name: name.to_string(),
         wire_lit: names::str_lit(&p.name),
-        getter: getter_decorator(name, &p.name),
+        getter_named: name != p.name,
         get_type: arg_type.clone(),
         arg_type,
         dict_type,
         required: !optional,
         doc: names::docstring(&desc, "        "),
         field_doc: names::docstring(&desc, "    "),
-        dict_field,
         param_doc: param_doc(&ctx.doc_type(p, here), name, p.description.as_ref(), "        "),
         default_expr: default_expr(ctx.pkg, p).map(|d| match &p.ty {
             // The enum member, so the value also fits an output class's `Optional[TheEnum]` field.

@@ -8,6 +8,19 @@ use crate::ctx::{Ctx, Here, Mode, Refs};
 use crate::names::{self, RESOURCE_RESERVED};
 use crate::props::{self, PropView};
 
+/// One `pulumi.Alias(...)` of a resource's options.
+#[derive(Debug, Serialize)]
+pub struct AliasView {
+    pub fields: Vec<AliasField>,
+}
+
+/// A keyword argument of `pulumi.Alias`: `name`, `project` or `type_`, and a string literal.
+#[derive(Debug, Serialize)]
+pub struct AliasField {
+    pub key: &'static str,
+    pub lit: String,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ResourceView {
     pub imports: Vec<String>,
@@ -33,7 +46,7 @@ pub struct ResourceView {
     pub state: Vec<PropView>,
     pub outputs: Vec<PropView>,
     pub output_only: Vec<String>,
-    pub aliases: Vec<String>,
+    pub aliases: Vec<AliasView>,
     pub secret_outputs: Vec<String>,
     pub replace_on_changes: Vec<String>,
     pub deprecation: Option<String>,
@@ -69,15 +82,15 @@ pub fn body(desc: Option<&Doc>) -> String {
 }
 
 pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> ResourceView {
-    let here = Here { module: module.to_string(), kind: None };
+    let here = Here { module: module.to_string(), kind: None, plain_shape: false };
     let mut refs = Refs::default();
     let empty: Vec<Property> = Vec::new();
     let state_props = r.state_inputs.as_ref().unwrap_or(&empty);
     let map = props::name_map(&[&r.inputs, &r.properties, state_props], &[RESOURCE_RESERVED]);
     let name_of = |p: &Property| map.get(&p.name).cloned().unwrap_or_else(|| names::snake(&p.name));
 
-    let mut inputs: Vec<PropView> = r
-        .inputs
+    let sorted_inputs = props::pulumi_order(&r.inputs);
+    let mut inputs: Vec<PropView> = sorted_inputs
         .iter()
         .map(|p| {
             let optional = !p.required || p.default.is_some();
@@ -90,10 +103,9 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
             v
         })
         .collect();
-    // Required parameters first (Pulumi's order), otherwise schema order.
+    // Required parameters first, then by wire name (Pulumi's order).
     inputs.sort_by_key(|v| !v.required);
-    let init_inputs: Vec<PropView> = r
-        .inputs
+    let init_inputs: Vec<PropView> = sorted_inputs
         .iter()
         .map(|p| {
             let mut v = props::view(ctx, p, &name_of(p), &here, &mut refs, true);
@@ -101,8 +113,10 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
             v
         })
         .collect();
-    let state: Vec<PropView> =
-        state_props.iter().map(|p| props::view(ctx, p, &name_of(p), &here, &mut refs, true)).collect();
+    let state: Vec<PropView> = props::pulumi_order(state_props)
+        .into_iter()
+        .map(|p| props::view(ctx, p, &name_of(p), &here, &mut refs, true))
+        .collect();
     let outputs: Vec<PropView> = r
         .properties
         .iter()
@@ -128,7 +142,9 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     // `<Name>Args` (Kubernetes' `StorageClass`), the resource's args class is `<Name>InitArgs`.
     let plain_args = format!("{class_name}Args");
     let collides = ctx.pkg.objects.iter().enumerate().any(|(i, o)| {
-        ctx.has_input[i] && o.token.module == r.token.module && format!("{}Args", ctx.object_class[i]) == plain_args
+        let class = &ctx.object_class[i];
+        o.token.module == r.token.module
+            && ((ctx.has_args[i] && format!("{class}Args") == plain_args) || (ctx.has_plain[i] && *class == plain_args))
     });
     let args_class = if collides { format!("{class_name}InitArgs") } else { plain_args };
     let class_doc = body(r.description.as_ref());
@@ -176,17 +192,11 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
         .aliases
         .iter()
         .filter_map(|a| {
-            let mut parts = Vec::new();
-            if let Some(n) = &a.name {
-                parts.push(format!("name={}", names::str_lit(n)));
-            }
-            if let Some(p) = &a.project {
-                parts.push(format!("project={}", names::str_lit(p)));
-            }
-            if let Some(t) = &a.type_ {
-                parts.push(format!("type_={}", names::str_lit(t)));
-            }
-            (!parts.is_empty()).then(|| format!("pulumi.Alias({})", parts.join(", ")))
+            let fields: Vec<AliasField> = [("name", &a.name), ("project", &a.project), ("type_", &a.type_)]
+                .into_iter()
+                .filter_map(|(key, v)| v.as_ref().map(|v| AliasField { key, lit: names::str_lit(v) }))
+                .collect();
+            (!fields.is_empty()).then_some(AliasView { fields })
         })
         .collect();
     let secret_outputs = r.secret_outputs().iter().map(|s| names::str_lit(s)).collect();

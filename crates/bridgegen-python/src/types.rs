@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use bridgegen_model::{EnumKind, ObjectId};
+use bridgegen_model::{EnumKind, ObjectId, Property};
 
 use crate::ctx::{enum_base, Ctx, Here, Kind, Refs};
 use crate::names::{self, DICT_RESERVED, DICT_SHADOWED};
@@ -18,10 +18,22 @@ pub struct ObjectView {
     pub class_field_doc: String,
     pub init_doc: String,
     pub props: Vec<PropView>,
+    /// Output classes: wire names whose getter is spelled otherwise. The values are stored
+    /// under the getters' names; reading a wire name (`obj.get("camelKey")`, `obj["camelKey"]`)
+    /// warns and names the getter, as in Pulumi's SDKs.
+    pub key_warnings: Vec<KeyWarning>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KeyWarning {
+    pub wire_lit: String,
+    pub getter_lit: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ClassesView {
+    /// Input classes come with their `XArgsDict` TypedDicts (`inputTypes`).
+    pub typed_dicts: bool,
     pub utilities_import: String,
     pub imports: Vec<String>,
     pub classes: Vec<ObjectView>,
@@ -36,40 +48,56 @@ fn init_doc(props: &[PropView]) -> String {
 }
 
 pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
-    let here = Here { module: module.to_string(), kind: Some(Kind::Inputs) };
     let mut refs = Refs::default();
     let mut classes = Vec::new();
     for id in ids {
-        let o = ctx.pkg.object(*id);
-        let map = props::name_map(&[&o.properties], &[]);
-        let mut ps: Vec<PropView> = o
-            .properties
-            .iter()
-            .map(|p| {
-                let optional = !p.required || p.default.is_some();
-                let mut v = props::view(ctx, p, &map[&p.name], &here, &mut refs, optional);
-                v.required = !optional;
-                v
-            })
-            .collect();
-        ps.sort_by_key(|v| !v.required);
-        let class = &ctx.object_class[id.0];
-        let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
-        classes.push(ObjectView {
-            class_name: class.clone(),
-            args_class: format!("{class}Args"),
-            dict_class: format!("{class}ArgsDict"),
-            class_doc: String::new(),
-            class_field_doc: names::docstring(&desc, "    "),
-            init_doc: init_doc(&ps),
-            props: ps,
-        });
+        // The input-shape class `XArgs`, then the plain-shape class `X` (every property plain).
+        for plain in [false, true] {
+            let here = Here { module: module.to_string(), kind: Some(Kind::Inputs), plain_shape: plain };
+            if !(if plain { ctx.has_plain[id.0] } else { ctx.has_args[id.0] }) {
+                continue;
+            }
+            let o = ctx.pkg.object(*id);
+            let props: Vec<Property> = if plain {
+                o.properties.iter().map(|p| Property { plain: true, ..p.clone() }).collect()
+            } else {
+                o.properties.clone()
+            };
+            let map = props::name_map(&[&props], &[]);
+            let mut ps: Vec<PropView> = props
+                .iter()
+                .map(|p| {
+                    let optional = !p.required || p.default.is_some();
+                    let mut v = props::view(ctx, p, &map[&p.name], &here, &mut refs, optional);
+                    v.required = !optional;
+                    v
+                })
+                .collect();
+            ps.sort_by_key(|v| !v.required);
+            let class = ctx.input_class(id.0, plain);
+            let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
+            classes.push(ObjectView {
+                class_name: ctx.object_class[id.0].clone(),
+                dict_class: format!("{class}Dict"),
+                args_class: class,
+                class_doc: String::new(),
+                class_field_doc: names::docstring(&desc, "    "),
+                init_doc: init_doc(&ps),
+                props: ps,
+                key_warnings: Vec::new(),
+            });
+        }
     }
-    ClassesView { utilities_import: ctx.utilities_import(module), imports: ctx.imports(module, &refs), classes }
+    ClassesView {
+        typed_dicts: ctx.typed_dicts,
+        utilities_import: ctx.utilities_import(module),
+        imports: ctx.imports(module, &refs),
+        classes,
+    }
 }
 
 pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
-    let here = Here { module: module.to_string(), kind: Some(Kind::Outputs) };
+    let here = Here { module: module.to_string(), kind: Some(Kind::Outputs), plain_shape: false };
     let mut refs = Refs::default();
     let mut classes = Vec::new();
     for id in ids {
@@ -96,10 +124,22 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
                 v
             })
             .collect();
+        let key_warnings = if ctx.resource_output[id.0] {
+            // Whether Pulumi's spelling (without our `items_` escape) differs from the key.
+            let unescaped = props::name_map(&[&o.properties], &[]);
+            o.properties
+                .iter()
+                .filter(|p| unescaped[&p.name] != p.name)
+                .map(|p| KeyWarning { wire_lit: names::str_lit(&p.name), getter_lit: names::str_lit(&map[&p.name]) })
+                .collect()
+        } else {
+            Vec::new()
+        };
         ps.sort_by_key(|v| !v.required);
         let class = &ctx.object_class[id.0];
         let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
         classes.push(ObjectView {
+            key_warnings,
             class_name: ctx.output_class[id.0].clone(),
             args_class: format!("{class}Args"),
             dict_class: format!("{class}ArgsDict"),
@@ -109,15 +149,20 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             props: ps,
         });
     }
-    ClassesView { utilities_import: ctx.utilities_import(module), imports: ctx.imports(module, &refs), classes }
+    ClassesView {
+        typed_dicts: ctx.typed_dicts,
+        utilities_import: ctx.utilities_import(module),
+        imports: ctx.imports(module, &refs),
+        classes,
+    }
 }
 
 #[derive(Debug, Serialize)]
 pub struct EnumValueView {
     pub name: String,
     pub value: String,
-    /// The member line and its docstring.
-    pub member: String,
+    /// The member's docstring, at 4 spaces.
+    pub doc: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -173,8 +218,7 @@ pub fn enums(ctx: &Ctx, ids: &[bridgegen_model::EnumId]) -> EnumsView {
                     d = format!("{d}\n\nDeprecated: {dep}").trim().to_string();
                 }
                 let value = enum_value_literal(&v.value, e.kind);
-                let member = format!("    {name} = {value}\n{}", names::docstring(&d, "    "));
-                EnumValueView { name, value, member }
+                EnumValueView { name, value, doc: names::docstring(&d, "    ") }
             })
             .collect();
         let desc = e.description.as_ref().map(names::clean_description).unwrap_or_default();

@@ -19,7 +19,7 @@ impl Emitter<'_> {
             .zip(member)
             .map(|(v, name)| EnumValueVm {
                 doc: doc(IND2, v.description.as_ref()),
-                obsolete: obsolete(IND2, v.deprecation_message.as_deref()),
+                obsolete: obsolete(v.deprecation_message.as_deref()),
                 literal: match e.kind {
                     EnumKind::String => {
                         string_literal(&v.value.as_str().map(str::to_string).unwrap_or_else(|| v.value.to_string()))
@@ -65,7 +65,7 @@ impl Emitter<'_> {
                 let literal = d.and_then(|d| d.value.as_ref()).and_then(|v| self.literal(&p.ty, v));
                 ConfigVarVm {
                     doc: doc(IND2, p.description.as_ref()),
-                    obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                    obsolete: obsolete(p.deprecation_message.as_deref()),
                     field: backing_field(&name),
                     ty,
                     name,

@@ -14,7 +14,7 @@ impl Emitter<'_> {
             .zip(member)
             .map(|(p, name)| ResourceOutputVm {
                 doc: doc(IND2, p.description.as_ref()),
-                obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                obsolete: obsolete(p.deprecation_message.as_deref()),
                 wire_lit: string_literal(&p.name),
                 ty: nullable_output(pkg, n, p),
                 name,
@@ -58,7 +58,7 @@ impl Emitter<'_> {
         };
         ResourceVm {
             doc: doc(IND1, r.description.as_ref()),
-            obsolete: obsolete(IND1, r.deprecation_message.as_deref()),
+            obsolete: obsolete(r.deprecation_message.as_deref()),
             attr: n.attr.clone(),
             token_lit: string_literal(if is_provider { pkg.provider_token() } else { &r.token.full }),
             class: class.to_string(),
@@ -115,7 +115,7 @@ impl Emitter<'_> {
         FunctionVm {
             class: class.to_string(),
             doc: doc(IND2, f.description.as_ref()),
-            obsolete: obsolete(IND2, f.deprecation_message.as_deref()),
+            obsolete: obsolete(f.deprecation_message.as_deref()),
             token_lit: string_literal(&f.token.full),
             args_required: required,
             result_ty,

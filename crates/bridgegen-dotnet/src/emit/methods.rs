@@ -7,7 +7,8 @@ use super::*;
 #[derive(Serialize)]
 pub struct MethodVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     name: String,
     token_lit: String,
     /// Some argument is required, so the args parameter has no default.
@@ -60,7 +61,7 @@ impl Emitter<'_> {
             };
             out.push(MethodVm {
                 doc: doc(IND2, f.description.as_ref()),
-                obsolete: obsolete(IND2, f.deprecation_message.as_deref()),
+                obsolete: obsolete(f.deprecation_message.as_deref()),
                 name,
                 token_lit: string_literal(&f.token.full),
                 args_required: args.iter().any(|p| p.required),

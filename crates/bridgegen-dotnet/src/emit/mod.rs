@@ -25,8 +25,13 @@ const IND2: &str = "        ";
 #[derive(Serialize)]
 pub struct InputPropVm {
     doc: String,
-    obsolete: String,
-    attr: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
+    /// The `[Input(...)]` attribute: the wire name as a C# literal and its flags.
+    wire_lit: String,
+    required: bool,
+    /// The provider sends non-string config as JSON (`json: true`).
+    json: bool,
     ty: String,
     decl_ty: String,
     name: String,
@@ -83,12 +88,14 @@ fn env_default(ty: &Type, environment: &[String]) -> Option<EnvDefaultVm> {
 #[derive(Serialize)]
 pub struct OutputFieldVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     ty: String,
     name: String,
     param: String,
-    /// `[OutputConstructorParameter("wire")] ` when the parameter cannot spell the wire name.
-    param_attr: String,
+    /// The wire name as a C# literal, for `[OutputConstructorParameter(..)]`, when the
+    /// parameter cannot spell it.
+    param_wire: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -110,7 +117,8 @@ pub struct FileVm<T: Serialize> {
 #[derive(Serialize)]
 pub struct ResourceOutputVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     wire_lit: String,
     ty: String,
     name: String,
@@ -119,7 +127,8 @@ pub struct ResourceOutputVm {
 #[derive(Serialize)]
 pub struct ResourceVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     attr: String,
     token_lit: String,
     class: String,
@@ -165,7 +174,8 @@ pub struct AliasFieldVm {
 pub struct FunctionVm {
     class: String,
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     token_lit: String,
     /// Some input is required, so the args parameter has no default.
     args_required: bool,
@@ -183,7 +193,8 @@ pub struct FunctionVm {
 #[derive(Serialize)]
 pub struct EnumValueVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     name: String,
     literal: String,
 }
@@ -206,7 +217,8 @@ pub struct EnumsFileVm {
 #[derive(Serialize)]
 pub struct ConfigVarVm {
     doc: String,
-    obsolete: String,
+    /// The `[Obsolete(..)]` message as a C# string literal, when deprecated.
+    obsolete: Option<String>,
     ty: String,
     name: String,
     field: String,
@@ -257,23 +269,11 @@ pub(super) fn doc(indent: &str, text: Option<&Doc>) -> String {
     summary(indent, text)
 }
 
-pub(super) fn obsolete(indent: &str, msg: Option<&str>) -> String {
-    names::obsolete(indent, msg)
+pub(super) fn obsolete(msg: Option<&str>) -> Option<String> {
+    msg.map(string_literal)
 }
 
 impl Emitter<'_> {
-    pub(super) fn input_attr(&self, p: &Property, json: bool) -> String {
-        let mut s = format!("[Input({}", string_literal(&p.name));
-        if p.required {
-            s.push_str(", required: true");
-        }
-        if json {
-            s.push_str(", json: true");
-        }
-        s.push_str(")]");
-        s
-    }
-
     pub fn args_class(
         &self,
         class: &str,
@@ -320,8 +320,10 @@ impl Emitter<'_> {
             }
             out.push(InputPropVm {
                 doc: doc(IND2, p.description.as_ref()),
-                obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
-                attr: self.input_attr(p, json),
+                obsolete: obsolete(p.deprecation_message.as_deref()),
+                wire_lit: string_literal(&p.name),
+                required: p.required,
+                json,
                 field: backing_field(&name),
                 bang: if p.required { "!".into() } else { String::new() },
                 ty,
@@ -397,17 +399,13 @@ impl Emitter<'_> {
                 while param.trim_start_matches('@') == name || !used.insert(param.clone()) {
                     param = format!("_{}", param.trim_start_matches('@'));
                 }
-                let param_attr = if param.trim_start_matches('@') == p.name {
-                    String::new()
-                } else {
-                    format!("[OutputConstructorParameter({})] ", string_literal(&p.name))
-                };
+                let param_wire = (param.trim_start_matches('@') != p.name).then(|| string_literal(&p.name));
                 OutputFieldVm {
                     doc: doc(IND2, p.description.as_ref()),
-                    obsolete: obsolete(IND2, p.deprecation_message.as_deref()),
+                    obsolete: obsolete(p.deprecation_message.as_deref()),
                     ty: nullable_output(self.pkg, self.names, p),
                     param,
-                    param_attr,
+                    param_wire,
                     name,
                 }
             })

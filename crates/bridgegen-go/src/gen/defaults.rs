@@ -1,8 +1,10 @@
 //! Schema defaults in Go: the statements setting a property's default (or `const`) value on a
 //! struct field, shared by resource constructors and the `Defaults()` methods Pulumi's SDKs
-//! give every object type, function args and result with defaulted properties.
+//! give every object type, function args and result with defaulted properties. Built here as
+//! typed views; `templates/go/defaults.go.hbs` and `default_stmt.go.hbs` print them.
 
 use bridgegen_model::{EnumKind, Package, Property};
+use serde::Serialize;
 
 use super::{env_parser, literal, Ctx};
 use crate::names::go_string;
@@ -26,43 +28,134 @@ pub(super) fn objects_with_defaults(pkg: &Package) -> Vec<bool> {
     }
 }
 
-/// The statement(s) assigning `expr` (a value of the property's plain Go type) to `target`, a
-/// field of shape `s` holding an input (`plain` false) or a plain value; `None` for shapes
-/// without a literal form.
-pub(super) fn assign(
-    sp: &mut Speller,
-    s: &Shape,
-    p: &Property,
-    plain: bool,
-    target: &str,
-    expr: &str,
-) -> Option<String> {
+/// `target = wrap(expr)`: a field set from a value of the property's plain Go type.
+#[derive(Serialize)]
+pub(super) struct AssignVm {
+    /// The field (`args.Name`, `tmp.Name`).
+    target: String,
+    /// The conversion applied to the value (`pulumi.StringPtr`, an enum type); none when the
+    /// value is stored as is.
+    wrap: Option<String>,
+    expr: String,
+    /// A plain optional enum field: the converted value goes through a temporary `v` whose
+    /// address is stored.
+    via_temp: bool,
+    /// `wrap` is a function of the Pulumi SDK (the file imports it).
+    #[serde(skip)]
+    sdk: bool,
+}
+
+/// `internal.GetEnvOrDefault(lit, parser, envs...)` (`env_default.go.hbs`): the first set
+/// environment variable parsed, else the schema default; shared with config getters.
+#[derive(Serialize)]
+pub(super) struct EnvDefaultVm {
+    /// The schema default as a Go literal, or `nil` (environment variables only).
+    pub(super) lit: String,
+    /// The environment value parser (`internal.ParseEnvBool`), or `nil` for strings.
+    pub(super) parser: &'static str,
+    /// The environment variables, as Go string literals.
+    pub(super) envs: Vec<String>,
+}
+
+/// `if <target unset> { if d := <env default>; d != nil { set } }`.
+#[derive(Serialize)]
+pub(super) struct DefaultBlockVm {
+    target: String,
+    /// Unset means nil (otherwise: the zero value, tested with `internal.IsZero`).
+    nil_check: bool,
+    env: EnvDefaultVm,
+    set: AssignVm,
+}
+
+/// An input holding an object type with a `Defaults()` method: its defaults applied to the
+/// value once known (a resource constructor's args).
+#[derive(Serialize)]
+pub(super) struct ApplyDefaultsVm {
+    target: String,
+    /// The object type's name (`To<name>Output`, `To<name>PtrOutput`).
+    name: String,
+    /// The object type's plain Go type and the output type of the field.
+    plain: String,
+    out: String,
+    required: bool,
+}
+
+/// A plain struct field holding an object type with a `Defaults()` method:
+/// `tmp.X = *tmp.X.Defaults()` (`deref` when the field is not a pointer).
+#[derive(Serialize)]
+pub(super) struct NestedDefaultsVm {
+    target: String,
+    deref: bool,
+}
+
+/// The statements setting one property's default: each part, when present, in this order.
+#[derive(Serialize, Default)]
+pub(super) struct DefaultStmtVm {
+    /// A `const` property set unconditionally.
+    constant: Option<AssignVm>,
+    default: Option<DefaultBlockVm>,
+    apply: Option<ApplyDefaultsVm>,
+    nested: Option<NestedDefaultsVm>,
+}
+
+impl DefaultStmtVm {
+    fn is_empty(&self) -> bool {
+        self.constant.is_none() && self.default.is_none() && self.apply.is_none() && self.nested.is_none()
+    }
+
+    /// Whether the statements call into the Pulumi SDK (`pulumi.String(..)`).
+    pub(super) fn uses_sdk(&self) -> bool {
+        let set = self.constant.iter().chain(self.default.as_ref().map(|d| &d.set));
+        set.into_iter().any(|a| a.sdk)
+    }
+
+    /// Whether the statements call the package's `internal` helpers.
+    pub(super) fn uses_internal(&self) -> bool {
+        self.default.is_some()
+    }
+}
+
+/// `func (val *T) Defaults() *T`: a copy of the value with `stmts` applied.
+#[derive(Serialize)]
+pub(super) struct DefaultsMethodVm {
+    ty: String,
+    stmts: Vec<DefaultStmtVm>,
+}
+
+impl DefaultsMethodVm {
+    pub(super) fn uses_sdk(&self) -> bool {
+        self.stmts.iter().any(DefaultStmtVm::uses_sdk)
+    }
+
+    pub(super) fn uses_internal(&self) -> bool {
+        self.stmts.iter().any(DefaultStmtVm::uses_internal)
+    }
+}
+
+/// The assignment of `expr` (a value of the property's plain Go type) to `target`, a field of
+/// shape `s` holding an input (`plain` false) or a plain value; `None` for shapes without a
+/// literal form.
+fn assign(sp: &mut Speller, s: &Shape, p: &Property, plain: bool, target: &str, expr: String) -> Option<AssignVm> {
     if !s.chain.is_empty() {
         return None;
     }
     let optional = !p.required;
-    Some(match s.base {
+    let (wrap, via_temp, sdk) = match s.base {
         Base::Prim(prim) if has_ptr(prim) => match (plain, optional) {
-            (false, false) => format!("{target} = pulumi.{prim}({expr})"),
-            (false, true) => format!("{target} = pulumi.{prim}Ptr({expr})"),
-            (true, false) => format!("{target} = {expr}"),
-            (true, true) => format!("{target} = pulumi.{prim}Ref({expr})"),
+            (false, false) => (Some(format!("pulumi.{prim}")), false, true),
+            (false, true) => (Some(format!("pulumi.{prim}Ptr")), false, true),
+            (true, false) => (None, false, false),
+            (true, true) => (Some(format!("pulumi.{prim}Ref")), false, true),
         },
-        Base::Enum(_) => {
-            let en = sp.plain(s, false);
-            if plain && optional {
-                format!("v := {en}({expr})\n\t\t\t{target} = &v")
-            } else {
-                format!("{target} = {en}({expr})")
-            }
-        }
+        Base::Enum(_) => (Some(sp.plain(s, false)), plain && optional, false),
         _ => return None,
-    })
+    };
+    Some(AssignVm { target: target.to_string(), wrap, expr, via_temp, sdk })
 }
 
 impl Ctx<'_> {
     /// `if <target is unset> { <set the default> }` for a defaulted property, or nothing.
-    pub(super) fn default_block(&self, sp: &mut Speller, p: &Property, plain: bool, target: &str) -> Option<String> {
+    fn default_block(&self, sp: &mut Speller, p: &Property, plain: bool, target: &str) -> Option<DefaultBlockVm> {
         let d = p.default.as_ref()?;
         let s = sp.shape(&p.ty);
         let (parser, assert_ty) = env_parser(self.pkg, s.base)?;
@@ -70,40 +163,53 @@ impl Ctx<'_> {
         if lit.is_none() && d.environment.is_empty() {
             return None;
         }
-        let lit = match (&lit, s.base) {
+        let lit = match (lit, s.base) {
             (Some(l), Base::Enum(i)) if self.pkg.enums[i].kind == EnumKind::Number => format!("float64({l})"),
-            (Some(l), _) => l.clone(),
+            (Some(l), _) => l,
             (None, _) => "nil".to_string(),
         };
-        let set = assign(sp, &s, p, plain, target, &format!("d.({assert_ty})"))?;
-        let unset = if !plain || Speller::plain_nilable(&s, !p.required) {
-            format!("{target} == nil")
-        } else {
-            format!("internal.IsZero({target})")
-        };
-        let envs: String = d.environment.iter().map(|e| format!(", {}", go_string(e))).collect();
-        Some(format!(
-            "\tif {unset} {{\n\t\tif d := internal.GetEnvOrDefault({lit}, {parser}{envs}); d != nil {{\n\t\t\t{set}\n\t\t}}\n\t}}\n"
-        ))
+        let set = assign(sp, &s, p, plain, target, format!("d.({assert_ty})"))?;
+        Some(DefaultBlockVm {
+            target: target.to_string(),
+            nil_check: !plain || Speller::plain_nilable(&s, !p.required),
+            env: EnvDefaultVm { lit, parser, envs: d.environment.iter().map(|e| go_string(e)).collect() },
+            set,
+        })
     }
 
-    /// For an input holding an object type with a `Defaults()` method: the statement applying
-    /// it to the value once known (a resource constructor's args), or nothing.
-    pub(super) fn apply_object_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<String> {
+    /// For an input holding an object type with a `Defaults()` method: applying it to the
+    /// value once known (a resource constructor's args), or nothing.
+    fn apply_object_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<ApplyDefaultsVm> {
         let s = sp.shape(&p.ty);
         let Base::Object(i) = s.base else { return None };
         if p.plain || !s.chain.is_empty() || !self.has_defaults[i] {
             return None;
         }
-        let (plain, name) = (sp.plain(&s, false), self.naming.objects[i].name.clone());
-        let out = sp.output(&s, !p.required);
-        Some(if p.required {
-            format!("\t{target} = {target}.To{name}Output().ApplyT(func(v {plain}) {plain} {{ return *v.Defaults() }}).({out})\n")
-        } else {
-            format!(
-                "\tif {target} != nil {{\n\t\t{target} = {target}.To{name}PtrOutput().ApplyT(func(v *{plain}) *{plain} {{ return v.Defaults() }}).({out})\n\t}}\n"
-            )
+        Some(ApplyDefaultsVm {
+            target: target.to_string(),
+            name: self.naming.objects[i].name.clone(),
+            plain: sp.plain(&s, false),
+            out: sp.output(&s, !p.required),
+            required: p.required,
         })
+    }
+
+    /// What a resource constructor does for input `p` held in `target`: set its `const` value,
+    /// or its default and its object type's defaults; `None` when nothing.
+    pub(super) fn constructor_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<DefaultStmtVm> {
+        let s = sp.shape(&p.ty);
+        let stmt = match &p.const_value {
+            Some(c) => DefaultStmtVm {
+                constant: literal(c, s.base).and_then(|lit| assign(sp, &s, p, p.plain, target, lit)),
+                ..Default::default()
+            },
+            None => DefaultStmtVm {
+                default: self.default_block(sp, p, p.plain, target),
+                apply: self.apply_object_defaults(sp, p, target),
+                ..Default::default()
+            },
+        };
+        (!stmt.is_empty()).then_some(stmt)
     }
 
     /// `func (val *T) Defaults() *T` for a struct `ty` with fields `names` of `props` (`plain`:
@@ -116,29 +222,25 @@ impl Ctx<'_> {
         props: &[Property],
         names: &[String],
         plain: bool,
-    ) -> String {
-        let mut body = String::new();
+    ) -> Option<DefaultsMethodVm> {
+        let mut stmts = Vec::new();
         let mut any = false;
         for (p, gn) in props.iter().zip(names) {
             let target = format!("tmp.{gn}");
             if p.default.is_some() {
                 any = true;
-                body.push_str(&self.default_block(sp, p, plain || p.plain, &target).unwrap_or_default());
+                let default = self.default_block(sp, p, plain || p.plain, &target);
+                stmts.push(DefaultStmtVm { default, ..Default::default() });
             } else if let bridgegen_model::Type::Object(id) = &p.ty {
                 if self.has_defaults[id.0] && !self.naming.object_skipped(id.0) {
                     any = true;
                     if plain && sp.shape(&p.ty).base == Base::Object(id.0) {
-                        let deref = if p.required { "*" } else { "" };
-                        body.push_str(&format!("\t{target} = {deref}{target}.Defaults()\n"));
+                        let nested = NestedDefaultsVm { target, deref: p.required };
+                        stmts.push(DefaultStmtVm { nested: Some(nested), ..Default::default() });
                     }
                 }
             }
         }
-        if !any {
-            return String::new();
-        }
-        format!(
-            "\n// Defaults sets the appropriate defaults for {ty}\nfunc (val *{ty}) Defaults() *{ty} {{\n\tif val == nil {{\n\t\treturn nil\n\t}}\n\ttmp := *val\n{body}\treturn &tmp\n}}\n"
-        )
+        any.then(|| DefaultsMethodVm { ty: ty.to_string(), stmts })
     }
 }

@@ -4,8 +4,9 @@ use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{FunctionReturn, Property, Type};
 use serde::Serialize;
 
+use super::defaults::DefaultsMethodVm;
 use super::{accessor_name, one_line, prop_names, tag, Ctx};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, is_keyword, lower_first};
 use crate::types::{Container, Speller};
 
@@ -22,21 +23,27 @@ pub(super) struct AccessorView {
 }
 
 #[derive(Serialize)]
+struct ParamView {
+    name: String,
+    /// The parameter's type in the plain form and in the `Output` form.
+    plain: String,
+    input: String,
+}
+
+#[derive(Serialize)]
 struct FunctionView {
     name: String,
     token: String,
     doc: String,
     has_args: bool,
-    /// `, args *FooArgs`, or the positional parameters of a `multiArgumentInputs` function.
-    params: String,
-    out_params: String,
-    /// Builds `args` from positional parameters (`multiArgumentInputs` only).
-    args_literal: String,
-    out_args_literal: String,
+    /// A `multiArgumentInputs` function: positional parameters (in the plain and output
+    /// forms) that build `args`, instead of one `args` parameter.
+    multi: bool,
+    positional: Vec<ParamView>,
     args_type: String,
     out_args_type: String,
-    args_fields: String,
-    out_args_fields: String,
+    args_fields: Vec<FieldLine>,
+    out_args_fields: Vec<FieldLine>,
     has_output_args: bool,
     is_object: bool,
     is_value: bool,
@@ -46,10 +53,10 @@ struct FunctionView {
     value_output: bool,
     value_out: String,
     map_out: String,
-    result_fields: String,
+    result_fields: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
-    args_defaults: String,
-    result_defaults: String,
+    args_defaults: Option<DefaultsMethodVm>,
+    result_defaults: Option<DefaultsMethodVm>,
     /// The args sent (with their defaults applied) and the result returned by the plain form.
     args_expr: &'static str,
     result_expr: &'static str,
@@ -105,7 +112,7 @@ impl Ctx<'_> {
         let in_names = prop_names(&inputs, &["ElementType".to_string()]);
         let mut args_fields = Vec::new();
         let mut out_args_fields = Vec::new();
-        let (mut params, mut out_params, mut param_names) = (String::new(), String::new(), Vec::new());
+        let mut positional: Vec<ParamView> = Vec::new();
         for (p, gn) in inputs.iter().zip(&in_names) {
             let s = sp.shape(&p.ty);
             let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
@@ -113,12 +120,13 @@ impl Ctx<'_> {
             let input = if p.plain { plain.clone() } else { sp.input(&s, !p.required) };
             if multi {
                 let mut param = lower_first(gn);
-                while is_keyword(&param) || BODY_NAMES.contains(&param.as_str()) || param_names.contains(&param) {
+                while is_keyword(&param)
+                    || BODY_NAMES.contains(&param.as_str())
+                    || positional.iter().any(|q| q.name == param)
+                {
                     param.push('_');
                 }
-                params.push_str(&format!(", {param} {plain}"));
-                out_params.push_str(&format!(", {param} {input}"));
-                param_names.push(param);
+                positional.push(ParamView { name: param, plain: plain.clone(), input: input.clone() });
             }
             args_fields.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
             out_args_fields.push(Field { doc, name: gn.clone(), ty: input, tag: Some(tag(&p.name)) });
@@ -126,15 +134,6 @@ impl Ctx<'_> {
         // `multiArgumentInputs` functions keep their args structs unexported, as Pulumi's do.
         let args_base = if multi { lower_first(&name) } else { name.clone() };
         let (args_type, out_args_type) = (format!("{args_base}Args"), format!("{args_base}OutputArgs"));
-        let (mut args_literal, mut out_args_literal) = (String::new(), String::new());
-        if multi {
-            let list = param_names.join(", ");
-            args_literal = format!("\targs := {args_type}{{{list}}}\n");
-            out_args_literal = format!("\targs := {out_args_type}{{{list}}}\n");
-        } else if has_args {
-            params = format!(", args *{args_type}");
-            out_params = format!(", args {out_args_type}");
-        }
         let (mut result_fields, mut accessors) = (Vec::new(), Vec::new());
         let (mut value_plain, mut value_out, mut map_out) = (String::new(), String::new(), String::new());
         let kind = match &f.outputs {
@@ -159,22 +158,20 @@ impl Ctx<'_> {
         };
         let value_output = !value_out.is_empty();
         let args_defaults =
-            if multi { String::new() } else { self.defaults_method(&mut sp, &args_type, &inputs, &in_names, true) };
+            if multi { None } else { self.defaults_method(&mut sp, &args_type, &inputs, &in_names, true) };
         let result_defaults = match &f.outputs {
             FunctionReturn::Object(props) if kind == "object" => {
                 let names = prop_names(props, &Self::reserved_object(&format!("{name}Result")));
                 self.defaults_method(&mut sp, &format!("{name}Result"), props, &names, true)
             }
-            _ => String::new(),
+            _ => None,
         };
         let view = FunctionView {
             token: go_string(&f.token.full),
             doc: doc_comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),
             has_args,
-            params,
-            out_params,
-            args_literal,
-            out_args_literal,
+            multi,
+            positional,
             args_type,
             out_args_type,
             args_fields: format::fields(&args_fields),
@@ -191,12 +188,12 @@ impl Ctx<'_> {
             accessors,
             args_expr: if !has_args {
                 "nil"
-            } else if args_defaults.is_empty() {
+            } else if args_defaults.is_none() {
                 "args"
             } else {
                 "args.Defaults()"
             },
-            result_expr: if result_defaults.is_empty() { "&rv" } else { "rv.Defaults()" },
+            result_expr: if result_defaults.is_none() { "&rv" } else { "rv.Defaults()" },
             args_defaults,
             result_defaults,
             name,

@@ -9,6 +9,7 @@ use bridgegen_model::Type;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::defaults::EnvDefaultVm;
 use super::{env_parser, literal, prop_names, Ctx, HeaderView, Imports, PULUMI};
 use crate::format::{self, doc_comment};
 use crate::names::go_string;
@@ -36,7 +37,14 @@ struct ConfigVar {
     ty: &'static str,
     kind: &'static str,
     key: String,
-    default: Option<String>,
+    default: Option<EnvDefaultVm>,
+}
+
+/// `doc.go`: the package doc comment and clause.
+#[derive(Serialize)]
+struct DocGoView<'a> {
+    comment: String,
+    package: &'a str,
 }
 
 #[derive(Serialize)]
@@ -103,8 +111,11 @@ impl Ctx<'_> {
                 let lit = d.value.as_ref().and_then(|v| literal(v, base));
                 if lit.is_some() || !d.environment.is_empty() {
                     let (parser, _) = env_parser(pkg, base).unwrap_or(("nil", "string"));
-                    let envs: String = d.environment.iter().map(|e| format!(", {}", go_string(e))).collect();
-                    default = Some(format!("{}, {parser}{envs}", lit.unwrap_or_else(|| "nil".to_string())));
+                    default = Some(EnvDefaultVm {
+                        lit: lit.unwrap_or_else(|| "nil".to_string()),
+                        parser,
+                        envs: d.environment.iter().map(|e| go_string(e)).collect(),
+                    });
                 }
             }
             vars.push(ConfigVar {
@@ -121,7 +132,7 @@ impl Ctx<'_> {
         imports.other.insert(PULUMI.to_string(), None);
         imports.other.insert(format!("{PULUMI}/config"), None);
         self.import_internal(&mut imports);
-        let header = render(&self.hb, "header", &HeaderView { package: "config", imports: imports.render() })?;
+        let header = render(&self.hb, "header", &HeaderView { package: "config", imports: imports.view() })?;
         Ok(format!("{header}{body}"))
     }
 
@@ -134,7 +145,7 @@ impl Ctx<'_> {
                     self.naming.root_package, pkg.name
                 )
             });
-        Ok(format!("{}package {}\n", format::comment(&text, ""), self.naming.root_package))
+        render(&self.hb, "doc", &DocGoView { comment: format::comment(&text, ""), package: &self.naming.root_package })
     }
 
     pub(super) fn utilities_go(&self) -> Result<String, GenError> {

@@ -5,9 +5,9 @@ use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{Property, Resource, Type};
 use serde::Serialize;
 
-use super::defaults::assign;
-use super::{literal, one_line, prop_names, tag, Ctx};
-use crate::format::{self, doc_comment, Field};
+use super::defaults::DefaultStmtVm;
+use super::{one_line, prop_names, tag, Ctx};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Speller};
 
@@ -25,6 +25,20 @@ struct SecretInput {
     ty: String,
 }
 
+/// One `pulumi.Alias{...}` of a resource's options.
+#[derive(Serialize)]
+struct AliasView {
+    fields: Vec<AliasField>,
+}
+
+/// `<key>:<pad> pulumi.String(<lit>),`: `Name`, `Project` or `Type`, `pad` aligning the values.
+#[derive(Serialize)]
+struct AliasField {
+    key: &'static str,
+    pad: String,
+    lit: String,
+}
+
 #[derive(Serialize)]
 struct ResourceView {
     name: String,
@@ -32,19 +46,19 @@ struct ResourceView {
     token: String,
     doc: String,
     state_type: &'static str,
-    output_fields: String,
+    output_fields: Vec<FieldLine>,
     required: Vec<String>,
-    defaults: String,
+    defaults: Vec<DefaultStmtVm>,
     secret_inputs: Vec<SecretInput>,
     secret_outputs: Vec<String>,
     replace: Vec<String>,
-    aliases: Vec<String>,
+    aliases: Vec<AliasView>,
     register: &'static str,
     has_get: bool,
-    args_private: String,
-    args_public: String,
-    state_private: String,
-    state_public: String,
+    args_private: Vec<FieldLine>,
+    args_public: Vec<FieldLine>,
+    state_private: Vec<FieldLine>,
+    state_public: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
     methods: String,
     containers: String,
@@ -112,7 +126,10 @@ impl Ctx<'_> {
                 ty,
             });
         }
-        let input_fields = |sp: &mut Speller, props: &[Property], all_optional: bool| -> (String, String) {
+        let input_fields = |sp: &mut Speller,
+                            props: &[Property],
+                            all_optional: bool|
+         -> (Vec<FieldLine>, Vec<FieldLine>) {
             let mut private = Vec::new();
             let mut public = Vec::new();
             for p in props {
@@ -132,7 +149,7 @@ impl Ctx<'_> {
 
         // Constructor checks and defaults.
         let mut required = Vec::new();
-        let mut defaults = String::new();
+        let mut defaults = Vec::new();
         let mut secret_inputs = Vec::new();
         for p in &r.inputs {
             let s = sp.shape(&p.ty);
@@ -141,15 +158,7 @@ impl Ctx<'_> {
             if p.required && nilable && p.default.is_none() && p.const_value.is_none() {
                 required.push(gn.clone());
             }
-            let target = format!("args.{gn}");
-            if let Some(c) = &p.const_value {
-                if let Some(set) = literal(c, s.base).and_then(|lit| assign(&mut sp, &s, p, p.plain, &target, &lit)) {
-                    defaults.push_str(&format!("\t{set}\n"));
-                }
-                continue;
-            }
-            defaults.push_str(&self.default_block(&mut sp, p, p.plain, &target).unwrap_or_default());
-            defaults.push_str(&self.apply_object_defaults(&mut sp, p, &target).unwrap_or_default());
+            defaults.extend(self.constructor_defaults(&mut sp, p, &format!("args.{gn}")));
         }
         for p in &r.inputs {
             if p.secret && !p.plain {
@@ -164,25 +173,22 @@ impl Ctx<'_> {
             }
         }
         let replace: Vec<String> = r.replace_on_changes(pkg).iter().map(|s| go_string(s)).collect();
-        let aliases: Vec<String> = r
+        let aliases: Vec<AliasView> = r
             .aliases
             .iter()
-            .filter(|a| a.name.is_some() || a.project.is_some() || a.type_.is_some())
-            .map(|a| {
-                let mut kv: Vec<(&str, String)> = Vec::new();
-                if let Some(n) = &a.name {
-                    kv.push(("Name", format!("pulumi.String({})", go_string(n))));
+            .filter_map(|a| {
+                let mut fields: Vec<AliasField> = [("Name", &a.name), ("Project", &a.project), ("Type", &a.type_)]
+                    .into_iter()
+                    .filter_map(|(key, v)| {
+                        v.as_ref().map(|v| AliasField { key, pad: String::new(), lit: go_string(v) })
+                    })
+                    .collect();
+                // gofmt aligns the values after the keys.
+                let w = fields.iter().map(|f| f.key.len()).max()?;
+                for f in &mut fields {
+                    f.pad = " ".repeat(w - f.key.len());
                 }
-                if let Some(n) = &a.project {
-                    kv.push(("Project", format!("pulumi.String({})", go_string(n))));
-                }
-                if let Some(n) = &a.type_ {
-                    kv.push(("Type", format!("pulumi.String({})", go_string(n))));
-                }
-                let w = kv.iter().map(|(k, _)| k.len() + 1).max().unwrap_or(0);
-                let body: String =
-                    kv.iter().map(|(k, v)| format!("\t\t\t{:<w$} {v},\n", format!("{k}:"), w = w)).collect();
-                format!("\t\t{{\n{body}\t\t}},\n")
+                Some(AliasView { fields })
             })
             .collect();
 
@@ -222,7 +228,7 @@ impl Ctx<'_> {
             accessors,
             methods,
             containers,
-            init: regs.block(),
+            init: self.init_block(&regs)?,
             lname,
             name,
         };

@@ -6,8 +6,9 @@ use bridgegen_model::EnumKind;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::defaults::DefaultsMethodVm;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Container, Shape, Speller};
 
@@ -44,16 +45,26 @@ struct ObjectView {
     name: String,
     lname: String,
     doc: String,
-    plain_fields: String,
-    args_fields: String,
-    plain_defaults: String,
-    args_defaults: String,
+    plain_fields: Vec<FieldLine>,
+    args_fields: Vec<FieldLine>,
+    plain_defaults: Option<DefaultsMethodVm>,
+    args_defaults: Option<DefaultsMethodVm>,
     accessors: Vec<AccessorView>,
     input: bool,
     ptr_input: bool,
     output: bool,
     ptr_output: bool,
     containers: String,
+}
+
+/// One enum constant: `<name><pad> = <Enum>(<value>)`, `pad` aligning the `=` as gofmt does
+/// over a run of constants (a doc comment ends a run).
+#[derive(Serialize)]
+struct ConstView {
+    doc: String,
+    name: String,
+    pad: String,
+    value: String,
 }
 
 #[derive(Serialize)]
@@ -63,7 +74,7 @@ struct EnumView<'a> {
     doc: String,
     underlying: &'static str,
     prim: &'static str,
-    consts: String,
+    consts: Vec<ConstView>,
     input: bool,
     output: bool,
     containers: String,
@@ -169,11 +180,11 @@ impl Ctx<'_> {
         let args_defaults = if forms.input {
             self.defaults_method(sp, &format!("{name}Args"), &o.properties, &gonames, false)
         } else {
-            String::new()
+            None
         };
-        for code in [&plain_defaults, &args_defaults] {
-            *uses_sdk |= code.contains("pulumi.");
-            *uses_internal |= code.contains("internal.");
+        for m in plain_defaults.iter().chain(&args_defaults) {
+            *uses_sdk |= m.uses_sdk();
+            *uses_internal |= m.uses_internal();
         }
         let view = ObjectView {
             plain_defaults,
@@ -201,7 +212,7 @@ impl Ctx<'_> {
         for &i in objects {
             body.push_str(&self.object(&mut sp, i, &mut regs, &mut uses_sdk, &mut uses_internal)?);
         }
-        body.push_str(&regs.block());
+        body.push_str(&self.init_block(&regs)?);
         let mut imports = self.types_imports(&regs, uses_sdk);
         if uses_internal {
             self.import_internal(&mut imports);
@@ -222,28 +233,27 @@ impl Ctx<'_> {
                 EnumKind::Number => ("float64", "Float64"),
                 EnumKind::Boolean => ("bool", "Bool"),
             };
-            let mut consts = String::new();
+            let mut consts: Vec<ConstView> = e
+                .values
+                .iter()
+                .zip(&n.members)
+                .map(|(v, m)| ConstView {
+                    doc: doc_comment(v.description.as_ref(), v.deprecation_message.as_deref(), "\t"),
+                    name: m.clone(),
+                    pad: String::new(),
+                    value: match &v.value {
+                        Value::String(s) => go_string(s),
+                        other => other.to_string(),
+                    },
+                })
+                .collect();
             // gofmt aligns `=` across consecutive specs; a comment line ends a run.
-            let mut run: Vec<(String, String)> = Vec::new();
-            let flush = |run: &mut Vec<(String, String)>, consts: &mut String| {
-                let w = run.iter().map(|(m, _)| m.len()).max().unwrap_or(0);
-                for (m, v) in run.drain(..) {
-                    consts.push_str(&format!("\t{:<w$} = {}({v})\n", m, n.name, w = w));
+            for run in consts.chunk_by_mut(|_, next| next.doc.is_empty()) {
+                let w = run.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
+                for c in run {
+                    c.pad = " ".repeat(w - c.name.chars().count());
                 }
-            };
-            for (v, m) in e.values.iter().zip(&n.members) {
-                let doc = doc_comment(v.description.as_ref(), v.deprecation_message.as_deref(), "\t");
-                if !doc.is_empty() {
-                    flush(&mut run, &mut consts);
-                    consts.push_str(&doc);
-                }
-                let lit = match &v.value {
-                    Value::String(s) => go_string(s),
-                    other => other.to_string(),
-                };
-                run.push((m.clone(), lit));
             }
-            flush(&mut run, &mut consts);
             let name = &n.name;
             let forms = self.reach.of(Base::Enum(i));
             let (input, output) = (forms.input || forms.ptr_input, forms.output || forms.ptr_output);
@@ -275,7 +285,7 @@ impl Ctx<'_> {
             };
             body.push_str(&render(&self.hb, "enum", &view)?);
         }
-        body.push_str(&regs.block());
+        body.push_str(&self.init_block(&regs)?);
         let imports = self.types_imports(&regs, false);
         self.file(dir, &body, imports, &sp.imports)
     }
