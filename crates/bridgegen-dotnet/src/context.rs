@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType};
 use serde_json::Value;
 
-use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES};
+use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES, ROOT_TYPE_NAMES};
+use crate::shapes::{self, Compat, InputClass, ObjectClasses, Reach};
 
 /// The decoded `language.csharp` block.
 #[derive(Debug, Clone, Default)]
@@ -22,6 +23,8 @@ pub struct CsharpOptions {
     pub dictionary_constructors: bool,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_single_value_method_returns: bool,
+    /// `compatibility` (the values bridgegen applies; others read as none).
+    pub compat: Compat,
 }
 
 impl CsharpOptions {
@@ -51,6 +54,7 @@ impl CsharpOptions {
             lift_single_value_method_returns: get("liftSingleValueMethodReturns")
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
+            compat: Compat::from_option(get("compatibility").and_then(Value::as_str)),
         }
     }
 }
@@ -63,8 +67,8 @@ fn dotted_identifier(s: &str) -> String {
 /// One namespace segment: a user-chosen name is only sanitized, a derived one is
 /// PascalCased; a segment that would shadow a type the generated code uses is suffixed.
 fn namespace_segment(seg: &str, user_given: bool) -> String {
-    let mut s = if user_given { names::sanitize(seg) } else { names::pascal(seg) };
-    if RESERVED_TYPE_NAMES.contains(&s.as_str()) {
+    let mut s = if user_given { names::sanitize(seg) } else { names::namespace_part(seg) };
+    if RESERVED_TYPE_NAMES.contains(&s.as_str()) || ROOT_TYPE_NAMES.contains(&s.as_str()) {
         s.push('_');
     }
     s
@@ -85,15 +89,22 @@ pub struct Names {
     pub resources: Vec<String>,
     pub functions: Vec<String>,
     pub enums: Vec<String>,
-    /// Object class base names in `Inputs`/`Outputs` (input class is base + `Args`).
-    pub objects: Vec<String>,
+    /// The classes of each object type in `Inputs`/`Outputs`.
+    pub objects: Vec<ObjectClasses>,
+    /// Where each object type is reached from (state inputs, functions).
+    pub reach: Vec<Reach>,
+    /// The `Config.Types` class of each object type config variables reach.
+    pub config_types: Vec<Option<String>>,
 }
 
 impl Names {
     pub fn new(pkg: &Package) -> Names {
         let opts = CsharpOptions::from_package(pkg);
-        let pkg_seg =
-            opts.namespaces.get(&pkg.name).map(|s| dotted_identifier(s)).unwrap_or_else(|| names::pascal(&pkg.name));
+        let pkg_seg = opts
+            .namespaces
+            .get(&pkg.name)
+            .map(|s| dotted_identifier(s))
+            .unwrap_or_else(|| names::namespace_part(&pkg.name));
         let root_ns = format!("{}.{}", opts.root_namespace, pkg_seg);
         let pkg_class = names::sanitize(pkg_seg.rsplit('.').next().unwrap_or("Package"));
         let attr = format!("{pkg_class}ResourceType");
@@ -137,42 +148,60 @@ impl Names {
             root.reserve(&format!("{attr}Attribute"));
             root.reserve(&attr);
             root.reserve("ProviderArgs");
+            ROOT_TYPE_NAMES.iter().for_each(|r| root.reserve(r));
         }
 
         let mut resources = Vec::new();
         for r in &pkg.resources {
             let ns = &module_ns[&r.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            resources.push(namer.allocate(&names::pascal(&r.token.name), &["Args", "State"]));
+            // A resource's `language.csharp.name` renames its class (Pulumi's `resourceName`).
+            let given = r.language.get("csharp").and_then(|c| c.get("name")).and_then(Value::as_str);
+            let name = names::type_name(given.filter(|n| !n.is_empty()).unwrap_or(&r.token.name));
+            resources.push(namer.allocate(&name, &["Args", "State"]));
         }
         let mut functions = Vec::new();
         for f in &pkg.functions {
             let ns = &module_ns[&f.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            functions.push(namer.allocate(&names::pascal(&f.token.name), &["Args", "InvokeArgs", "Result"]));
+            functions.push(namer.allocate(&names::type_name(&f.token.name), &["Args", "InvokeArgs", "Result"]));
         }
         let mut enums = Vec::new();
         for e in &pkg.enums {
             let ns = &module_ns[&e.token.module];
             let namer = namers.get_mut(ns).expect("namer");
-            enums.push(namer.allocate(&names::pascal(&e.token.name), &[]));
+            enums.push(namer.allocate(&names::type_name(&e.token.name), &[]));
         }
+        let reach = shapes::reach(pkg);
         let mut objects = Vec::new();
-        for o in &pkg.objects {
+        for (o, r) in pkg.objects.iter().zip(&reach) {
             let ns = &module_ns[&o.token.module];
-            let base = names::pascal(&o.token.name);
-            // The same base must be free in both `Inputs` (base, baseArgs) and `Outputs`.
-            let mut name = base.clone();
+            let both = r.function_input && o.usage.input;
+            let (in_sfx, out_sfx) = ObjectClasses::suffixes(opts.compat, *r, both);
+            let in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
+            let out_sfx: Vec<&str> = out_sfx.iter().map(String::as_str).collect();
+            // The same base must be free in both `Inputs` and `Outputs`, with its suffixes.
+            let mut name = names::type_name(&o.token.name);
             let (in_ns, out_ns) = (format!("{ns}.Inputs"), format!("{ns}.Outputs"));
-            while !(namers[&in_ns].is_free(&name, &["Args"]) && namers[&out_ns].is_free(&name, &[])) {
+            while !(namers[&in_ns].is_free(&name, &in_sfx) && namers[&out_ns].is_free(&name, &out_sfx)) {
                 name.push('_');
             }
-            namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &["Args"]);
-            namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &[]);
-            objects.push(name);
+            namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &in_sfx);
+            namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &out_sfx);
+            objects.push(ObjectClasses::new(&name, opts.compat, *r, both));
         }
 
-        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects }
+        // Config variables' object types are classes nested in `Config.Types` (Pulumi's genConfig).
+        let mut config_namer = TypeNamer::new();
+        config_namer.reserve("Types");
+        let config_types = pkg
+            .objects
+            .iter()
+            .zip(&reach)
+            .map(|(o, r)| r.config.then(|| config_namer.allocate(&names::type_name(&o.token.name), &[])))
+            .collect();
+
+        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects, reach, config_types }
     }
 
     pub fn ns_of(&self, token: &Token) -> &str {
@@ -188,15 +217,12 @@ impl Names {
     }
 
     pub fn output_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id])
+        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].output)
     }
 
-    pub fn input_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Inputs.{}Args", self.ns_of(&pkg.objects[id].token), self.objects[id])
-    }
-
-    pub fn plain_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id])
+    /// One of the input classes of an object type.
+    pub fn input_class_fqn(&self, pkg: &Package, id: usize, class: InputClass) -> String {
+        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].input_class(class))
     }
 
     pub fn provider_fqn(&self) -> String {
@@ -215,40 +241,59 @@ impl Names {
         }
     }
 
-    /// A value inside `Input<>`, `InputList<>`, `InputMap<>` (objects as `Args` classes).
-    pub fn input_elem_ty(&self, pkg: &Package, ty: &Type) -> String {
+    /// The C# type of a config variable's value (objects as their `Config.Types` classes),
+    /// without nullability.
+    pub fn config_ty(&self, pkg: &Package, ty: &Type) -> String {
         match ty {
-            Type::Array(e) => format!("ImmutableArray<{}>", self.input_elem_ty(pkg, e)),
+            Type::Array(e) => format!("ImmutableArray<{}>", self.config_ty(pkg, e)),
+            Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.config_ty(pkg, e)),
+            Type::Object(id) => match &self.config_types[id.0] {
+                Some(class) => format!("global::{}.Config.Types.{class}", self.root_ns),
+                None => "object".to_string(),
+            },
+            Type::Union(u) => self.union(u, |t| self.config_ty(pkg, t)),
+            _ => self.scalar(pkg, ty),
+        }
+    }
+
+    /// A value inside `Input<>`, `InputList<>`, `InputMap<>` (objects as `Args` classes, or
+    /// in a state class (`state`) as `GetArgs` classes).
+    pub fn input_elem_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
+        match ty {
+            Type::Array(e) => format!("ImmutableArray<{}>", self.input_elem_ty(pkg, e, state)),
             Type::Map(e) => {
-                format!("ImmutableDictionary<string, {}>", self.input_elem_ty(pkg, e))
+                format!("ImmutableDictionary<string, {}>", self.input_elem_ty(pkg, e, state))
             }
-            Type::Object(id) => self.input_class_fqn(pkg, id.0),
-            Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t)),
+            Type::Object(id) => {
+                self.input_class_fqn(pkg, id.0, if state { InputClass::State } else { InputClass::Args })
+            }
+            Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t, state)),
             _ => self.scalar(pkg, ty),
         }
     }
 
     /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`, `InputUnion<A, B>`).
-    pub fn input_ty(&self, pkg: &Package, ty: &Type) -> String {
+    pub fn input_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
         match ty {
-            Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e)),
-            Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e)),
+            Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e, state)),
+            Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e, state)),
             Type::Union(u) if u.elements.len() == 2 => format!(
                 "InputUnion<{}, {}>",
-                self.input_elem_ty(pkg, &u.elements[0]),
-                self.input_elem_ty(pkg, &u.elements[1])
+                self.input_elem_ty(pkg, &u.elements[0], state),
+                self.input_elem_ty(pkg, &u.elements[1], state)
             ),
-            _ => format!("Input<{}>", self.input_elem_ty(pkg, ty)),
+            _ => format!("Input<{}>", self.input_elem_ty(pkg, ty, state)),
         }
     }
 
-    /// A plain (never `Input`) argument's type: lists, dictionaries, plain classes.
-    pub fn plain_ty(&self, pkg: &Package, ty: &Type) -> String {
+    /// A plain (never `Input`) argument's type: lists, dictionaries, and objects as `class`
+    /// (plain classes in functions' promise form, else the class of the args around it).
+    pub fn plain_ty(&self, pkg: &Package, ty: &Type, class: InputClass) -> String {
         match ty {
-            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e)),
-            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e)),
-            Type::Object(id) => self.plain_class_fqn(pkg, id.0),
-            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t)),
+            Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e, class)),
+            Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e, class)),
+            Type::Object(id) => self.input_class_fqn(pkg, id.0, class),
+            Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t, class)),
             _ => self.scalar(pkg, ty),
         }
     }
@@ -301,6 +346,20 @@ fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String
     format!("{root_ns}.{}", segs.join("."))
 }
 
+/// Member names for the properties of one class: a property's `language.csharp.name`
+/// (sanitized), else its [`names::property_name`], made unique as [`names::member_names`].
+pub fn property_member_names<'p>(
+    class_name: &str,
+    reserved: &[&str],
+    props: impl IntoIterator<Item = &'p Property>,
+) -> Vec<String> {
+    let preferred = props.into_iter().map(|p| {
+        let given = p.language.get("csharp").and_then(|c| c.get("name")).and_then(Value::as_str);
+        given.filter(|n| !n.is_empty()).map(names::sanitize).unwrap_or_else(|| names::property_name(&p.name))
+    });
+    names::unique_members(class_name, reserved, preferred)
+}
+
 /// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
 pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
     match ty {
@@ -333,9 +392,10 @@ pub fn enum_of<'p>(pkg: &'p Package, ty: &Type) -> Option<(usize, &'p EnumType)>
     }
 }
 
-/// True when the function is emitted as a top-level class (methods are not).
+/// True when the function is emitted as a top-level class (methods are not, nor overlays:
+/// their code comes with the provider's SDK, as Pulumi's generator leaves them out).
 pub fn emits_function(f: &bridgegen_model::Function) -> bool {
-    f.method_of.is_none()
+    f.method_of.is_none() && !f.is_overlay
 }
 
 /// The result properties of a function, when it returns an object.

@@ -5,7 +5,7 @@ use bridgegen_codegen::{LanguageDocs, PackageNaming, TokenIndex};
 use bridgegen_model::{Function, FunctionReturn, Package, Property, Resource, Type};
 
 use crate::context::{nullable_output, Names};
-use crate::names::{member_names, ARGS_RESERVED_MEMBERS};
+use crate::names::ARGS_RESERVED_MEMBERS;
 
 /// C# (`csharp`) naming for the docs generator.
 #[derive(Debug, Default, Clone, Copy)]
@@ -45,7 +45,7 @@ impl<'p> DotnetNaming<'p> {
         }
         match self.index.resource(res) {
             Some(i) => (self.names.ns_of(&res.token).to_string(), self.names.resources[i].clone()),
-            None => (self.names.root_ns.clone(), crate::names::pascal(&res.token.name)),
+            None => (self.names.root_ns.clone(), crate::names::type_name(&res.token.name)),
         }
     }
 }
@@ -58,12 +58,12 @@ impl PackageNaming for DotnetNaming<'_> {
     fn property_name(&self, prop: &Property) -> String {
         // Without the owning class the only rename that applies is the casing; a clash
         // with the class name (`Value` suffix) is resolved where the class is known.
-        member_names("", ARGS_RESERVED_MEMBERS, [prop.name.as_str()]).remove(0)
+        crate::context::property_member_names("", ARGS_RESERVED_MEMBERS, [prop]).remove(0)
     }
 
     fn type_name(&self, ty: &Type, input: bool) -> String {
         if input {
-            readable(&self.names.input_ty(self.pkg, ty))
+            readable(&self.names.input_ty(self.pkg, ty, false))
         } else {
             let p = Property::required("", ty.clone(), None);
             readable(&format!("Output<{}>", nullable_output(self.pkg, &self.names, &p)))
@@ -99,12 +99,19 @@ impl PackageNaming for DotnetNaming<'_> {
             .index
             .function(func)
             .map(|i| self.names.functions[i].clone())
-            .unwrap_or_else(|| crate::names::pascal(&func.token.name));
+            .unwrap_or_else(|| crate::names::type_name(&func.token.name));
         let ret = match &func.outputs {
             FunctionReturn::Object(_) => format!("Task<{class}Result>"),
             FunctionReturn::Type(t) => format!("Task<{}>", readable(&self.names.output_ty(self.pkg, t))),
             FunctionReturn::None => "Task".to_string(),
         };
+        let em = crate::emit::Emitter { pkg: self.pkg, names: &self.names };
+        if let Some(multi) = em.multi_args(func) {
+            let params = multi.plain_params();
+            return format!(
+                "public static async {ret} {class}.InvokeAsync({params}InvokeOptions? invokeOptions = null)"
+            );
+        }
         let args = match &func.inputs {
             Some(ins) if ins.iter().any(|p| p.required) => format!("{class}Args args, "),
             Some(_) => format!("{class}Args? args = null, "),

@@ -2,14 +2,18 @@
 //! (`Pulumi.<Name>.csproj`, one folder per module, `Inputs/`, `Outputs/`, `Enums.cs`,
 //! `Provider.cs`, `Config/Config.cs`, `Utilities.cs`), for the Pulumi .NET SDK.
 //!
-//! Naming lives in [`names`] and [`context::Names`] (decided once per package), the
-//! view models in [`emit`], and the text in `templates/dotnet/`.
+//! Naming lives in [`names`] and [`context::Names`] (decided once per package), with
+//! Pulumi's spellings of schema names in `spelling` and the classes of each object type
+//! (`Args`, `GetArgs`, plain, output; `compatibility: tfbridge20`) in [`shapes`]; the view
+//! models in [`emit`], and the text in `templates/dotnet/`.
 
 pub mod context;
 pub mod docs;
 pub mod emit;
 pub mod names;
 mod package;
+pub mod shapes;
+mod spelling;
 
 use std::collections::BTreeMap;
 
@@ -84,7 +88,12 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     };
 
     // Resources and the provider.
+    // Overlays (resources, functions, types and enums whose code comes with the provider's
+    // SDK) are left out, as Pulumi's generator does.
     for (i, r) in pkg.resources.iter().enumerate() {
+        if r.is_overlay {
+            continue;
+        }
         let ns = names.ns_of(&r.token).to_string();
         let class = &names.resources[i];
         let body = em.resource(r, class);
@@ -106,35 +115,38 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         put(format!("{}{class}.cs", folder(&names, &ns)), render(&hb, "function", &FileVm { ns, body })?)?;
     }
 
-    // Object types: output classes, input `Args` classes and plain classes.
+    // Object types: output classes, input `Args` classes, plain classes and state classes
+    // (file and class names in `shapes`).
     for (i, o) in pkg.objects.iter().enumerate() {
+        if o.is_overlay {
+            continue;
+        }
         let ns = names.ns_of(&o.token).to_string();
-        let base = &names.objects[i];
+        let c = &names.objects[i];
         let dir = folder(&names, &ns);
         let desc = o.description.as_ref();
-        if o.usage.output {
-            let body = em.output_class(base, desc, &o.properties);
+        if names.reach[i].output {
+            let body = em.output_class(&c.output, desc, &o.properties);
             let vm = FileVm { ns: format!("{ns}.Outputs"), body };
-            put(format!("{dir}Outputs/{base}.cs"), render(&hb, "object_output", &vm)?)?;
+            put(format!("{dir}Outputs/{}.cs", c.output), render(&hb, "object_output", &vm)?)?;
         }
-        if o.usage.input {
-            let class = format!("{base}Args");
-            let body =
-                em.args_class(&class, "global::Pulumi.ResourceArgs", desc, &o.properties, emit::InMode::Input, false);
-            let vm = FileVm { ns: format!("{ns}.Inputs"), body };
-            put(format!("{dir}Inputs/{class}.cs"), render(&hb, "object_input", &vm)?)?;
-        }
-        if o.usage.plain_input {
-            let body =
-                em.args_class(base, "global::Pulumi.InvokeArgs", desc, &o.properties, emit::InMode::Plain, false);
-            let vm = FileVm { ns: format!("{ns}.Inputs"), body };
-            put(format!("{dir}Inputs/{base}.cs"), render(&hb, "object_input", &vm)?)?;
+        let inputs = [
+            (o.usage.input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
+            (names.reach[i].function_input, &c.plain, "", "global::Pulumi.InvokeArgs", emit::InMode::Plain),
+            (names.reach[i].state, &c.state, "GetArgs", "global::Pulumi.ResourceArgs", emit::InMode::State),
+        ];
+        for (emitted, class, stem, base, mode) in inputs {
+            if emitted {
+                let body = em.args_class(class, base, desc, &o.properties, mode, false);
+                let vm = FileVm { ns: format!("{ns}.Inputs"), body };
+                put(format!("{dir}Inputs/{}{stem}.cs", c.base), render(&hb, "object_input", &vm)?)?;
+            }
         }
     }
 
     // Enums, one `Enums.cs` per namespace.
     let mut by_ns: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in pkg.enums.iter().enumerate() {
+    for (i, e) in pkg.enums.iter().enumerate().filter(|(_, e)| !e.is_overlay) {
         by_ns.entry(names.ns_of(&e.token).to_string()).or_default().push(i);
     }
     for (ns, ids) in by_ns {
@@ -147,8 +159,11 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     }
 
     // Package files.
-    let cfg = em.config();
-    put("Config/Config.cs".into(), render(&hb, "config", &FileVm { ns: names.root_ns.clone(), body: cfg })?)?;
+    // The config class, when there are config variables (as Pulumi's generator).
+    if !pkg.config.is_empty() {
+        let cfg = em.config();
+        put("Config/Config.cs".into(), render(&hb, "config", &FileVm { ns: names.root_ns.clone(), body: cfg })?)?;
+    }
     let assembly = names.root_ns.clone();
     let version = pkg.version.clone().unwrap_or_else(|| "0.0.0".to_string());
     put("Utilities.cs".into(), render(&hb, "utilities", &package::UtilitiesVm::new(pkg, &names))?)?;

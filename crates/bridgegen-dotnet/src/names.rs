@@ -8,6 +8,8 @@ use bridgegen_codegen::{UniqueNames, Variant};
 use bridgegen_model::description::{Doc, Language};
 use heck::ToUpperCamelCase;
 
+pub use crate::spelling::{enum_member_name, namespace_part, property_name, type_name};
+
 /// C# reserved keywords. Source: C# language reference, "C# keywords"
 /// (<https://learn.microsoft.com/dotnet/csharp/language-reference/keywords/>).
 pub const KEYWORDS: &[&str] = &[
@@ -167,13 +169,9 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "System",
     "Inputs",
     "Outputs",
-    "Config",
-    "Provider",
-    "Resource",
     "CustomResource",
     "ComponentResource",
     "ProviderResource",
-    "ResourceArgs",
     "InvokeArgs",
     "List",
     "Dictionary",
@@ -183,6 +181,12 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Empty",
     "Serialization",
 ];
+
+/// Names the package root holds besides [`RESERVED_TYPE_NAMES`]: the `Config` and `Provider`
+/// classes. Other namespaces may use them (an object type `Config` is `Inputs.ConfigArgs`/
+/// `Outputs.Config`, a resource `submod:Provider` is `Submod.Provider`, as in Pulumi's SDKs),
+/// but no namespace segment may, or it would clash with the class.
+pub const ROOT_TYPE_NAMES: &[&str] = &["Config", "Provider"];
 
 /// Members a resource class inherits or defines itself; a property with one of these
 /// names gets a `Value` suffix.
@@ -201,12 +205,13 @@ pub const RESOURCE_RESERVED_MEMBERS: &[&str] = &[
     "MemberwiseClone",
     "Finalize",
     "ReferenceEquals",
-    // Types the class body names in expressions; a member of that name would shadow them.
-    "Output",
+    // Types the class body names in expressions (`Utilities.Version`,
+    // `CustomResourceOptions.Merge`); a member of that name would shadow them. `Output<T>` and
+    // `Input<T>` appear only where a type is expected, which members never shadow (a
+    // property `Output` stays `Output`, as in Pulumi's SDKs).
     "Utilities",
     "CustomResourceOptions",
     "ComponentResourceOptions",
-    "Input",
 ];
 
 /// Members of args classes (`Empty`) and object members every class has.
@@ -298,7 +303,7 @@ pub fn backing_field(pascal_name: &str) -> String {
     }
 }
 
-/// Chooses member names for one class: PascalCase of each wire name, with a `Value`
+/// Chooses member names for one class: [`property_name`] of each wire name, with a `Value`
 /// suffix when it clashes with the class itself or a reserved member, and a numeric
 /// suffix when two wire names collapse to the same name.
 pub fn member_names<'a>(
@@ -306,13 +311,17 @@ pub fn member_names<'a>(
     reserved: &[&str],
     wire_names: impl IntoIterator<Item = &'a str>,
 ) -> Vec<String> {
+    unique_members(class_name, reserved, wire_names.into_iter().map(property_name))
+}
+
+/// Member names for one class from their preferred names, made unique as [`member_names`].
+pub fn unique_members(class_name: &str, reserved: &[&str], preferred: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut used = UniqueNames::new(Variant::Number { sep: "" });
     reserved.iter().for_each(|r| used.reserve(r));
     used.reserve(class_name);
-    wire_names
+    preferred
         .into_iter()
-        .map(|wire| {
-            let mut name = pascal(wire);
+        .map(|mut name| {
             if used.is_taken(&name) {
                 name.push_str("Value");
             }
@@ -338,7 +347,8 @@ impl Default for TypeNamer {
 
 impl TypeNamer {
     pub fn new() -> Self {
-        let mut used = UniqueNames::new(Variant::Underscore);
+        // Class names are file names: `APIService` and `ApiService` must not both be taken.
+        let mut used = UniqueNames::new(Variant::Underscore).ignoring_case();
         RESERVED_TYPE_NAMES.iter().for_each(|r| used.reserve(r));
         TypeNamer { used }
     }
@@ -470,7 +480,7 @@ mod tests {
     #[test]
     fn member_collisions() {
         // A property named like its class, a base member and two names collapsing together.
-        let names = member_names("Foo", RESOURCE_RESERVED_MEMBERS, ["foo", "id", "urn", "a_b", "aB", "name"]);
+        let names = member_names("Foo", RESOURCE_RESERVED_MEMBERS, ["foo", "id", "urn", "a-b", "aB", "name"]);
         assert_eq!(names, ["FooValue", "IdValue", "UrnValue", "AB", "ABValue", "Name"]);
         let names = member_names("XArgs", ARGS_RESERVED_MEMBERS, ["empty", "xArgs"]);
         assert_eq!(names, ["EmptyValue", "XArgsValue"]);
@@ -486,6 +496,9 @@ mod tests {
         assert_eq!(n.allocate("Foo", &["Args"]), "Foo_");
         assert_eq!(n.allocate("Output", &[]), "Output_");
         assert_eq!(n.allocate("Inputs", &[]), "Inputs_");
+        // Class names are file names: a case-only variant is another name.
+        assert_eq!(n.allocate("APIService", &[]), "APIService");
+        assert_eq!(n.allocate("ApiService", &[]), "ApiService_");
     }
 
     #[test]

@@ -8,9 +8,7 @@ mod support;
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use bridgegen_dotnet::Names;
-use bridgegen_model::{FunctionReturn, Package, Property, Type};
-use support::Expect;
+use support::{check_package, Expect};
 
 fn repo() -> PathBuf {
     bridgegen_test_support::repo_root()
@@ -33,118 +31,6 @@ fn repo_schemas() -> Vec<PathBuf> {
 /// Every conformance schema, or why the external corpus is not available.
 fn conformance_schemas() -> Result<Vec<PathBuf>, String> {
     Ok(bridgegen_test_support::conformance_schemas()?.into_iter().map(|(_, p)| p).collect())
-}
-
-fn attrs(props: &[Property]) -> Expect {
-    Expect::Attributes(props.iter().map(|p| p.name.clone()).collect())
-}
-
-fn norm(s: &str) -> String {
-    s.to_string()
-}
-
-/// Pulumi's deserializer matches `[OutputConstructor]` parameters (or their
-/// `[OutputConstructorParameter]` overrides) to wire names exactly.
-fn ctor(props: &[Property]) -> Expect {
-    Expect::CtorParams(props.iter().map(|p| p.name.clone()).collect())
-}
-
-/// What the schema says each generated class must hold, keyed by full class name.
-fn expectations(pkg: &Package) -> HashMap<String, Expect> {
-    let n = Names::new(pkg);
-    let mut e = HashMap::new();
-    for (i, r) in pkg.resources.iter().enumerate() {
-        let base = format!("{}.{}", n.ns_of(&r.token), n.resources[i]);
-        e.insert(base.clone(), attrs(&r.properties));
-        e.insert(format!("{base}Args"), attrs(&r.inputs));
-        if let (Some(s), false) = (&r.state_inputs, r.is_component) {
-            e.insert(format!("{base}State"), attrs(s));
-        }
-        // Methods: `<Res><Method>Args` without `__self__`, `<Res><Method>Result`.
-        for m in &r.methods {
-            let f = pkg.function(m.function);
-            let mbase = format!("{base}{}", bridgegen_dotnet::names::pascal(&m.name));
-            let args: Vec<Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").cloned().collect();
-            if !args.is_empty() {
-                e.insert(format!("{mbase}Args"), attrs(&args));
-            }
-            if let FunctionReturn::Object(o) = &f.outputs {
-                e.insert(format!("{mbase}Result"), ctor(o));
-            }
-        }
-    }
-    let strings: Vec<Property> =
-        pkg.provider.properties.iter().filter(|p| matches!(p.ty, Type::String)).cloned().collect();
-    e.insert(format!("{}.Provider", n.root_ns), attrs(&strings));
-    e.insert(format!("{}.ProviderArgs", n.root_ns), attrs(&pkg.provider.inputs));
-    for (i, f) in pkg.functions.iter().enumerate() {
-        if f.method_of.is_some() {
-            continue;
-        }
-        let base = format!("{}.{}", n.ns_of(&f.token), n.functions[i]);
-        if let Some(ins) = &f.inputs {
-            e.insert(format!("{base}Args"), attrs(ins));
-            if !matches!(f.outputs, FunctionReturn::None) {
-                e.insert(format!("{base}InvokeArgs"), attrs(ins));
-            }
-        }
-        if let FunctionReturn::Object(o) = &f.outputs {
-            e.insert(format!("{base}Result"), ctor(o));
-        }
-    }
-    for (i, o) in pkg.objects.iter().enumerate() {
-        let ns = n.ns_of(&o.token);
-        let b = &n.objects[i];
-        if o.usage.output {
-            e.insert(format!("{ns}.Outputs.{b}"), ctor(&o.properties));
-        }
-        if o.usage.input {
-            e.insert(format!("{ns}.Inputs.{b}Args"), attrs(&o.properties));
-        }
-        if o.usage.plain_input {
-            e.insert(format!("{ns}.Inputs.{b}"), attrs(&o.properties));
-        }
-    }
-    // Normalise constructor expectations the way the checker reads parameters.
-    for v in e.values_mut() {
-        if let Expect::CtorParams(s) = v {
-            *s = s.iter().map(|x| norm(x)).collect::<BTreeSet<_>>();
-        }
-    }
-    e
-}
-
-/// Generates, parses and checks one package; returns every problem found.
-fn check_package(pkg: &Package) -> (usize, Vec<String>) {
-    let files = bridgegen_dotnet::generate(pkg).expect("generation succeeds");
-    let cs: Vec<(String, String)> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".cs"))
-        .map(|f| (f.path.clone(), String::from_utf8(f.contents.clone()).expect("utf-8")))
-        .collect();
-    let (parsed, mut errors) = support::parse_all(&cs);
-    let n = Names::new(pkg);
-    let mut ctor_fixed = expectations(pkg);
-    // The checker strips `@`/leading `_` from parameters; compare like for like.
-    for v in ctor_fixed.values_mut() {
-        if let Expect::CtorParams(s) = v {
-            *s = s.iter().map(|x| norm(x)).collect();
-        }
-    }
-    let sem = support::check_semantics(&parsed, &n.root_ns, &ctor_fixed);
-    errors.extend(sem);
-    // Project files.
-    let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    for want in ["README.md", "Utilities.cs", "pulumi-plugin.json", "version.txt", "Provider.cs", "Config/Config.cs"] {
-        if !paths.contains(want) {
-            errors.push(format!("missing {want}"));
-        }
-    }
-    let csproj = format!("{}.csproj", n.root_ns);
-    if !paths.contains(csproj.as_str()) {
-        errors.push(format!("missing {csproj}"));
-    }
-    (cs.len(), errors)
 }
 
 /// Parses and checks the C# of every schema; schemas outside the repository may fail to

@@ -143,7 +143,7 @@ const GO: &[LanguageOption] = &[
 const CSHARP: &[LanguageOption] = &[
     opt("packageReferences", StrMap, Honoured),
     opt("namespaces", StrMap, Honoured),
-    opt("compatibility", Str, Unsupported("kubernetes20/tfbridge20 naming is not applied to C#")),
+    opt("compatibility", Str, Values(&["tfbridge20"])),
     opt("dictionaryConstructors", Bool, Honoured),
     opt("projectReferences", StrList, Honoured),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
@@ -298,9 +298,20 @@ mod tests {
 
     #[test]
     fn unsupported_values_are_named() {
-        let (diags, _) = run(json!({"python": {"inputTypes": "dicts"}, "nodejs": {"compatibility": "tfbridge20"}}));
+        let (diags, _) = run(json!({
+            "python": {"inputTypes": "dicts"},
+            "nodejs": {"compatibility": "tfbridge20"},
+            "csharp": {"compatibility": "tfbridge20"}
+        }));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].0, "#/language/python/inputTypes");
         assert!(diags[0].1.contains("`dicts`"), "{}", diags[0].1);
+        let (diags, _) = run(json!({"csharp": {"compatibility": "kubernetes20"}}));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(
+            diags[0].1.contains("`kubernetes20`") && diags[0].1.contains("supported: tfbridge20"),
+            "{}",
+            diags[0].1
+        );
     }
 }

@@ -61,6 +61,17 @@ namespace Pulumi.AliCloud
             return dst;
         }
 
+        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Microsoft.Design", "IDE0060")]
+        public static InvokeOutputOptions WithDefaults(this InvokeOutputOptions? src)
+        {
+            var dst = src ?? new InvokeOutputOptions{};
+            if (dst.Version == null)
+            {
+                dst.Version = Version;
+            }
+            return dst;
+        }
+
         private readonly static string version;
         public static string Version => version;
 

@@ -181,7 +181,7 @@ namespace Pulumi.KakaoCloud
         public Input<string>? Status { get; set; }
 
         [Input("timeouts")]
-        public Input<global::Pulumi.KakaoCloud.Inputs.ImageMemberTimeoutsArgs>? Timeouts { get; set; }
+        public Input<global::Pulumi.KakaoCloud.Inputs.ImageMemberTimeoutsGetArgs>? Timeouts { get; set; }
 
         /// <summary>
         /// Time when the resource was last modified &lt;br/&gt; - ISO_8601 format  &lt;br/&gt; - Based on UTC

@@ -44,7 +44,7 @@ impl Emitter<'_> {
 
     pub fn config(&self) -> ConfigVm {
         let (pkg, n) = (self.pkg, self.names);
-        let member = member_names("Config", VALUE_RESERVED_MEMBERS, pkg.config.iter().map(|p| p.name.as_str()));
+        let member = property_member_names("Config", VALUE_RESERVED_MEMBERS, &pkg.config);
         let vars = pkg
             .config
             .iter()
@@ -56,7 +56,7 @@ impl Emitter<'_> {
                     Type::Integer => ("int?".to_string(), "GetInt32", None),
                     Type::Number => ("double?".to_string(), "GetDouble", None),
                     other => {
-                        let t = n.output_ty(pkg, other);
+                        let t = n.config_ty(pkg, other);
                         (format!("{t}?"), "GetObject", Some(t))
                     }
                 };
@@ -77,24 +77,56 @@ impl Emitter<'_> {
                 }
             })
             .collect();
-        ConfigVm { pkg_lit: string_literal(&pkg.name), vars }
+        let types = (pkg.objects.iter().zip(&n.config_types))
+            .filter_map(|(o, class)| class.as_ref().map(|class| self.config_type(class, o)))
+            .collect();
+        ConfigVm { pkg_lit: string_literal(&pkg.name), vars, types }
+    }
+
+    /// A `Config.Types` class: settable properties System.Text.Json fills from the config
+    /// value's JSON (each bound to its wire name).
+    fn config_type(&self, class: &str, o: &bridgegen_model::ObjectType) -> ConfigTypeVm {
+        let (pkg, n) = (self.pkg, self.names);
+        let member = property_member_names(class, VALUE_RESERVED_MEMBERS, &o.properties);
+        let props = o
+            .properties
+            .iter()
+            .zip(member)
+            .map(|(p, name)| {
+                let ty = n.config_ty(pkg, &p.ty);
+                let array = matches!(p.ty, Type::Array(_));
+                ConfigTypePropVm {
+                    doc: doc("                ", p.description.as_ref()),
+                    wire_lit: string_literal(&p.name),
+                    ty: if p.required || array { ty } else { format!("{ty}?") },
+                    name,
+                    init: !array && !is_value_type(pkg, &p.ty),
+                }
+            })
+            .collect();
+        ConfigTypeVm { doc: doc("            ", o.description.as_ref()), class: class.to_string(), props }
     }
 }
 
-/// Member names of an enum: the schema's `name`, else one derived from the value.
+/// Member names of an enum: [`names::enum_member_name`] of the schema's `name`, else of the
+/// value as Pulumi prints it (`1`, `1.5`), made unique.
 pub fn enum_member_names(names: &Names, id: usize, e: &EnumType) -> Vec<String> {
-    let wires: Vec<String> = e
-        .values
-        .iter()
-        .map(|v| match (&v.name, &v.value) {
+    let class = &names.enums[id];
+    let preferred = e.values.iter().map(|v| {
+        let name = match (&v.name, &v.value) {
             (Some(n), _) => n.clone(),
             (None, Value::String(s)) => s.clone(),
-            (None, other) => other.to_string().replace('-', "Minus").replace('.', "Point"),
-        })
-        .collect();
+            (None, Value::Number(n)) => match n.as_f64() {
+                Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+                _ => n.to_string(),
+            },
+            (None, other) => other.to_string(),
+        };
+        names::enum_member_name(&name, class)
+    });
     let mut reserved: Vec<&str> = VALUE_RESERVED_MEMBERS.to_vec();
     reserved.push("value__");
-    member_names(&names.enums[id], &reserved, wires.iter().map(String::as_str))
+    names::unique_members(class, &reserved, preferred)
 }
 
 pub(super) fn values_equal(a: &Value, b: &Value) -> bool {
@@ -112,4 +144,21 @@ pub fn double_literal(f: f64) -> String {
     } else {
         format!("{s}.0")
     }
+}
+
+#[derive(Serialize)]
+pub struct ConfigTypeVm {
+    doc: String,
+    class: String,
+    props: Vec<ConfigTypePropVm>,
+}
+
+#[derive(Serialize)]
+pub struct ConfigTypePropVm {
+    doc: String,
+    wire_lit: String,
+    ty: String,
+    name: String,
+    /// `= null!;`: a reference type (System.Text.Json sets it when the key is present).
+    init: bool,
 }

@@ -8,7 +8,7 @@ impl Emitter<'_> {
         let is_provider = r.is_provider;
         let props: Vec<&Property> =
             r.properties.iter().filter(|p| !is_provider || matches!(p.ty, Type::String)).collect();
-        let member = member_names(class, RESOURCE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let member = property_member_names(class, RESOURCE_RESERVED_MEMBERS, props.iter().copied());
         let outputs = props
             .iter()
             .zip(member)
@@ -45,7 +45,7 @@ impl Emitter<'_> {
         let state_class = format!("{class}State");
         let state = match (&r.state_inputs, has_get) {
             (Some(s), true) => {
-                Some(self.args_class(&state_class, "global::Pulumi.ResourceArgs", None, s, InMode::Input, false))
+                Some(self.args_class(&state_class, "global::Pulumi.ResourceArgs", None, s, InMode::State, false))
             }
             _ => None,
         };
@@ -101,10 +101,13 @@ impl Emitter<'_> {
             FunctionReturn::None => (None, false, None),
         };
         let has_invoke = result_ty.is_some();
+        let multi = self.multi_args(f);
+        let inputs = inputs.filter(|_| multi.is_none());
         let args =
             inputs.map(|i| self.args_class(&args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Plain, false));
+        // The output form takes no args when there are no inputs (as Pulumi's generator).
         let invoke_args_class = match (inputs, has_invoke) {
-            (Some(i), true) => {
+            (Some(i), true) if !i.is_empty() => {
                 Some(self.args_class(&invoke_args_name, "global::Pulumi.InvokeArgs", None, i, InMode::Input, false))
             }
             _ => None,
@@ -120,6 +123,7 @@ impl Emitter<'_> {
             args,
             invoke_args_class,
             result,
+            multi,
         }
     }
 }

@@ -36,7 +36,7 @@ impl Emitter<'_> {
         let mut out = Vec::new();
         for m in &r.methods {
             let f = pkg.function(m.function);
-            let mut name = names::pascal(&m.name);
+            let mut name = names::type_name(&m.name);
             while used.contains(&name) {
                 name.push('_');
             }
@@ -46,13 +46,14 @@ impl Emitter<'_> {
             let args_class = format!("{full}Args");
             let (result, lifted) = match &f.outputs {
                 FunctionReturn::Object(props) => {
-                    let vm = self.output_class(&format!("{full}Result"), None, props);
+                    let mut vm = self.output_class(&format!("{full}Result"), None, props);
                     let lifted = match props.as_slice() {
                         [only] if n.opts.lift_single_value_method_returns => {
                             Some(LiftedVm { ty: nullable_output(pkg, n, only), field: vm.fields[0].name.clone() })
                         }
                         _ => None,
                     };
+                    vm.internal = lifted.is_some();
                     (Some(vm), lifted)
                 }
                 // Pulumi's .NET SDKs call a method with a non-object result for its effect only.

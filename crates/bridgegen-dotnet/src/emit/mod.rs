@@ -4,15 +4,17 @@ use bridgegen_model::{Doc, EnumKind, EnumType, Function, FunctionReturn, Package
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::context::{self, is_value_type, nullable_output, Names};
+use crate::context::{self, is_value_type, nullable_output, property_member_names, Names};
 use crate::names::{
-    self, backing_field, member_names, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS,
-    RESOURCE_RESERVED_MEMBERS, VALUE_RESERVED_MEMBERS,
+    self, backing_field, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS, RESOURCE_RESERVED_MEMBERS,
+    VALUE_RESERVED_MEMBERS,
 };
+use crate::shapes::InputClass;
 
 mod enums;
 mod members;
 mod methods;
+mod multi;
 
 use enums::values_equal;
 pub use enums::{double_literal, enum_member_names};
@@ -101,6 +103,8 @@ pub struct OutputClassVm {
     doc: String,
     class: String,
     fields: Vec<OutputFieldVm>,
+    /// `internal`: a lifted method result, which callers never see (as Pulumi's SDKs).
+    internal: bool,
 }
 
 #[derive(Serialize)]
@@ -182,6 +186,8 @@ pub struct FunctionVm {
     args: Option<ArgsClassVm>,
     invoke_args_class: Option<ArgsClassVm>,
     result: Option<OutputClassVm>,
+    /// `multiArgumentInputs`: the inputs are parameters (no args classes).
+    multi: Option<multi::MultiArgsVm>,
 }
 
 #[derive(Serialize)]
@@ -229,6 +235,7 @@ pub struct ConfigVarVm {
 pub struct ConfigVm {
     pkg_lit: String,
     vars: Vec<ConfigVarVm>,
+    types: Vec<enums::ConfigTypeVm>,
 }
 
 /// How a list of input properties is typed.
@@ -238,6 +245,19 @@ pub enum InMode {
     Input,
     /// Plain values throughout (function args of the `InvokeAsync` form, plain classes).
     Plain,
+    /// As `Input`, with objects as their `GetArgs` classes (resource state classes).
+    State,
+}
+
+impl InMode {
+    /// The class objects take in this mode.
+    fn class(self) -> InputClass {
+        match self {
+            InMode::Input => InputClass::Args,
+            InMode::Plain => InputClass::Plain,
+            InMode::State => InputClass::State,
+        }
+    }
 }
 
 pub struct Emitter<'a> {
@@ -264,21 +284,21 @@ impl Emitter<'_> {
         provider: bool,
     ) -> ArgsClassVm {
         let (pkg, n) = (self.pkg, self.names);
-        let member = member_names(class, ARGS_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let member = property_member_names(class, ARGS_RESERVED_MEMBERS, props);
         let mut out = Vec::new();
         let mut defaults = Vec::new();
         for (i, (p, name)) in props.iter().zip(member).enumerate() {
-            let plain = mode == InMode::Plain || p.plain;
+            let (plain, state) = (mode == InMode::Plain || p.plain, mode == InMode::State);
             let lazy = matches!(p.ty, Type::Array(_) | Type::Map(_));
             let json = provider && !matches!(p.ty, Type::String);
             let (ty, decl_ty, init, secret) = if plain {
-                let ty = n.plain_ty(pkg, &p.ty);
+                let ty = n.plain_ty(pkg, &p.ty, mode.class());
                 let value = is_value_type(pkg, &p.ty);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !value && !lazy { " = null!;" } else { "" };
                 (ty, decl, init.to_string(), false)
             } else {
-                let ty = n.input_ty(pkg, &p.ty);
+                let ty = n.input_ty(pkg, &p.ty, state);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !lazy { " = null!;" } else { "" };
                 // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>`, so the
@@ -287,9 +307,9 @@ impl Emitter<'_> {
                 (ty, decl, init.to_string(), p.secret && !two_way_union)
             };
             let empty_secret = match &p.ty {
-                Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e)),
+                Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e, state)),
                 Type::Map(e) => {
-                    format!("ImmutableDictionary.Create<string, {}>()", n.input_elem_ty(pkg, e))
+                    format!("ImmutableDictionary.Create<string, {}>()", n.input_elem_ty(pkg, e, state))
                 }
                 _ => String::new(),
             };
@@ -367,7 +387,7 @@ impl Emitter<'_> {
     }
 
     pub fn output_class(&self, class: &str, description: Option<&Doc>, props: &[Property]) -> OutputClassVm {
-        let member = member_names(class, VALUE_RESERVED_MEMBERS, props.iter().map(|p| p.name.as_str()));
+        let member = property_member_names(class, VALUE_RESERVED_MEMBERS, props);
         let mut used = std::collections::HashSet::new();
         let fields = props
             .iter()
@@ -390,7 +410,7 @@ impl Emitter<'_> {
                 }
             })
             .collect();
-        OutputClassVm { doc: doc(IND1, description), class: class.to_string(), fields }
+        OutputClassVm { doc: doc(IND1, description), class: class.to_string(), fields, internal: false }
     }
 }
 

@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use tree_sitter::{Node, Parser, Tree};
 
+mod package;
 mod semantics;
 
+pub use package::check_package;
 pub use semantics::check_semantics;
 
 /// Pulumi .NET SDK and .NET types the generated code names without qualification
@@ -31,8 +33,10 @@ pub const KNOWN_SIMPLE: &[&str] = &[
     "CustomResourceOptions",
     "ComponentResourceOptions",
     "InvokeOptions",
+    "InvokeOutputOptions",
     "InvokeArgs",
-    "ResourceArgs",
+    // (`ResourceArgs` is always written `global::Pulumi.ResourceArgs`: a resource named
+    // `Resource` has its own `ResourceArgs`, as in Pulumi's SDKs.)
     "Deployment",
     // Pulumi.Serialization attributes (used as `[Input]`, `[Output]`, ...)
     "InputAttribute",
@@ -63,12 +67,14 @@ pub const KNOWN_QUALIFIED: &[&str] = &[
     "Pulumi.InvokeArgs",
     "Pulumi.CallArgs",
     "Pulumi.DictionaryResourceArgs",
+    "Pulumi.DictionaryInvokeArgs",
     "System.Collections.Immutable.ImmutableDictionary",
     "Pulumi.Alias",
     "Pulumi.Config",
     "Pulumi.Deployment",
     "Pulumi.ResourceTypeAttribute",
     "System.Text.Json.JsonElement",
+    "System.Text.Json.Serialization.JsonPropertyNameAttribute",
     "System.ArgumentNullException",
     "System.StringComparison",
     "System.Globalization.CultureInfo",
