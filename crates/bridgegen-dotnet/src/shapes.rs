@@ -79,12 +79,10 @@ pub fn reach(pkg: &Package) -> Vec<Reach> {
     }
     let mut config = vec![false; n];
     mark(pkg, pkg.config.iter().map(|p| &p.ty), &mut config);
-    let mut function_input = vec![false; n];
     let mut output_form = vec![false; n];
     let mut results = vec![false; n];
     for f in &pkg.functions {
         let inputs = f.inputs.iter().flatten();
-        mark(pkg, inputs.clone().map(|p| &p.ty), &mut function_input);
         match &f.outputs {
             FunctionReturn::Object(props) => mark(pkg, props.iter().map(|p| &p.ty), &mut results),
             FunctionReturn::Type(t) => mark(pkg, std::iter::once(t), &mut results),
@@ -97,8 +95,9 @@ pub fn reach(pkg: &Package) -> Vec<Reach> {
     (0..n)
         .map(|i| Reach {
             state: state[i],
-            function_input: function_input[i],
-            function: function_input[i] || results[i],
+            // The model's plain shape: reached from function arguments.
+            function_input: pkg.objects[i].usage.plain_shape,
+            function: pkg.objects[i].usage.plain_shape || results[i],
             function_output_form: output_form[i],
             output: output[i] || results[i],
             config: config[i],
