@@ -39,6 +39,14 @@ pub struct Here {
     pub plain_shape: bool,
 }
 
+/// `from <from> import <file> as <alias>`: another module's shared file (`imports` partial).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImportLine {
+    pub from: String,
+    pub file: &'static str,
+    pub alias: String,
+}
+
 /// Cross-file references a file needs imported.
 #[derive(Debug, Default)]
 pub struct Refs {
@@ -321,19 +329,15 @@ impl<'a> Ctx<'a> {
         ".".repeat(self.path(module).len() + 1)
     }
 
-    /// The relative import lines for `refs`, as seen from a file in `here`.
-    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<String> {
-        let depth = self.path(here).len();
+    /// The relative imports for `refs`, as seen from a file in `here`.
+    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<ImportLine> {
+        let dots = ".".repeat(self.path(here).len() + 1);
         refs.set
             .iter()
-            .map(|(m, k)| {
-                let dots = ".".repeat(depth + 1);
-                let target = self.path(m).join(".");
-                if target.is_empty() {
-                    format!("from {dots} import {} as {}", k.file(), self.alias(m, *k))
-                } else {
-                    format!("from {dots}{target} import {} as {}", k.file(), self.alias(m, *k))
-                }
+            .map(|(m, k)| ImportLine {
+                from: format!("{dots}{}", self.path(m).join(".")),
+                file: k.file(),
+                alias: self.alias(m, *k),
             })
             .collect()
     }

@@ -21,7 +21,7 @@ pub struct ArgView {
 #[derive(Debug, Serialize)]
 pub struct FunctionView {
     pub utilities_import: String,
-    pub imports: Vec<String>,
+    pub imports: Vec<crate::ctx::ImportLine>,
     pub fn_name: String,
     pub token_lit: String,
     pub has_result_class: bool,

@@ -31,6 +31,7 @@ use ctx::{Ctx, Here, Kind, Mode, Refs};
 /// Every template, embedded.
 pub const TEMPLATES: TemplateSet = &[
     ("header", include_str!("../../../templates/python/header.hbs")),
+    ("imports", include_str!("../../../templates/python/imports.hbs")),
     ("getter", include_str!("../../../templates/python/getter.hbs")),
     ("resource", include_str!("../../../templates/python/resource.py.hbs")),
     ("inputs", include_str!("../../../templates/python/inputs.py.hbs")),
@@ -320,14 +321,14 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             })
             .collect();
         // The config package sits one level below the root.
-        let imports: Vec<String> = refs
+        let imports: Vec<ctx::ImportLine> = refs
             .set
             .iter()
             .map(|(m, k)| {
                 let target = ctx.path(m).join(".");
                 // Types of a schema module `config` live in this package.
                 let from = if target == "config" { ".".to_string() } else { format!("..{target}") };
-                format!("from {from} import {} as {}", k.file(), ctx.alias(m, *k))
+                ctx::ImportLine { from, file: k.file(), alias: ctx.alias(m, *k) }
             })
             .collect();
         let dir = format!("{pkg_name}/config");

@@ -23,7 +23,7 @@ pub struct AliasField {
 
 #[derive(Debug, Serialize)]
 pub struct ResourceView {
-    pub imports: Vec<String>,
+    pub imports: Vec<crate::ctx::ImportLine>,
     pub all: Vec<String>,
     pub class_name: String,
     pub args_class: String,

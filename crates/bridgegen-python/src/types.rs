@@ -35,7 +35,7 @@ pub struct ClassesView {
     /// Input classes come with their `XArgsDict` TypedDicts (`inputTypes`).
     pub typed_dicts: bool,
     pub utilities_import: String,
-    pub imports: Vec<String>,
+    pub imports: Vec<crate::ctx::ImportLine>,
     pub classes: Vec<ObjectView>,
 }
 
