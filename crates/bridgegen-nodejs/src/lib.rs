@@ -47,6 +47,7 @@ pub const TEMPLATES: TemplateSet = &[
     ("enums", include_str!("../../../templates/nodejs/enums.ts.hbs")),
     ("module_index", include_str!("../../../templates/nodejs/module_index.ts.hbs")),
     ("config_vars", include_str!("../../../templates/nodejs/config_vars.ts.hbs")),
+    ("config_index", include_str!("../../../templates/nodejs/config_index.ts.hbs")),
     ("utilities", include_str!("../../../templates/nodejs/utilities.ts.hbs")),
     ("package_json", include_str!("../../../templates/nodejs/package.json.hbs")),
     ("tsconfig", include_str!("../../../templates/nodejs/tsconfig.json.hbs")),
@@ -192,7 +193,7 @@ impl<'a> Gen<'a> {
 
         // Config.
         if bridgegen_model::language::has_config_module(pkg, "nodejs") {
-            files.insert("config/index.ts".into(), format!("{}\nexport * from \"./vars\";\n", self.header()?));
+            files.insert("config/index.ts".into(), render_ts(self.hb, "config_index", &())?);
             files.insert("config/vars.ts".into(), self.config_vars()?);
         }
 
@@ -221,10 +222,6 @@ impl<'a> Gen<'a> {
     /// Whether the package has a `types` module at all.
     fn has_types_module(&self) -> bool {
         self.has_object_types() || self.has_enums()
-    }
-
-    fn header(&self) -> Result<String, GenError> {
-        Ok(HEADER.to_string())
     }
 
     fn module_index(&self, dir: &str, dirs: &BTreeSet<String>) -> Result<String, GenError> {
@@ -327,26 +324,24 @@ impl<'a> Gen<'a> {
         let mut vars = Vec::new();
         for p in &pkg.config {
             let ty = tcx.output_field(p);
-            let get = match &p.ty {
-                Type::String => format!("__config.get({})", js_string(&p.name)),
-                Type::Boolean => format!("__config.getObject<boolean>({})", js_string(&p.name)),
-                Type::Integer | Type::Number => format!("__config.getObject<number>({})", js_string(&p.name)),
-                _ => format!("__config.getObject<{ty}>({})", js_string(&p.name)),
+            let object_type = match &p.ty {
+                Type::String => None,
+                Type::Boolean => Some("boolean".to_string()),
+                Type::Integer | Type::Number => Some("number".to_string()),
+                _ => Some(ty.clone()),
             };
-            let (getter, optional) = match p.default.as_ref().and_then(|d| resource::default_expr(&p.ty, d)) {
-                Some(d) => {
-                    let definite = p.default.as_ref().is_some_and(|d| d.value.is_some());
-                    (format!("{get} ?? {d}"), !definite)
-                }
-                None => (get, true),
-            };
-            let ty = if optional || !p.required { format!("{ty} | undefined") } else { ty };
+            let default = p.default.as_ref().and_then(|d| resource::default_expr(&p.ty, d));
+            // Only a literal default makes the value definite (an env default may be unset).
+            let definite = default.is_some() && p.default.as_ref().is_some_and(|d| d.value.is_some());
+            let ty = if !definite || !p.required { format!("{ty} | undefined") } else { ty };
             vars.push(ConfigVar {
                 doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
                 name: names::camel_ident(&p.name),
                 key: js_string(&names::camel_ident(&p.name)),
                 ty,
-                getter,
+                wire: js_string(&p.name),
+                object_type,
+                default,
             });
         }
         let data = ConfigVarsView {

@@ -70,7 +70,12 @@ pub struct ConfigVar {
     pub name: String,
     pub key: String,
     pub ty: String,
-    pub getter: String,
+    /// The config key's string literal (the schema's name).
+    pub wire: String,
+    /// `getObject<T>`'s `T`; `None` reads a string with `get`.
+    pub object_type: Option<String>,
+    /// The default after `??`.
+    pub default: Option<String>,
 }
 
 /// `config/vars.ts`.
