@@ -6,6 +6,7 @@ mod function;
 mod methods;
 mod package;
 mod resource;
+mod to_output;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -33,6 +34,7 @@ const TEMPLATES: TemplateSet = &[
     ("header", include_str!("../../../templates/go/header.go.hbs")),
     ("utilities", include_str!("../../../templates/go/utilities.go.hbs")),
     ("gomod", include_str!("../../../templates/go/go.mod.hbs")),
+    ("to_output", include_str!("../../../templates/go/to_output.go.hbs")),
 ];
 
 pub(crate) fn registry() -> Result<Handlebars<'static>, GenError> {
@@ -135,7 +137,9 @@ impl Ctx<'_> {
     /// plain field spells one of its types.
     fn types_imports(&self, regs: &Regs, plain_uses_sdk: bool) -> Imports {
         if regs.any {
-            return self.std_imports(&["context", "reflect"], false);
+            let mut i = self.std_imports(&["context", "reflect"], false);
+            to_output::import_pulumix(&mut i, self.opts.side_by_side());
+            return i;
         }
         let mut i = Imports::default();
         if plain_uses_sdk {

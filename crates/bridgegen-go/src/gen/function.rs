@@ -4,6 +4,7 @@ use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{FunctionReturn, Property, Type};
 use serde::Serialize;
 
+use super::to_output::{self, ToOutputs};
 use super::{accessor_name, one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, is_keyword, lower_first};
@@ -53,6 +54,7 @@ struct FunctionView {
     /// The args sent (with their defaults applied) and the result returned by the plain form.
     args_expr: &'static str,
     result_expr: &'static str,
+    to_output: ToOutputs,
 }
 
 /// Names the generated function bodies use, which positional parameters must avoid.
@@ -199,6 +201,7 @@ impl Ctx<'_> {
             result_expr: if result_defaults.is_empty() { "&rv" } else { "rv.Defaults()" },
             args_defaults,
             result_defaults,
+            to_output: ToOutputs::result(self.opts.side_by_side(), &name),
             name,
         };
         let body = render(&self.hb, "function", &view)?;
@@ -209,7 +212,8 @@ impl Ctx<'_> {
         if view.has_output_args || view.is_object {
             std.push("reflect");
         }
-        let imports = self.std_imports(&std, true);
+        let mut imports = self.std_imports(&std, true);
+        to_output::import_pulumix(&mut imports, view.is_object && self.opts.side_by_side());
         self.file(dir, &body, imports, &sp.imports)
     }
 }

@@ -6,6 +6,7 @@ use bridgegen_model::{Property, Resource, Type};
 use serde::Serialize;
 
 use super::defaults::assign;
+use super::to_output::{self, ToOutputs};
 use super::{literal, one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, lower_first};
@@ -47,6 +48,7 @@ struct ResourceView {
     state_public: String,
     accessors: Vec<AccessorView>,
     methods: String,
+    to_output: ToOutputs,
     containers: String,
     init: String,
 }
@@ -221,6 +223,7 @@ impl Ctx<'_> {
             state_public,
             accessors,
             methods,
+            to_output: ToOutputs::family(self.opts.side_by_side(), &name, format!("*{name}"), &format!("*{name}")),
             containers,
             init: regs.block(),
             lname,
@@ -231,7 +234,8 @@ impl Ctx<'_> {
         if !required.is_empty() {
             std.push("errors");
         }
-        let imports = self.std_imports(&std, true);
+        let mut imports = self.std_imports(&std, true);
+        to_output::import_pulumix(&mut imports, self.opts.side_by_side());
         self.file(dir, &body, imports, &sp.imports)
     }
 }

@@ -6,6 +6,7 @@ use bridgegen_model::EnumKind;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::to_output::ToOutputs;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
 use crate::format::{self, doc_comment, Field};
 use crate::names::{go_string, lower_first};
@@ -22,6 +23,7 @@ struct ContainerView {
     elem_plain: String,
     is_map: bool,
     input: bool,
+    to_output: ToOutputs,
 }
 
 #[derive(Serialize)]
@@ -53,6 +55,7 @@ struct ObjectView {
     ptr_input: bool,
     output: bool,
     ptr_output: bool,
+    to_output: ToOutputs,
     containers: String,
 }
 
@@ -66,6 +69,7 @@ struct EnumView<'a> {
     consts: String,
     input: bool,
     output: bool,
+    to_output: ToOutputs,
     containers: String,
 }
 
@@ -91,11 +95,14 @@ impl Ctx<'_> {
             let elem = Shape { base, chain: c.chain[..c.chain.len() - 1].to_vec() };
             let elem_name = sp.family(&elem);
             let enum_elem = matches!(base, Base::Enum(_)) && elem.chain.is_empty();
+            let name = sp.family(&shape);
+            let plain = sp.plain(&shape, false);
             let view = ContainerView {
-                name: sp.family(&shape),
+                to_output: ToOutputs::family(self.opts.side_by_side(), &name, name.clone(), &plain),
+                name,
+                plain,
                 elem_input: if enum_elem { elem_name.clone() } else { format!("{elem_name}Input") },
                 elem: elem_name,
-                plain: sp.plain(&shape, false),
                 elem_plain: sp.plain(&elem, false),
                 is_map: c.chain.last() == Some(&Container::Map),
                 input: c.input,
@@ -187,6 +194,7 @@ impl Ctx<'_> {
             ptr_input: forms.ptr_input,
             output: forms.output,
             ptr_output: forms.ptr_output,
+            to_output: ToOutputs::object(self.opts.side_by_side(), &name, &lower_first(&name)),
             containers,
             name,
         };
@@ -271,6 +279,7 @@ impl Ctx<'_> {
                 consts,
                 input,
                 output,
+                to_output: ToOutputs::enumeration(self.opts.side_by_side(), name, &lower_first(name)),
                 containers,
             };
             body.push_str(&render(&self.hb, "enum", &view)?);
