@@ -41,6 +41,16 @@ pub(super) fn assign(
         return None;
     }
     let optional = !p.required;
+    if sp.generic.is_some() && !plain {
+        // The generic copy: a `pulumix.Input[T]` (`*T` when optional).
+        let value = match s.base {
+            Base::Prim(prim) if has_ptr(prim) => expr.to_string(),
+            Base::Enum(_) => format!("{}({expr})", sp.plain(s, false)),
+            _ => return None,
+        };
+        let ctor = if optional { "Ptr" } else { "Val" };
+        return Some(format!("{target} = pulumix.{ctor}({value})"));
+    }
     Some(match s.base {
         Base::Prim(prim) if has_ptr(prim) => match (plain, optional) {
             (false, false) => format!("{target} = pulumi.{prim}({expr})"),
@@ -94,6 +104,12 @@ impl Ctx<'_> {
         let Base::Object(i) = s.base else { return None };
         if p.plain || !s.chain.is_empty() || !self.has_defaults[i] {
             return None;
+        }
+        if sp.generic.is_some() {
+            let args = sp.generic_input_elem(&s, false);
+            return Some(format!(
+                "\tif {target} != nil {{\n\t\t{target} = pulumix.Apply({target}, func(o {args}) {args} {{ return o.Defaults() }})\n\t}}\n"
+            ));
         }
         let (plain, name) = (sp.plain(&s, false), self.naming.objects[i].name.clone());
         let out = sp.output(&s, !p.required);

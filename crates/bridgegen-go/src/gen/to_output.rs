@@ -85,13 +85,15 @@ impl ToOutputs {
         }
     }
 
-    /// A function's `<name>ResultOutput`.
-    pub(super) fn result(on: bool, name: &str) -> Self {
+    /// A function's `<name>ResultOutput` (`ptr`: holding a `*<name>Result`, as in the generic
+    /// copy).
+    pub(super) fn result(on: bool, name: &str, ptr: bool) -> Self {
         if !on {
             return Self::default();
         }
         let family = format!("{name}Result");
-        ToOutputs { output: Some(ToOutputVm::output(&family, family.clone())), ..Self::default() }
+        let elem = if ptr { format!("*{family}") } else { family.clone() };
+        ToOutputs { output: Some(ToOutputVm::output(&family, elem)), ..Self::default() }
     }
 }
 

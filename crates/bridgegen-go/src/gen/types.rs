@@ -6,6 +6,7 @@ use bridgegen_model::EnumKind;
 use serde::Serialize;
 use serde_json::Value;
 
+use super::generic::XAccessorView;
 use super::to_output::ToOutputs;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
 use crate::format::{self, doc_comment, Field};
@@ -57,6 +58,8 @@ struct ObjectView {
     ptr_output: bool,
     to_output: ToOutputs,
     containers: String,
+    /// The accessors of the generic copy (`x/`).
+    x_accessors: Vec<XAccessorView>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +136,7 @@ impl Ctx<'_> {
         let mut plain_fields = Vec::new();
         let mut args_fields = Vec::new();
         let mut accessors = Vec::new();
+        let mut x_accessors = Vec::new();
         for (p, gn) in o.properties.iter().zip(&gonames) {
             let s = sp.shape(&p.ty);
             let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
@@ -143,6 +147,13 @@ impl Ctx<'_> {
             if forms.input {
                 let input = if p.plain { plain.clone() } else { sp.input(&s, optional) };
                 args_fields.push(Field { doc, name: gn.clone(), ty: input, tag: Some(tag(&p.name)) });
+            }
+            if self.x {
+                let g = sp.generic_output(&s, optional);
+                let recv = format!("{name}Output");
+                let a = XAccessorView::new(&recv, &name, accessor_name(gn, false), gn.clone(), plain.clone(), g);
+                x_accessors.push(a.doc(doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "")));
+                continue;
             }
             let accessor = AccessorView {
                 doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
@@ -159,19 +170,19 @@ impl Ctx<'_> {
             };
             accessors.push(accessor);
         }
-        if forms.input {
+        if forms.input && !self.x {
             regs.input(&format!("{name}Input"), &format!("{name}Args{{}}"));
         }
-        if forms.ptr_input {
+        if forms.ptr_input && !self.x {
             regs.input(&format!("{name}PtrInput"), &format!("{name}Args{{}}"));
         }
         if forms.output {
             regs.output(&format!("{name}Output"));
         }
-        if forms.ptr_output {
+        if forms.ptr_output && !self.x {
             regs.output(&format!("{name}PtrOutput"));
         }
-        let containers = self.containers(sp, Base::Object(i), regs)?;
+        let containers = if self.x { String::new() } else { self.containers(sp, Base::Object(i), regs)? };
         let plain_defaults = self.defaults_method(sp, &name, &o.properties, &gonames, true);
         let args_defaults = if forms.input {
             self.defaults_method(sp, &format!("{name}Args"), &o.properties, &gonames, false)
@@ -196,13 +207,14 @@ impl Ctx<'_> {
             ptr_output: forms.ptr_output,
             to_output: ToOutputs::object(self.opts.side_by_side(), &name, &lower_first(&name)),
             containers,
+            x_accessors,
             name,
         };
-        render(&self.hb, "object", &view)
+        render(&self.hb, self.template("object", "x_object"), &view)
     }
 
     pub(super) fn types_file(&self, dir: &str, objects: &[usize]) -> Result<String, GenError> {
-        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        let mut sp = self.speller(dir);
         let mut body = String::new();
         let mut regs = self.regs();
         let (mut uses_sdk, mut uses_internal) = (false, false);
@@ -218,7 +230,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn enums_file(&self, dir: &str, enums: &[usize]) -> Result<String, GenError> {
-        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        let mut sp = self.speller(dir);
         let mut body = String::new();
         let mut regs = self.regs();
         for &i in enums {
@@ -255,7 +267,7 @@ impl Ctx<'_> {
             let name = &n.name;
             let forms = self.reach.of(Base::Enum(i));
             let (input, output) = (forms.input || forms.ptr_input, forms.output || forms.ptr_output);
-            if input {
+            if input && !self.x {
                 let zero = match e.kind {
                     EnumKind::String => "\"\"",
                     EnumKind::Integer => "0",
@@ -265,11 +277,11 @@ impl Ctx<'_> {
                 regs.input(&format!("{name}Input"), &format!("{name}({zero})"));
                 regs.input(&format!("{name}PtrInput"), &format!("{name}({zero})"));
             }
-            if output {
+            if output && !self.x {
                 regs.output(&format!("{name}Output"));
                 regs.output(&format!("{name}PtrOutput"));
             }
-            let containers = self.containers(&mut sp, Base::Enum(i), &mut regs)?;
+            let containers = if self.x { String::new() } else { self.containers(&mut sp, Base::Enum(i), &mut regs)? };
             let view = EnumView {
                 name,
                 lname: lower_first(name),
@@ -282,7 +294,7 @@ impl Ctx<'_> {
                 to_output: ToOutputs::enumeration(self.opts.side_by_side(), name, &lower_first(name)),
                 containers,
             };
-            body.push_str(&render(&self.hb, "enum", &view)?);
+            body.push_str(&render(&self.hb, self.template("enum", "x_enum"), &view)?);
         }
         body.push_str(&regs.block());
         let imports = self.types_imports(&regs, false);
