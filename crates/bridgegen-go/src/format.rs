@@ -4,6 +4,7 @@
 
 use bridgegen_model::description::Language;
 use bridgegen_model::Doc;
+use serde::Serialize;
 
 /// Turns a description already narrowed to Go (see [`doc_comment`]) into doc comment lines
 /// (without the `// ` marker).
@@ -198,10 +199,22 @@ pub struct Field {
     pub tag: Option<String>,
 }
 
+/// One struct field as printed by `fields.go.hbs`:
+/// `<doc>\t<name><name_pad><ty>[<ty_pad><tag>]`, the pads aligning the columns.
+#[derive(Debug, Serialize)]
+pub struct FieldLine {
+    pub doc: String,
+    pub name: String,
+    pub name_pad: String,
+    pub ty: String,
+    pub ty_pad: String,
+    pub tag: Option<String>,
+}
+
 /// Struct fields laid out as gofmt does: columns aligned over runs of consecutive field
-/// lines; a comment line ends a run. Each line indented with one tab.
-pub fn fields(fields: &[Field]) -> String {
-    let mut out = String::new();
+/// lines; a comment line ends a run.
+pub fn fields(fields: &[Field]) -> Vec<FieldLine> {
+    let mut out = Vec::with_capacity(fields.len());
     let mut i = 0;
     while i < fields.len() {
         // A run starts at a field (its doc is printed before it) and continues while the
@@ -211,7 +224,6 @@ pub fn fields(fields: &[Field]) -> String {
             j += 1;
         }
         let run = &fields[i..j];
-        out.push_str(&fields[i].doc);
         let name_w = run.iter().map(|f| f.name.chars().count()).max().unwrap_or(0);
         // The type column only spans consecutive lines that have a tag after the type.
         let mut k = 0;
@@ -222,27 +234,20 @@ pub fn fields(fields: &[Field]) -> String {
             }
             let ty_w = run[k..m].iter().map(|f| f.ty.chars().count()).max().unwrap_or(0);
             for f in &run[k..m] {
-                out.push('\t');
-                out.push_str(&f.name);
-                pad(&mut out, name_w + 1 - f.name.chars().count());
-                out.push_str(&f.ty);
-                if let Some(tag) = &f.tag {
-                    pad(&mut out, ty_w + 1 - f.ty.chars().count());
-                    out.push_str(tag);
-                }
-                out.push('\n');
+                out.push(FieldLine {
+                    doc: f.doc.clone(),
+                    name: f.name.clone(),
+                    name_pad: " ".repeat(name_w + 1 - f.name.chars().count()),
+                    ty: f.ty.clone(),
+                    ty_pad: if f.tag.is_some() { " ".repeat(ty_w + 1 - f.ty.chars().count()) } else { String::new() },
+                    tag: f.tag.clone(),
+                });
             }
             k = m;
         }
         i = j;
     }
     out
-}
-
-fn pad(out: &mut String, n: usize) {
-    for _ in 0..n {
-        out.push(' ');
-    }
 }
 
 #[cfg(test)]
@@ -272,10 +277,15 @@ mod tests {
             ty: t.into(),
             tag: Some(format!("`pulumi:\"{n}\"`")),
         };
-        let s = fields(&[f("", "A", "int"), f("", "Long", "string"), f("\t// x\n", "B", "bool")]);
-        assert_eq!(
-            s,
-            "\tA    int    `pulumi:\"A\"`\n\tLong string `pulumi:\"Long\"`\n\t// x\n\tB bool `pulumi:\"B\"`\n"
-        );
+        let lines = fields(&[f("", "A", "int"), f("", "Long", "string"), f("\t// x\n", "B", "bool")]);
+        let pads: Vec<(&str, &str, &str)> =
+            lines.iter().map(|l| (l.name.as_str(), l.name_pad.as_str(), l.ty_pad.as_str())).collect();
+        // `A` and `Long` form one run (names to 4 + 1 columns, types to 6 + 1); the doc
+        // comment before `B` starts another.
+        assert_eq!(pads, vec![("A", "    ", "    "), ("Long", " ", " "), ("B", " ", " ")]);
+        assert_eq!(lines[2].doc, "\t// x\n");
+        let untagged = fields(&[Field { tag: None, ..f("", "A", "int") }, f("", "Bb", "string")]);
+        // A line without a tag does not widen the tagged lines' type column.
+        assert_eq!((untagged[0].ty_pad.as_str(), untagged[1].ty_pad.as_str()), ("", " "));
     }
 }

@@ -29,6 +29,7 @@ const TEMPLATES: TemplateSet = &[
     ("object", include_str!("../../../templates/go/object.go.hbs")),
     ("enum", include_str!("../../../templates/go/enum.go.hbs")),
     ("container", include_str!("../../../templates/go/container.go.hbs")),
+    ("fields", include_str!("../../../templates/go/fields.go.hbs")),
     ("defaults", include_str!("../../../templates/go/defaults.go.hbs")),
     ("default_stmt", include_str!("../../../templates/go/default_stmt.go.hbs")),
     ("env_default", include_str!("../../../templates/go/env_default.go.hbs")),

@@ -8,7 +8,7 @@ use super::defaults::DefaultsMethodVm;
 use super::generic::XAccessorView;
 use super::to_output::{self, ToOutputs};
 use super::{accessor_name, one_line, prop_names, tag, Ctx};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, is_keyword, lower_first};
 use crate::types::{Container, Speller};
 
@@ -44,8 +44,8 @@ struct FunctionView {
     positional: Vec<ParamView>,
     args_type: String,
     out_args_type: String,
-    args_fields: String,
-    out_args_fields: String,
+    args_fields: Vec<FieldLine>,
+    out_args_fields: Vec<FieldLine>,
     has_output_args: bool,
     is_object: bool,
     is_value: bool,
@@ -55,7 +55,7 @@ struct FunctionView {
     value_output: bool,
     value_out: String,
     map_out: String,
-    result_fields: String,
+    result_fields: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
     args_defaults: Option<DefaultsMethodVm>,
     result_defaults: Option<DefaultsMethodVm>,

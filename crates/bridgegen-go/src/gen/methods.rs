@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::function::AccessorView;
 use super::{prop_names, tag, Ctx, Regs};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{exported, go_string, lower_first};
 use crate::types::Speller;
 
@@ -20,8 +20,8 @@ struct MethodView {
     token: String,
     doc: String,
     has_args: bool,
-    args_private: String,
-    args_public: String,
+    args_private: Vec<FieldLine>,
+    args_public: Vec<FieldLine>,
     is_none: bool,
     /// The result struct (exported unless the return is lifted) and what the method returns.
     result: String,
@@ -29,7 +29,7 @@ struct MethodView {
     zero: String,
     /// `.Prop()` for a lifted single-value return.
     lift: String,
-    result_fields: String,
+    result_fields: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
 }
 

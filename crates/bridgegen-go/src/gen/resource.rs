@@ -9,7 +9,7 @@ use super::defaults::DefaultStmtVm;
 use super::generic::XAccessorView;
 use super::to_output::{self, ToOutputs};
 use super::{one_line, prop_names, tag, Ctx};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Speller};
 
@@ -50,7 +50,7 @@ struct ResourceView {
     token: String,
     doc: String,
     state_type: &'static str,
-    output_fields: String,
+    output_fields: Vec<FieldLine>,
     required: Vec<String>,
     defaults: Vec<DefaultStmtVm>,
     secret_inputs: Vec<SecretInput>,
@@ -59,10 +59,10 @@ struct ResourceView {
     aliases: Vec<AliasView>,
     register: &'static str,
     has_get: bool,
-    args_private: String,
-    args_public: String,
-    state_private: String,
-    state_public: String,
+    args_private: Vec<FieldLine>,
+    args_public: Vec<FieldLine>,
+    state_private: Vec<FieldLine>,
+    state_public: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
     methods: String,
     to_output: ToOutputs,
@@ -139,7 +139,10 @@ impl Ctx<'_> {
                 ty,
             });
         }
-        let input_fields = |sp: &mut Speller, props: &[Property], all_optional: bool| -> (String, String) {
+        let input_fields = |sp: &mut Speller,
+                            props: &[Property],
+                            all_optional: bool|
+         -> (Vec<FieldLine>, Vec<FieldLine>) {
             let mut private = Vec::new();
             let mut public = Vec::new();
             for p in props {

@@ -10,7 +10,7 @@ use super::defaults::DefaultsMethodVm;
 use super::generic::XAccessorView;
 use super::to_output::ToOutputs;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
-use crate::format::{self, doc_comment, Field};
+use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
 use crate::types::{Base, Container, Shape, Speller};
 
@@ -48,8 +48,8 @@ struct ObjectView {
     name: String,
     lname: String,
     doc: String,
-    plain_fields: String,
-    args_fields: String,
+    plain_fields: Vec<FieldLine>,
+    args_fields: Vec<FieldLine>,
     plain_defaults: Option<DefaultsMethodVm>,
     args_defaults: Option<DefaultsMethodVm>,
     accessors: Vec<AccessorView>,
