@@ -88,7 +88,7 @@ const NODEJS: &[LanguageOption] = &[
     opt("typescriptVersion", Str, Honoured),
     opt("moduleToPackage", StrMap, Honoured),
     opt("compatibility", Str, Values(&["kubernetes20", "tfbridge20"])),
-    opt("disableUnionOutputTypes", Bool, Unsupported("output properties keep their union types")),
+    opt("disableUnionOutputTypes", Bool, Honoured),
     // Always in effect: the enums module is always written.
     opt("containsEnums", Bool, Honoured),
     opt("providerNameToModuleName", StrMap, Unsupported("other packages are imported as `@pulumi/<name>`")),
@@ -113,7 +113,8 @@ const PYTHON: &[LanguageOption] = &[
     opt("respectSchemaVersion", Bool, Honoured),
     // Always in effect: pyproject.toml is always written (never setup.py).
     opt("pyproject", Obj, Honoured),
-    opt("inputTypes", Str, Values(&["classes-and-dicts"])),
+    // `classes` drops the TypedDicts; the header still imports TypedDict (harmless).
+    opt("inputTypes", Str, Values(&["classes-and-dicts", "classes"])),
 ];
 
 const GO: &[LanguageOption] = &[
@@ -128,10 +129,10 @@ const GO: &[LanguageOption] = &[
     opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),
     opt("disableFunctionOutputVersions", Bool, Unsupported("functions always get their Output form")),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
-    opt("disableInputTypeRegistrations", Bool, Unsupported("input types are always registered")),
-    opt("internalModuleName", Str, Unsupported("the helper package is always `internal`")),
+    opt("disableInputTypeRegistrations", Bool, Honoured),
+    opt("internalModuleName", Str, Honoured),
     opt("disableObjectDefaults", Bool, Unsupported("object defaults are always applied")),
-    opt("generateExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
+    opt("generateExtraInputTypes", Bool, Honoured),
     opt("omitExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
     // Always in effect: the package version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),
@@ -297,9 +298,9 @@ mod tests {
 
     #[test]
     fn unsupported_values_are_named() {
-        let (diags, _) = run(json!({"python": {"inputTypes": "classes"}, "nodejs": {"compatibility": "tfbridge20"}}));
+        let (diags, _) = run(json!({"python": {"inputTypes": "dicts"}, "nodejs": {"compatibility": "tfbridge20"}}));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].0, "#/language/python/inputTypes");
-        assert!(diags[0].1.contains("`classes`"), "{}", diags[0].1);
+        assert!(diags[0].1.contains("`dicts`"), "{}", diags[0].1);
     }
 }

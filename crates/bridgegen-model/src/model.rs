@@ -79,6 +79,13 @@ impl Module {
     pub fn is_root(&self) -> bool {
         self.name.is_empty()
     }
+
+    /// A module named `config` holding only types shares the SDK's config-variables module,
+    /// as in Pulumi's generators (`config.RegistryAuth` beside the `registryAuth` variable);
+    /// one with resources or functions is renamed instead.
+    pub fn merges_with_config(&self) -> bool {
+        self.name == "config" && self.resources.is_empty() && self.functions.is_empty()
+    }
 }
 
 /// The type of a property, an array element, a map value or a union member.
@@ -130,6 +137,9 @@ pub struct UnionType {
     pub discriminator: Option<String>,
     /// Discriminator value to the member's `$ref`, as written.
     pub mapping: IndexMap<String, String>,
+    /// The primitive `type` written beside `oneOf`: what generators that do not print
+    /// unions use instead (nodejs `disableUnionOutputTypes`).
+    pub default_type: Option<Box<Type>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -322,6 +332,9 @@ pub struct Usage {
     pub output: bool,
     /// Reachable from a plain input (needs a plain, non-`Input` variant).
     pub plain_input: bool,
+    /// Reachable from outputs other than the provider's: Pulumi's SDKs declare only a
+    /// provider's string outputs, so a type only the provider outputs gets no output shape.
+    pub sdk_output: bool,
 }
 
 #[derive(Debug, Clone)]

@@ -10,6 +10,20 @@ struct Marker<'p> {
 }
 
 pub(crate) fn compute_usage(pkg: &mut Package) {
+    let (objects, enums) = mark(pkg, true);
+    let (sdk_objects, _) = mark(pkg, false);
+    for ((o, mut u), s) in pkg.objects.iter_mut().zip(objects).zip(sdk_objects) {
+        u.sdk_output = s.output;
+        o.usage = u;
+    }
+    for (e, u) in pkg.enums.iter_mut().zip(enums) {
+        e.usage = u;
+    }
+}
+
+/// The usage of every object and enum; `provider_outputs` counts the provider's properties
+/// as outputs.
+fn mark(pkg: &Package, provider_outputs: bool) -> (Vec<Usage>, Vec<Usage>) {
     let mut m = Marker {
         pkg,
         objects: vec![Usage::default(); pkg.objects.len()],
@@ -17,7 +31,9 @@ pub(crate) fn compute_usage(pkg: &mut Package) {
     };
     for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
         m.properties(&r.inputs, true);
-        m.properties(&r.properties, false);
+        if provider_outputs || !r.is_provider {
+            m.properties(&r.properties, false);
+        }
         if let Some(s) = &r.state_inputs {
             m.properties(s, true);
         }
@@ -37,13 +53,7 @@ pub(crate) fn compute_usage(pkg: &mut Package) {
             FunctionReturn::None => {}
         }
     }
-    let (objects, enums) = (m.objects, m.enums);
-    for (o, u) in pkg.objects.iter_mut().zip(objects) {
-        o.usage = u;
-    }
-    for (e, u) in pkg.enums.iter_mut().zip(enums) {
-        e.usage = u;
-    }
+    (m.objects, m.enums)
 }
 
 impl Marker<'_> {
@@ -57,10 +67,10 @@ impl Marker<'_> {
         match ty {
             Type::Array(t) | Type::Map(t) => self.visit(t, input, plain),
             Type::Union(u) => u.elements.iter().for_each(|t| self.visit(t, input, plain)),
-            Type::Enum(id) => mark(&mut self.enums[id.0], input, plain),
+            Type::Enum(id) => mark_usage(&mut self.enums[id.0], input, plain),
             Type::Object(id) => {
                 let before = self.objects[id.0];
-                mark(&mut self.objects[id.0], input, plain);
+                mark_usage(&mut self.objects[id.0], input, plain);
                 if self.objects[id.0] == before {
                     return; // already visited with this usage: stops recursion on cyclic types
                 }
@@ -74,7 +84,7 @@ impl Marker<'_> {
     }
 }
 
-fn mark(u: &mut Usage, input: bool, plain: bool) {
+fn mark_usage(u: &mut Usage, input: bool, plain: bool) {
     if input {
         u.input = true;
         if plain {

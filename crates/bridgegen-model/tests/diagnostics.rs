@@ -331,7 +331,7 @@ fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_point
         "name": "x",
         "language": {
             "nodejs": {"packageName": "@x/x", "fooBar": 1, "useTypeOnlyReferences": true},
-            "python": {"packageName": ["not", "a", "string"], "liftSingleValueMethodReturns": true, "inputTypes": "classes"},
+            "python": {"packageName": ["not", "a", "string"], "liftSingleValueMethodReturns": true, "inputTypes": "dicts"},
             "go": {"importBasePath": "example.com/x", "disableObjectDefaults": true, "disableInputTypeRegistrations": false},
             "csharp": {"rootNamespace": "X", "dictionaryConstructors": true, "legacy": "y", "compatibility": "kubernetes20"},
             "java": {"whatever": true}
@@ -359,7 +359,7 @@ fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_point
     );
     assert!(got[1].1.contains("not supported by bridgegen"), "{}", got[1].1);
     assert!(got[2].1.contains("should be a string"), "{}", got[2].1);
-    assert!(got[3].1.contains("`classes`") && got[3].1.contains("classes-and-dicts"), "{}", got[3].1);
+    assert!(got[3].1.contains("`dicts`") && got[3].1.contains("classes-and-dicts"), "{}", got[3].1);
     assert!(warnings.iter().all(|d| !d.is_error()));
     // The malformed option is dropped; the rest of its block still reaches the generators.
     let python = pkg.language_block("python").unwrap();

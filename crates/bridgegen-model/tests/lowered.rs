@@ -41,3 +41,41 @@ fn provider_token_and_replace_paths() {
     // paths; a recursive type is followed once.
     assert_eq!(pkg.resources[0].replace_on_changes(&pkg), vec!["name", "spec.size", "zone"]);
 }
+
+#[test]
+fn provider_only_outputs_and_the_config_types_module() {
+    let schema = json!({
+        "name": "x",
+        "version": "1.0.0",
+        "meta": { "moduleFormat": "(.*)(?:/[^/]*)" },
+        "config": { "variables": { "proxy": { "$ref": "#/types/x:config/proxy:proxy" } } },
+        "provider": {
+            "properties": { "auth": { "$ref": "#/types/x:index/providerAuth:ProviderAuth" } },
+            "inputProperties": { "auth": { "$ref": "#/types/x:index/providerAuth:ProviderAuth" } }
+        },
+        "resources": {
+            "x:index/r:R": {
+                "properties": { "auth": { "$ref": "#/types/x:index/shared:Shared" } },
+                "inputProperties": { "auth": { "$ref": "#/types/x:index/providerAuth:ProviderAuth" } }
+            },
+            "x:other/r:R": { "properties": {} }
+        },
+        "types": {
+            "x:index/providerAuth:ProviderAuth": { "type": "object", "properties": { "user": { "type": "string" } } },
+            "x:index/shared:Shared": { "type": "object", "properties": { "user": { "type": "string" } } },
+            "x:config/proxy:proxy": { "type": "object", "properties": { "url": { "type": "string" } } },
+            "x:other/t:T": { "type": "object", "properties": { "url": { "type": "string" } } }
+        }
+    });
+    let (pkg, _) = bind_str(&schema.to_string()).unwrap();
+    let usage = |name: &str| pkg.objects.iter().find(|o| o.token.name == name).unwrap().usage;
+    // Only the provider outputs ProviderAuth: an output, but none an SDK declares.
+    let auth = usage("ProviderAuth");
+    assert!(auth.input && auth.output && !auth.sdk_output);
+    assert!(usage("Shared").output && usage("Shared").sdk_output);
+    assert!(usage("proxy").sdk_output, "config variables are outputs");
+    let module = |name: &str| pkg.modules.iter().find(|m| m.name == name).unwrap();
+    assert!(module("config").merges_with_config());
+    assert!(!module("other").merges_with_config());
+    assert!(!module("").merges_with_config());
+}

@@ -18,6 +18,10 @@ pub struct Names {
     args_suffix: bool,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_method_returns: bool,
+    /// `disableUnionOutputTypes`: output shapes print a union's default type, else `any`.
+    pub union_outputs_disabled: bool,
+    /// `compatibility: kubernetes20`: every resource constructor's `args` is optional.
+    pub resource_args_always_optional: bool,
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
     pub function_name: Vec<String>,
@@ -73,6 +77,8 @@ impl Names {
         let opts = crate::options::NodeOptions::from_package(pkg);
         let args_suffix = !matches!(opts.compatibility.as_deref(), Some("kubernetes20" | "tfbridge20"));
         let lift_method_returns = opts.lift_single_value_method_returns;
+        let union_outputs_disabled = opts.disable_union_output_types;
+        let resource_args_always_optional = opts.compatibility.as_deref() == Some("kubernetes20");
         let renames = opts.module_to_package;
         let module_paths: HashMap<String, Vec<String>> = pkg
             .modules
@@ -80,6 +86,8 @@ impl Names {
             .map(|m| {
                 let segs = match renames.get(&m.name) {
                     Some(to) => default_segments(to),
+                    // Its types go to the `config` namespaces; it has no folder of its own.
+                    None if m.merges_with_config() => vec![m.name.clone()],
                     None => default_segments(&m.name),
                 };
                 (m.name.clone(), segs)
@@ -158,6 +166,8 @@ impl Names {
             module_paths,
             args_suffix,
             lift_method_returns,
+            union_outputs_disabled,
+            resource_args_always_optional,
             resource_class,
             resource_file,
             function_name,

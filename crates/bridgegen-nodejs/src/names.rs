@@ -244,36 +244,81 @@ pub fn js_string(s: &str) -> String {
     json.replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029")
 }
 
-/// A name for an enum value: the schema name if given, else derived from the value.
-pub fn enum_value_name(name: Option<&str>, value: &serde_json::Value) -> String {
-    let base = match name {
+/// The member name of an enum value, by Pulumi's rule: the schema `name`, else the value as
+/// text; a lone digit or `*` spelled out (`One`, `Asterisk`); first letter upper-cased; every
+/// character that cannot be in an identifier replaced by `_` (a leading digit gets a `_` before
+/// it); runs of `_` collapsed; a leading `_` prefixed with the enum's name (`TlsVersion_1_0`).
+pub fn enum_value_name(enum_name: &str, name: Option<&str>, value: &serde_json::Value) -> String {
+    let raw = match name {
         Some(n) if !n.is_empty() => n.to_string(),
-        _ => match value {
-            serde_json::Value::String(s) => {
-                let p = pascal(s);
-                if p.is_empty() {
-                    if s.is_empty() {
-                        "Empty".to_string()
-                    } else {
-                        "Value".to_string()
-                    }
-                } else {
-                    p
-                }
-            }
-            serde_json::Value::Bool(b) => pascal(&b.to_string()),
-            other => format!("Value{}", other.to_string().replace(['-', '.', '+'], "_")),
-        },
+        _ => value_text(value),
     };
-    if is_identifier_name(&base) {
-        base
-    } else {
-        let mut s: String = base.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
-        if s.starts_with(|c: char| c.is_ascii_digit()) {
-            s.insert(0, '_');
-        }
-        s
+    if raw.is_empty() {
+        return "Empty".to_string();
     }
+    let expanded = match raw.as_str() {
+        "*" => "Asterisk".to_string(),
+        d if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() => {
+            ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"]
+                [usize::from(d.as_bytes()[0] - b'0')]
+            .to_string()
+        }
+        _ => raw,
+    };
+    let mut ident = String::new();
+    for (i, c) in upper_first_char(&expanded).chars().enumerate() {
+        if !is_identifier_part(c) {
+            ident.push('_');
+        } else {
+            if i == 0 && !is_identifier_start(c) {
+                ident.push('_');
+            }
+            ident.push(c);
+        }
+    }
+    let mut collapsed = String::with_capacity(ident.len());
+    for c in ident.chars() {
+        if !(c == '_' && collapsed.ends_with('_')) {
+            collapsed.push(c);
+        }
+    }
+    if collapsed.starts_with('_') {
+        collapsed.insert_str(0, enum_name);
+    }
+    collapsed
+}
+
+/// An enum value as Go's `%v` prints it (Pulumi's generator names members after it):
+/// integral numbers without a fraction, strings bare.
+fn value_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 1e21 => format!("{f:.0}"),
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Upper-cases the first character (Unicode-aware, as Pulumi's `UppercaseFirst`).
+fn upper_first_char(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// May start a JavaScript identifier. Letters beyond ASCII count (ECMA-262 `ID_Start`,
+/// approximated by Unicode alphabetic).
+fn is_identifier_start(c: char) -> bool {
+    c == '$' || c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+}
+
+/// May continue a JavaScript identifier (digits beyond ASCII are replaced, to stay valid).
+fn is_identifier_part(c: char) -> bool {
+    is_identifier_start(c) || c.is_ascii_digit()
 }
 
 /// A scope of TypeScript names (exports, files, members): a taken name gets `2`, `3`, ...;
@@ -351,13 +396,24 @@ mod tests {
     #[test]
     fn enum_value_names() {
         use serde_json::json;
-        assert_eq!(enum_value_name(Some("Red"), &json!("red")), "Red");
-        assert_eq!(enum_value_name(None, &json!("t2.micro")), "T2Micro");
-        assert_eq!(enum_value_name(None, &json!("")), "Empty");
-        assert_eq!(enum_value_name(None, &json!("123abc")), "_123abc");
-        assert_eq!(enum_value_name(None, &json!(3)), "Value3");
-        assert_eq!(enum_value_name(None, &json!(-1.5)), "Value_1_5");
-        assert_eq!(enum_value_name(None, &json!(true)), "True");
+        // Pulumi's names for the corpus' enums (simple-enum-schema, azure-native).
+        let n = |name: Option<&str>, v: serde_json::Value| enum_value_name("Kind", name, &v);
+        assert_eq!(n(Some("red"), json!("red")), "Red");
+        assert_eq!(n(None, json!("Pulumi Planters Inc.")), "Pulumi_Planters_Inc_");
+        assert_eq!(n(None, json!("Plants'R'Us")), "Plants_R_Us");
+        assert_eq!(n(None, json!("CloudEventSchemaV1_0")), "CloudEventSchemaV1_0");
+        assert_eq!(n(None, json!("SystemAssigned, UserAssigned")), "SystemAssigned_UserAssigned");
+        assert_eq!(n(None, json!("1.0")), "Kind_1_0");
+        assert_eq!(n(None, json!("NO_NAME")), "NO_NAME");
+        assert_eq!(n(None, json!("t2.micro")), "T2_micro");
+        assert_eq!(n(None, json!("*")), "Asterisk");
+        assert_eq!(n(None, json!(3)), "Three");
+        assert_eq!(n(None, json!(6.0)), "Six");
+        assert_eq!(n(None, json!(16.0)), "Kind_16");
+        assert_eq!(n(None, json!(-1.5)), "Kind_1_5");
+        assert_eq!(n(None, json!(true)), "True");
+        assert_eq!(n(None, json!("")), "Empty");
+        assert_eq!(n(None, json!("ünïcode")), "Ünïcode");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use bridgegen_model::{EnumKind, ObjectId, Package, Type};
+use bridgegen_model::{EnumKind, ObjectId, ObjectType, Package, Property, Type};
 
 use crate::context::Names;
 use crate::doc;
@@ -123,12 +123,27 @@ fn ns_at<'n>(root: &'n mut Ns, names: &Names, module: &str) -> &'n mut Ns {
     cur
 }
 
+/// An object type's properties as one shape declares them: the type's
+/// `language.nodejs.requiredInputs` / `requiredOutputs` list, when present, decides which are
+/// required in the input (and plain) / output shape (Pulumi's Kubernetes and Terraform-bridged
+/// schemas use it); otherwise the schema's `required`.
+fn properties_for_shape(o: &ObjectType, shape: Shape) -> std::borrow::Cow<'_, [Property]> {
+    let key = if shape == Shape::Output { "requiredOutputs" } else { "requiredInputs" };
+    let Some(list) = o.language.get("nodejs").and_then(|n| n.get(key)).and_then(|v| v.as_array()) else {
+        return std::borrow::Cow::Borrowed(&o.properties);
+    };
+    let required: std::collections::HashSet<&str> = list.iter().filter_map(|v| v.as_str()).collect();
+    std::borrow::Cow::Owned(
+        o.properties.iter().map(|p| Property { required: required.contains(p.name.as_str()), ..p.clone() }).collect(),
+    )
+}
+
 fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: Shape) -> Interface {
     let o = pkg.object(id);
     let twin = names.input_has_args_suffix(o) && shape == Shape::Input;
     let name = if twin { format!("{}Args", names.object(id)) } else { names.object(id).to_string() };
-    let members = o
-        .properties
+    let props = properties_for_shape(o, shape);
+    let members = props
         .iter()
         .map(|p| Member {
             doc: doc::comment(p.description.as_ref(), p.deprecation_message.as_deref(), "    "),
@@ -142,7 +157,7 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         .collect();
     let mut defaults = Vec::new();
     let defaults_fn = if shape != Shape::Output && has_defaults(pkg, id) {
-        for p in &o.properties {
+        for p in props.iter() {
             let default = p.default.as_ref().and_then(|d| default_expr(&p.ty, d));
             let plain = shape == Shape::Plain || p.plain;
             let object_defaults = match &p.ty {
@@ -182,6 +197,10 @@ pub fn types_file(pkg: &Package, names: &Names, output: bool) -> Vec<NsEntry> {
     let tcx = TypeCtx { pkg, names, root: "../".into() };
     let mut root = Ns::default();
     for m in &pkg.modules {
+        // Every module of types gets its namespace in both files, empty or not, as in Pulumi's.
+        if m.objects.iter().any(|id| !pkg.object(*id).is_overlay) {
+            ns_at(&mut root, names, &m.name);
+        }
         for id in &m.objects {
             let o = pkg.object(*id);
             if o.is_overlay {
@@ -189,7 +208,7 @@ pub fn types_file(pkg: &Package, names: &Names, output: bool) -> Vec<NsEntry> {
             }
             let mut shapes = Vec::new();
             if output {
-                if o.usage.output {
+                if o.usage.sdk_output {
                     shapes.push(Shape::Output);
                 }
             } else if o.usage.input {
@@ -234,7 +253,7 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
                 .values
                 .iter()
                 .map(|v| {
-                    let key = taken.take(&names::enum_value_name(v.name.as_deref(), &v.value));
+                    let key = taken.take(&names::enum_value_name(names.enum_(*id), v.name.as_deref(), &v.value));
                     let value = match (e.kind, &v.value) {
                         (EnumKind::String, serde_json::Value::String(s)) => js_string(s),
                         (_, other) => literal(other),

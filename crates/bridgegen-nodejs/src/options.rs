@@ -24,6 +24,8 @@ pub struct NodeOptions {
     pub extra_type_script_files: Vec<String>,
     /// A method whose result object has one property returns that property's value.
     pub lift_single_value_method_returns: bool,
+    /// Output shapes print a union's default `type` (or `any`) instead of the union.
+    pub disable_union_output_types: bool,
 }
 
 impl NodeOptions {

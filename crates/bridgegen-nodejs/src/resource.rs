@@ -206,7 +206,9 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             .collect(),
         _ => Vec::new(),
     };
-    let args_optional = !res.inputs.iter().any(|p| p.required && p.default.is_none() && p.const_value.is_none());
+    // Pulumi's rule: `args` may be omitted when no input is required (defaults and constants
+    // do not count), and always under `compatibility: kubernetes20`.
+    let args_optional = names.resource_args_always_optional || !res.inputs.iter().any(|p| p.required);
 
     let (state_inputs, get_outputs) = match res.state_inputs.as_ref().filter(|_| state_name.is_some()) {
         Some(s) => (

@@ -78,6 +78,10 @@ impl<'a> TypeCtx<'a> {
                 )
             }
             Type::Provider => format!("import(\"{}provider\").Provider", self.root),
+            Type::Union(u) if shape == Shape::Output && self.names.union_outputs_disabled => match &u.default_type {
+                Some(t) => self.inner(t, shape),
+                None => "any".into(),
+            },
             Type::Union(u) => {
                 let mut parts: Vec<String> = Vec::new();
                 for e in &u.elements {
@@ -163,5 +167,40 @@ fn external(x: &ExternalRef, shape: Shape) -> String {
             path.push(crate::names::pascal_ident(&t.name));
             format!("import(\"{pkg}\").{}", path.join("."))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The output and input types of `Res`'s properties, with the given `language.nodejs`.
+    fn union_types(nodejs: &str) -> Vec<(String, String)> {
+        let schema = format!(
+            r#"{{"name": "uni", "version": "1.0.0", "language": {{"nodejs": {nodejs}}},
+            "resources": {{"uni:index:Res": {{
+                "inputProperties": {{"size": {{"type": "integer", "oneOf": [{{"type": "string"}}, {{"type": "integer"}}]}}}},
+                "properties": {{
+                    "size": {{"type": "integer", "oneOf": [{{"type": "string"}}, {{"type": "integer"}}]}},
+                    "mixed": {{"oneOf": [{{"type": "boolean"}}, {{"type": "number"}}]}}}}}}}}}}"#
+        );
+        let (pkg, _) = bridgegen_model::bind_str(&schema).expect("schema binds");
+        let names = Names::new(&pkg);
+        let tcx = TypeCtx::new(&pkg, &names, "index");
+        let res = &pkg.resources[0];
+        let input = &res.inputs[0];
+        res.properties.iter().map(|p| (tcx.output_field(p), tcx.input_field(input, Shape::Input))).collect()
+    }
+
+    #[test]
+    fn disable_union_output_types_prints_the_default_type_or_any_in_outputs_only() {
+        let on = union_types(r#"{"disableUnionOutputTypes": true}"#);
+        let by_output: Vec<&str> = on.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(by_output, ["number", "any"]);
+        // Inputs keep the union.
+        assert_eq!(on[0].1, "pulumi.Input<string | number | undefined>");
+        let off = union_types("{}");
+        let by_output: Vec<&str> = off.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(by_output, ["string | number", "boolean | number"]);
     }
 }

@@ -75,8 +75,13 @@ pub struct Ctx<'a> {
     /// Objects that get input classes / output classes (usage, closed over references).
     pub has_input: Vec<bool>,
     pub has_output: Vec<bool>,
+    /// Objects reached from resource outputs: their output classes warn when read as a dict by
+    /// wire name, naming the getter (Pulumi's rule; function results and config types do not).
+    pub resource_output: Vec<bool>,
     /// `liftSingleValueMethodReturns`: a method whose result has one property returns it.
     pub lift_method_returns: bool,
+    /// Input object types also accept their `XArgsDict` TypedDict (`inputTypes`).
+    pub typed_dicts: bool,
 }
 
 /// Marks every object reachable from the marked ones through property types.
@@ -117,9 +122,9 @@ impl<'a> Ctx<'a> {
                 Some(o) => o.split(['/', '.']).filter(|s| !s.is_empty()).map(names::module_component).collect(),
                 None => m.name.split('/').filter(|s| !s.is_empty()).map(names::module_component).collect(),
             };
-            // `config` is the package's configuration module; members of a schema module
-            // called `config` go to `config_`.
-            let path = fix_reserved_top(path);
+            // `config` is the package's configuration module: a schema module `config` of
+            // types only shares it, members of any other go to `config_`.
+            let path = if m.merges_with_config() && path == ["config"] { path } else { fix_reserved_top(path) };
             module_paths.insert(m.name.clone(), path);
         }
         // Intermediate packages (`core` for `core/v1`) are keyed by their joined python path.
@@ -200,14 +205,17 @@ impl<'a> Ctx<'a> {
         // gets no class at all, as in Pulumi's SDKs (Kubernetes' `*List` types, say).
         let n = pkg.objects.len();
         let mut has_input: Vec<bool> = pkg.objects.iter().map(|o| o.usage.input || o.usage.plain_input).collect();
-        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.output).collect();
+        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.sdk_output).collect();
         debug_assert_eq!(has_input.len(), n);
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
             mark_props(&r.inputs, &mut has_input);
             if let Some(st) = &r.state_inputs {
                 mark_props(st, &mut has_input);
             }
-            mark_props(&r.properties, &mut has_output);
+            // A provider declares only its string outputs (resource.rs).
+            if !r.is_provider {
+                mark_props(&r.properties, &mut has_output);
+            }
         }
         for f in &pkg.functions {
             if let Some(i) = &f.inputs {
@@ -226,6 +234,11 @@ impl<'a> Ctx<'a> {
         mark_props(&pkg.config, &mut has_output);
         close_over(pkg, &mut has_input);
         close_over(pkg, &mut has_output);
+        let mut resource_output = vec![false; n];
+        for r in &pkg.resources {
+            mark_props(&r.properties, &mut resource_output);
+        }
+        close_over(pkg, &mut resource_output);
         let compat = matches!(opts.compatibility.as_deref(), Some("tfbridge20" | "kubernetes20"));
         let mut function_reached = vec![false; n];
         if compat {
@@ -245,6 +258,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             has_input,
             has_output,
+            resource_output,
             pkg,
             package_name,
             module_paths,
@@ -258,6 +272,7 @@ impl<'a> Ctx<'a> {
             function_file,
             provider_file: "provider".into(),
             lift_method_returns: opts.lift_single_value_method_returns,
+            typed_dicts: opts.typed_dicts(),
         }
     }
 
@@ -354,6 +369,9 @@ impl<'a> Ctx<'a> {
                 let class = &self.object_class[id.0];
                 match mode {
                     Mode::Output => self.qualify(&o.token.module, Kind::Outputs, &self.output_class[id.0], here, refs),
+                    _ if !self.typed_dicts => {
+                        self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs)
+                    }
                     _ => {
                         let a = self.qualify(&o.token.module, Kind::Inputs, &format!("{class}Args"), here, refs);
                         // `_XArgsDict` is the TypedDict for checkers and `dict` at run time, so the

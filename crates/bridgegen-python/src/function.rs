@@ -42,14 +42,14 @@ pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
     let fn_name = ctx.function_name[id].clone();
     let empty: Vec<Property> = Vec::new();
     let inputs = f.inputs.as_ref().unwrap_or(&empty);
-    // Positional order when the schema gives one, otherwise schema order.
+    // Positional order when the schema gives one, otherwise Pulumi's.
     let mut ordered: Vec<&Property> = Vec::new();
     for n in &f.multi_argument_inputs {
         if let Some(p) = inputs.iter().find(|p| &p.name == n) {
             ordered.push(p);
         }
     }
-    for p in inputs {
+    for p in props::pulumi_order(inputs) {
         if !ordered.iter().any(|o| o.name == p.name) {
             ordered.push(p);
         }

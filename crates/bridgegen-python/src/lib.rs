@@ -63,9 +63,17 @@ pub struct PythonOptions {
     pub compatibility: Option<String>,
     #[serde(default)]
     pub lift_single_value_method_returns: bool,
+    /// `classes`: input object types are `XArgs` classes only (no `XArgsDict` TypedDicts);
+    /// `classes-and-dicts`, Pulumi's default, adds the TypedDicts.
+    pub input_types: Option<String>,
 }
 
 impl PythonOptions {
+    /// Whether input object types also get `XArgsDict` TypedDicts.
+    pub fn typed_dicts(&self) -> bool {
+        self.input_types.as_deref() != Some("classes")
+    }
+
     pub fn from_package(pkg: &Package) -> PythonOptions {
         pkg.language_block("python").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default()
     }
@@ -234,11 +242,15 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 });
             }
         }
-        if module_name.is_empty() && has_config {
+        if module_name.is_empty() && has_config && !children.iter().any(|c| c.name == "config") {
             let dotted = format!("{pkg_name}.config");
             children.push(ChildView { name: "config".into(), dotted_lit: names::str_lit(&dotted), dotted });
         }
         children.sort_by(|a, b| a.name.cmp(&b.name));
+        if has_config && ctx.path(&module_name) == ["config"] {
+            // The config package's `__init__` is the config module's (below).
+            continue;
+        }
         let is_root = module_name.is_empty();
         inits.push((
             files.len(),
@@ -313,7 +325,9 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             .iter()
             .map(|(m, k)| {
                 let target = ctx.path(m).join(".");
-                format!("from ..{target} import {} as {}", k.file(), ctx.alias(m, *k))
+                // Types of a schema module `config` live in this package.
+                let from = if target == "config" { ".".to_string() } else { format!("..{target}") };
+                format!("from {from} import {} as {}", k.file(), ctx.alias(m, *k))
             })
             .collect();
         let dir = format!("{pkg_name}/config");

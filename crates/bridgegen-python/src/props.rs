@@ -25,6 +25,14 @@ pub fn name_map(lists: &[&[Property]], reserved: &[&[&str]]) -> IndexMap<String,
     wires.iter().map(|p| p.name.clone()).zip(unique).collect()
 }
 
+/// `props` in Pulumi's order: its schema binder sorts every property list by wire name, and
+/// its SDKs list parameters so (positional ones included: `Foo(name, opts, a, b)`).
+pub fn pulumi_order(props: &[Property]) -> Vec<&Property> {
+    let mut out: Vec<&Property> = props.iter().collect();
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
 #[derive(Debug, Serialize, Clone)]
 pub struct PropView {
     /// Python name.

@@ -89,8 +89,8 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     let map = props::name_map(&[&r.inputs, &r.properties, state_props], &[RESOURCE_RESERVED]);
     let name_of = |p: &Property| map.get(&p.name).cloned().unwrap_or_else(|| names::snake(&p.name));
 
-    let mut inputs: Vec<PropView> = r
-        .inputs
+    let sorted_inputs = props::pulumi_order(&r.inputs);
+    let mut inputs: Vec<PropView> = sorted_inputs
         .iter()
         .map(|p| {
             let optional = !p.required || p.default.is_some();
@@ -103,10 +103,9 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
             v
         })
         .collect();
-    // Required parameters first (Pulumi's order), otherwise schema order.
+    // Required parameters first, then by wire name (Pulumi's order).
     inputs.sort_by_key(|v| !v.required);
-    let init_inputs: Vec<PropView> = r
-        .inputs
+    let init_inputs: Vec<PropView> = sorted_inputs
         .iter()
         .map(|p| {
             let mut v = props::view(ctx, p, &name_of(p), &here, &mut refs, true);
@@ -114,8 +113,10 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
             v
         })
         .collect();
-    let state: Vec<PropView> =
-        state_props.iter().map(|p| props::view(ctx, p, &name_of(p), &here, &mut refs, true)).collect();
+    let state: Vec<PropView> = props::pulumi_order(state_props)
+        .into_iter()
+        .map(|p| props::view(ctx, p, &name_of(p), &here, &mut refs, true))
+        .collect();
     let outputs: Vec<PropView> = r
         .properties
         .iter()

@@ -18,10 +18,22 @@ pub struct ObjectView {
     pub class_field_doc: String,
     pub init_doc: String,
     pub props: Vec<PropView>,
+    /// Output classes: wire names whose getter is spelled otherwise. The values are stored
+    /// under the getters' names; reading a wire name (`obj.get("camelKey")`, `obj["camelKey"]`)
+    /// warns and names the getter, as in Pulumi's SDKs.
+    pub key_warnings: Vec<KeyWarning>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KeyWarning {
+    pub wire_lit: String,
+    pub getter_lit: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ClassesView {
+    /// Input classes come with their `XArgsDict` TypedDicts (`inputTypes`).
+    pub typed_dicts: bool,
     pub utilities_import: String,
     pub imports: Vec<String>,
     pub classes: Vec<ObjectView>,
@@ -63,9 +75,15 @@ pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             class_field_doc: names::docstring(&desc, "    "),
             init_doc: init_doc(&ps),
             props: ps,
+            key_warnings: Vec::new(),
         });
     }
-    ClassesView { utilities_import: ctx.utilities_import(module), imports: ctx.imports(module, &refs), classes }
+    ClassesView {
+        typed_dicts: ctx.typed_dicts,
+        utilities_import: ctx.utilities_import(module),
+        imports: ctx.imports(module, &refs),
+        classes,
+    }
 }
 
 pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
@@ -96,10 +114,22 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
                 v
             })
             .collect();
+        let key_warnings = if ctx.resource_output[id.0] {
+            // Whether Pulumi's spelling (without our `items_` escape) differs from the key.
+            let unescaped = props::name_map(&[&o.properties], &[]);
+            o.properties
+                .iter()
+                .filter(|p| unescaped[&p.name] != p.name)
+                .map(|p| KeyWarning { wire_lit: names::str_lit(&p.name), getter_lit: names::str_lit(&map[&p.name]) })
+                .collect()
+        } else {
+            Vec::new()
+        };
         ps.sort_by_key(|v| !v.required);
         let class = &ctx.object_class[id.0];
         let desc = o.description.as_ref().map(names::clean_description).unwrap_or_default();
         classes.push(ObjectView {
+            key_warnings,
             class_name: ctx.output_class[id.0].clone(),
             args_class: format!("{class}Args"),
             dict_class: format!("{class}ArgsDict"),
@@ -109,7 +139,12 @@ pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
             props: ps,
         });
     }
-    ClassesView { utilities_import: ctx.utilities_import(module), imports: ctx.imports(module, &refs), classes }
+    ClassesView {
+        typed_dicts: ctx.typed_dicts,
+        utilities_import: ctx.utilities_import(module),
+        imports: ctx.imports(module, &refs),
+        classes,
+    }
 }
 
 #[derive(Debug, Serialize)]

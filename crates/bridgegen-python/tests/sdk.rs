@@ -121,3 +121,29 @@ fn keywords_package_runs_under_mocks() {
 fn methods_package_runs_under_mocks() {
     runs_under_mocks("tests/schemas/methods.json", "tests/python/test_methods_runtime.py");
 }
+
+#[test]
+fn input_types_classes_drops_the_typed_dicts() {
+    // `language.python.inputTypes: classes` (tests/schemas/input-classes.json): inputs are typed
+    // by their `XArgs` class alone; the same schema without the option gets the TypedDicts.
+    let root = repo_root();
+    let text = std::fs::read_to_string(root.join("tests/schemas/input-classes.json")).expect("fixture");
+    let file = |files: &[bridgegen_codegen::GeneratedFile], path: &str| -> String {
+        let f = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("{path} not generated"));
+        String::from_utf8(f.contents.clone()).expect("utf-8")
+    };
+    let (classes, _) = bridgegen_model::bind_str(&text).expect("binds");
+    let files = bridgegen_python::generate(&classes).expect("generate");
+    let inputs = file(&files, "pulumi_inputclasses/_inputs.py");
+    assert!(!inputs.contains("ArgsDict"), "{inputs}");
+    assert!(inputs.contains("class RuleArgs:") && inputs.contains("'RuleArgs',"), "{inputs}");
+    let firewall = file(&files, "pulumi_inputclasses/firewall.py");
+    assert!(firewall.contains("main: pulumi.Input['_root_inputs.RuleArgs'],"), "{firewall}");
+
+    let (dicts, _) =
+        bridgegen_model::bind_str(&text.replace(r#""inputTypes": "classes""#, r#""inputTypes": "classes-and-dicts""#))
+            .expect("binds");
+    let files = bridgegen_python::generate(&dicts).expect("generate");
+    let inputs = file(&files, "pulumi_inputclasses/_inputs.py");
+    assert!(inputs.contains("class RuleArgsDict(TypedDict):") && inputs.contains("'RuleArgsDict',"), "{inputs}");
+}

@@ -9,74 +9,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-/// The exported TypeScript surface of a nodejs SDK folder: every `.ts` file and the names it
-/// exports (`export class|function|interface|const|enum|namespace|type ...`, the names of
-/// `export { A, B as C } from`, `*<from>` for `export * from`), qualified by enclosing
-/// exported namespaces (`types/input.ts#core.v1.PodSpec`).
-pub fn ts_surface(root: &Path) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for file in files_under(root, &|p| p.extension().is_some_and(|e| e == "ts")) {
-        let rel = rel_path(root, &file);
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        out.insert(rel.clone());
-        ts_file_symbols(&rel, &text, &mut out);
-    }
-    out
-}
-
-fn ts_file_symbols(rel: &str, text: &str, out: &mut BTreeSet<String>) {
-    // Namespaces are found by indentation (both generators indent their bodies), which is
-    // immune to braces inside comments and strings.
-    let mut namespaces: Vec<(usize, String)> = Vec::new();
-    let mut lines = text.lines();
-    while let Some(line) = lines.next() {
-        let body = line.trim_start();
-        let Some(mut rest) = body.strip_prefix("export ") else { continue };
-        let indent = line.len() - body.len();
-        while namespaces.last().is_some_and(|(i, _)| *i >= indent) {
-            namespaces.pop();
-        }
-        let prefix: String = namespaces.iter().map(|(_, n)| format!("{n}.")).collect();
-        if rest.starts_with('{') || rest.starts_with("type {") {
-            let mut list = rest.to_string();
-            while !list.contains('}') {
-                match lines.next() {
-                    Some(l) => list.push_str(l),
-                    None => break,
-                }
-            }
-            let inner = list.split_once('{').map(|x| x.1).unwrap_or("").split('}').next().unwrap_or("");
-            for item in inner.split(',') {
-                let name = item.rsplit(" as ").next().unwrap_or("").trim();
-                if !name.is_empty() {
-                    out.insert(format!("{rel}#{prefix}{name}"));
-                }
-            }
-            continue;
-        }
-        if let Some(from) = rest.strip_prefix("* from ") {
-            out.insert(format!("{rel}#*{}", from.trim().trim_end_matches(';').trim_matches(['"', '\''])));
-            continue;
-        }
-        for modifier in ["declare ", "default ", "abstract ", "async "] {
-            rest = rest.strip_prefix(modifier).unwrap_or(rest);
-        }
-        let Some((keyword, after)) = rest.split_once(' ') else { continue };
-        if !["class", "function", "interface", "const", "let", "var", "enum", "namespace", "type", "import"]
-            .contains(&keyword)
-        {
-            continue;
-        }
-        let name: String =
-            after.trim_start().chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$').collect();
-        if name.is_empty() {
-            continue;
-        }
-        out.insert(format!("{rel}#{prefix}{name}"));
-        if keyword == "namespace" {
-            namespaces.push((indent, name));
-        }
-    }
+/// The exported TypeScript surface of a nodejs SDK folder (files, exports, class and interface
+/// members, parameters), by `tests/parity/tssurface.js` (TypeScript's own parser).
+pub fn ts_surface(root: &Path) -> Result<BTreeSet<String>, String> {
+    let node = crate::tool("node")?;
+    let typescript = crate::work_path("nodejs/node_modules/typescript")?;
+    let script = crate::repo_path("tests/parity/tssurface.js");
+    lines_of(Command::new(node).arg(script).arg(typescript).arg(root), "tssurface.js")
 }
 
 /// The public Python surface of a python SDK folder (modules, classes, functions and methods
@@ -118,10 +57,6 @@ fn files_under(root: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<std::path::Path
     }
     out.sort();
     out
-}
-
-fn rel_path(root: &Path, p: &Path) -> String {
-    p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/")
 }
 
 /// Total bytes of the files under `root` (the size figure of a parity summary).
@@ -260,20 +195,40 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ts_symbols_are_qualified_by_namespace_and_files_are_listed() {
-        let text = "import * as x from \"y\";\nexport class A {\n    /** export class Not { */\n}\n\
-            export namespace core {\n    export namespace v1 {\n        export interface Pod {\n        }\n    }\n\
-            \x20   export const enumA = {\n    } as const;\n}\nexport * from \"./b\";\n\
-            export { C, D as E } from \"./c\";\nexport declare function f(): void;\nexport type T = string;\n";
-        let mut out = BTreeSet::new();
-        ts_file_symbols("m/x.ts", text, &mut out);
-        let want: BTreeSet<String> =
-            ["A", "core", "core.v1", "core.v1.Pod", "core.enumA", "*./b", "C", "E", "f", "T", "Not"]
-                .iter()
-                .map(|s| format!("m/x.ts#{s}"))
-                .collect();
-        // `Not` sits in a comment, which starts with `/**`, not `export`.
-        let want: BTreeSet<String> = want.into_iter().filter(|s| !s.ends_with("Not")).collect();
-        assert_eq!(out, want);
+    fn ts_surface_lists_exports_members_and_parameters() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "import * as x from \"y\";\nexport class A {\n    /** export class Not { */\n    public static get(name: string, id?: string): A { return null as any; }\n\
+            \x20   private hidden = 1;\n    declare public readonly out: string;\n    constructor(a: string, b?: number);\n    constructor(a: any, b?: any) {}\n}\n\
+            export namespace core {\n    export namespace v1 {\n        export interface Pod {\n            name?: string;\n            kind: string;\n        }\n    }\n\
+            \x20   export const enumA = {\n        One: \"one\",\n    } as const;\n}\nexport * from \"./b\";\n\
+            export { C, D as E } from \"./c\";\nexport declare function f(a: string, ...rest: number[]): void;\nexport type T = string;\n";
+        std::fs::create_dir_all(dir.path().join("m")).unwrap();
+        std::fs::write(dir.path().join("m/x.ts"), text).unwrap();
+        let got = crate::require!(ts_surface(dir.path()));
+        let mut want: BTreeSet<String> = [
+            "A",
+            "A::get(name,id?)",
+            "A.out",
+            "A.constructor(a,b?)",
+            "core",
+            "core.v1",
+            "core.v1.Pod",
+            "core.v1.Pod.name?",
+            "core.v1.Pod.kind",
+            "core.enumA",
+            "core.enumA.One",
+            "*./b",
+            "C",
+            "E",
+            "f(a,...rest)",
+            "T",
+        ]
+        .iter()
+        .map(|s| format!("m/x.ts#{s}"))
+        .collect();
+        want.insert("m/x.ts".into());
+        // `Not` sits in a comment; `hidden` is private; the constructor's implementation
+        // signature is hidden by its overload.
+        assert_eq!(got, want);
     }
 }

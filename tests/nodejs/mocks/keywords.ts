@@ -63,11 +63,12 @@ async function main(): Promise<void> {
     const err = new kw.Error("e2", { message: "m" });
     assert.strictEqual(await value(err.message), "m");
 
-    // Enums, including derived member names.
+    // Enums, including derived member names (Pulumi's rule: first letter upper-cased, other
+    // characters made identifier-safe, a leading `_` prefixed with the enum's name).
     assert.strictEqual(kw.default_.Enum.Class, "class");
-    assert.strictEqual(kw.default_.Enum.default, "default");
-    assert.strictEqual(kw.default_.Enum.T2Micro, "t2.micro");
-    assert.strictEqual(kw.types.enums.myModule.Level.Value_3, -3);
+    assert.strictEqual(kw.default_.Enum.Default, "default");
+    assert.strictEqual(kw.default_.Enum.T2_micro, "t2.micro");
+    assert.strictEqual(kw.types.enums.myModule.Level.Level_3, -3);
 
     // A resource in a module with a dash, with aliases/secret outputs merged into options.
     const del = new kw.default_.Delete("del", { in: "secret-in" });

@@ -6,6 +6,17 @@ use bridgegen_schema::TypeSpec;
 use super::{Binder, Pointer, PRIMITIVE_TYPES};
 use crate::model::*;
 
+/// The model type of a primitive `type` name; `None` for `array`, `object` and unknown names.
+fn primitive(name: &str) -> Option<Type> {
+    match name {
+        "boolean" => Some(Type::Boolean),
+        "integer" => Some(Type::Integer),
+        "number" => Some(Type::Number),
+        "string" => Some(Type::String),
+        _ => None,
+    }
+}
+
 impl Binder<'_> {
     pub(super) fn type_of(&mut self, t: &TypeSpec, ptr: &Pointer) -> Type {
         if !t.one_of.is_empty() {
@@ -21,16 +32,16 @@ impl Binder<'_> {
                 elements,
                 discriminator: t.discriminator.as_ref().map(|d| d.property_name.clone()),
                 mapping: t.discriminator.as_ref().map(|d| d.mapping.clone()).unwrap_or_default(),
+                default_type: t.type_.as_deref().and_then(primitive).map(Box::new),
             });
         }
         if let Some(r) = &t.ref_ {
             return self.reference(r, &ptr.key("$ref"));
         }
+        if let Some(prim) = t.type_.as_deref().and_then(primitive) {
+            return prim;
+        }
         match t.type_.as_deref() {
-            Some("boolean") => Type::Boolean,
-            Some("integer") => Type::Integer,
-            Some("number") => Type::Number,
-            Some("string") => Type::String,
             Some("array") => match &t.items {
                 Some(items) => Type::Array(Box::new(self.type_of(items, &ptr.key("items")))),
                 None => {

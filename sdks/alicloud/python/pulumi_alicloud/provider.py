@@ -20,33 +20,33 @@ __all__ = ["ProviderArgs", "Provider"]
 class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
-                 ecs_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
+                 secret_key: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] access_key: The access key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
-        :param pulumi.Input[_builtins.str] secret_key: The secret key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
-        :param pulumi.Input[_builtins.str] region: The region where Alibaba Cloud operations will take place. Examples are cn-beijing, cn-hangzhou, eu-central-1, etc.
         :param pulumi.Input[_builtins.str] ecs_endpoint: The ECS API endpoint. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
+        :param pulumi.Input[_builtins.str] region: The region where Alibaba Cloud operations will take place. Examples are cn-beijing, cn-hangzhou, eu-central-1, etc.
+        :param pulumi.Input[_builtins.str] secret_key: The secret key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
         """
         if access_key is None:
             access_key = _utilities.get_env("ALICLOUD_ACCESS_KEY")
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
-        if secret_key is None:
-            secret_key = _utilities.get_env("ALICLOUD_SECRET_KEY")
-        if secret_key is not None:
-            pulumi.set(__self__, "secret_key", secret_key)
-        if region is None:
-            region = (_utilities.get_env("ALICLOUD_REGION") or "cn-beijing")
-        if region is not None:
-            pulumi.set(__self__, "region", region)
         if ecs_endpoint is None:
             ecs_endpoint = _utilities.get_env("ALICLOUD_ECS_ENDPOINT")
         if ecs_endpoint is not None:
             pulumi.set(__self__, "ecs_endpoint", ecs_endpoint)
+        if region is None:
+            region = (_utilities.get_env("ALICLOUD_REGION") or "cn-beijing")
+        if region is not None:
+            pulumi.set(__self__, "region", region)
+        if secret_key is None:
+            secret_key = _utilities.get_env("ALICLOUD_SECRET_KEY")
+        if secret_key is not None:
+            pulumi.set(__self__, "secret_key", secret_key)
 
     @_builtins.property
     @pulumi.getter(name="accessKey")
@@ -61,16 +61,16 @@ class ProviderArgs:
         pulumi.set(self, "access_key", value)
 
     @_builtins.property
-    @pulumi.getter(name="secretKey")
-    def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
+    @pulumi.getter(name="ecsEndpoint")
+    def ecs_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The secret key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
+        The ECS API endpoint. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
         """
-        return pulumi.get(self, "secret_key")
+        return pulumi.get(self, "ecs_endpoint")
 
-    @secret_key.setter
-    def secret_key(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "secret_key", value)
+    @ecs_endpoint.setter
+    def ecs_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "ecs_endpoint", value)
 
     @_builtins.property
     @pulumi.getter
@@ -85,16 +85,16 @@ class ProviderArgs:
         pulumi.set(self, "region", value)
 
     @_builtins.property
-    @pulumi.getter(name="ecsEndpoint")
-    def ecs_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+    @pulumi.getter(name="secretKey")
+    def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The ECS API endpoint. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
+        The secret key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
         """
-        return pulumi.get(self, "ecs_endpoint")
+        return pulumi.get(self, "secret_key")
 
-    @ecs_endpoint.setter
-    def ecs_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "ecs_endpoint", value)
+    @secret_key.setter
+    def secret_key(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "secret_key", value)
 
 
 class Provider(pulumi.ProviderResource):
@@ -103,9 +103,9 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 region: pulumi.Input[Optional[_builtins.str]] = None,
                  ecs_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         The provider type for the alicloud package. By default, resources use package-wide configuration settings, however an explicit `Provider` instance may be created and passed during resource construction to achieve fine-grained programmatic control over provider settings. See the [documentation](https://www.pulumi.com/docs/reference/programming-model/#providers) for more information.
@@ -113,9 +113,9 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: The access key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
-        :param pulumi.Input[_builtins.str] secret_key: The secret key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
-        :param pulumi.Input[_builtins.str] region: The region where Alibaba Cloud operations will take place. Examples are cn-beijing, cn-hangzhou, eu-central-1, etc.
         :param pulumi.Input[_builtins.str] ecs_endpoint: The ECS API endpoint. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
+        :param pulumi.Input[_builtins.str] region: The region where Alibaba Cloud operations will take place. Examples are cn-beijing, cn-hangzhou, eu-central-1, etc.
+        :param pulumi.Input[_builtins.str] secret_key: The secret key for API operations. You can retrieve this from the 'Security Management' section of the Alibaba Cloud console.
         """
         ...
     @overload
@@ -142,9 +142,9 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 region: pulumi.Input[Optional[_builtins.str]] = None,
                  ecs_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
+                 region: pulumi.Input[Optional[_builtins.str]] = None,
+                 secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -157,15 +157,15 @@ class Provider(pulumi.ProviderResource):
             if access_key is None:
                 access_key = _utilities.get_env("ALICLOUD_ACCESS_KEY")
             __props__.__dict__["access_key"] = None if access_key is None else pulumi.Output.secret(access_key)
-            if secret_key is None:
-                secret_key = _utilities.get_env("ALICLOUD_SECRET_KEY")
-            __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
-            if region is None:
-                region = (_utilities.get_env("ALICLOUD_REGION") or "cn-beijing")
-            __props__.__dict__["region"] = region
             if ecs_endpoint is None:
                 ecs_endpoint = _utilities.get_env("ALICLOUD_ECS_ENDPOINT")
             __props__.__dict__["ecs_endpoint"] = ecs_endpoint
+            if region is None:
+                region = (_utilities.get_env("ALICLOUD_REGION") or "cn-beijing")
+            __props__.__dict__["region"] = region
+            if secret_key is None:
+                secret_key = _utilities.get_env("ALICLOUD_SECRET_KEY")
+            __props__.__dict__["secret_key"] = None if secret_key is None else pulumi.Output.secret(secret_key)
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["accessKey", "secretKey"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Provider, __self__).__init__(

@@ -19,20 +19,16 @@ __all__ = ["ProviderArgs", "Provider"]
 @pulumi.input_type
 class ProviderArgs:
     def __init__(__self__, *,
-                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  application_credential_id: pulumi.Input[Optional[_builtins.str]] = None,
-                 application_credential_secret: pulumi.Input[Optional[_builtins.str]] = None):
+                 application_credential_secret: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] endpoint: Base URL of the KakaoCloud image API. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
         :param pulumi.Input[_builtins.str] application_credential_id: Application credential ID used to authenticate to KakaoCloud.
         :param pulumi.Input[_builtins.str] application_credential_secret: Application credential secret used to authenticate to KakaoCloud.
+        :param pulumi.Input[_builtins.str] endpoint: Base URL of the KakaoCloud image API. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
         """
-        if endpoint is None:
-            endpoint = _utilities.get_env("KAKAOCLOUD_ENDPOINT")
-        if endpoint is not None:
-            pulumi.set(__self__, "endpoint", endpoint)
         if application_credential_id is None:
             application_credential_id = _utilities.get_env("KAKAOCLOUD_APPLICATION_CREDENTIAL_ID")
         if application_credential_id is not None:
@@ -41,18 +37,10 @@ class ProviderArgs:
             application_credential_secret = _utilities.get_env("KAKAOCLOUD_APPLICATION_CREDENTIAL_SECRET")
         if application_credential_secret is not None:
             pulumi.set(__self__, "application_credential_secret", application_credential_secret)
-
-    @_builtins.property
-    @pulumi.getter
-    def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
-        """
-        Base URL of the KakaoCloud image API. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
-        """
-        return pulumi.get(self, "endpoint")
-
-    @endpoint.setter
-    def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
-        pulumi.set(self, "endpoint", value)
+        if endpoint is None:
+            endpoint = _utilities.get_env("KAKAOCLOUD_ENDPOINT")
+        if endpoint is not None:
+            pulumi.set(__self__, "endpoint", endpoint)
 
     @_builtins.property
     @pulumi.getter(name="applicationCredentialId")
@@ -78,24 +66,36 @@ class ProviderArgs:
     def application_credential_secret(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "application_credential_secret", value)
 
+    @_builtins.property
+    @pulumi.getter
+    def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        Base URL of the KakaoCloud image API. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
+        """
+        return pulumi.get(self, "endpoint")
+
+    @endpoint.setter
+    def endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "endpoint", value)
+
 
 class Provider(pulumi.ProviderResource):
     @overload
     def __init__(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  application_credential_id: pulumi.Input[Optional[_builtins.str]] = None,
                  application_credential_secret: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         The provider type for the kakaocloud package. By default, resources use package-wide configuration settings, however an explicit `Provider` instance may be created and passed during resource construction to achieve fine-grained programmatic control over provider settings.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] endpoint: Base URL of the KakaoCloud image API. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
         :param pulumi.Input[_builtins.str] application_credential_id: Application credential ID used to authenticate to KakaoCloud.
         :param pulumi.Input[_builtins.str] application_credential_secret: Application credential secret used to authenticate to KakaoCloud.
+        :param pulumi.Input[_builtins.str] endpoint: Base URL of the KakaoCloud image API. Defaults to the embedded local cloud (`bridgegen cloud serve`) when unset.
         """
         ...
     @overload
@@ -121,9 +121,9 @@ class Provider(pulumi.ProviderResource):
     def _internal_init(__self__,
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
-                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  application_credential_id: pulumi.Input[Optional[_builtins.str]] = None,
                  application_credential_secret: pulumi.Input[Optional[_builtins.str]] = None,
+                 endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -133,15 +133,15 @@ class Provider(pulumi.ProviderResource):
                 raise TypeError('__props__ is only valid when passed in combination with a valid opts.id to get an existing resource')
             __props__ = ProviderArgs.__new__(ProviderArgs)
 
-            if endpoint is None:
-                endpoint = _utilities.get_env("KAKAOCLOUD_ENDPOINT")
-            __props__.__dict__["endpoint"] = endpoint
             if application_credential_id is None:
                 application_credential_id = _utilities.get_env("KAKAOCLOUD_APPLICATION_CREDENTIAL_ID")
             __props__.__dict__["application_credential_id"] = application_credential_id
             if application_credential_secret is None:
                 application_credential_secret = _utilities.get_env("KAKAOCLOUD_APPLICATION_CREDENTIAL_SECRET")
             __props__.__dict__["application_credential_secret"] = None if application_credential_secret is None else pulumi.Output.secret(application_credential_secret)
+            if endpoint is None:
+                endpoint = _utilities.get_env("KAKAOCLOUD_ENDPOINT")
+            __props__.__dict__["endpoint"] = endpoint
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["applicationCredentialSecret"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
         super(Provider, __self__).__init__(
