@@ -273,3 +273,59 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use bridgegen_codegen::Generator;
+
+    /// Types in `net/v1`, `net` and `core`: `net` holds an interface and a nested namespace.
+    const SCHEMA: &str = r##"{
+        "name": "tree", "version": "1.0.0",
+        "types": {
+            "tree:net/v1:Rule": {"type": "object", "properties": {
+                "port": {"type": "integer", "default": 80, "description": "The port."}}},
+            "tree:net:Peer": {"type": "object", "properties": {"name": {"type": "string"}}},
+            "tree:core:Pod": {"type": "object", "properties": {"rule": {"$ref": "#/types/tree:net/v1:Rule"}}}
+        },
+        "resources": {
+            "tree:index:Res": {
+                "inputProperties": {
+                    "pod": {"$ref": "#/types/tree:core:Pod"},
+                    "peer": {"$ref": "#/types/tree:net:Peer"}
+                },
+                "properties": {}
+            }
+        }
+    }"##;
+
+    #[test]
+    fn nested_namespaces_indent_one_level_per_module_segment() {
+        let (pkg, _) = bridgegen_model::bind_str(SCHEMA).expect("schema binds");
+        let files = crate::NodejsGenerator.generate(&pkg).unwrap();
+        let input = files.iter().find(|f| f.path == "types/input.ts").expect("types/input.ts");
+        let text = String::from_utf8_lossy(&input.contents);
+        let at = |line: &str| text.lines().position(|l| l == line).unwrap_or_else(|| panic!("no `{line}` in:\n{text}"));
+        // Namespaces by name, a module's own interfaces before its child namespaces, each
+        // level four spaces deeper (the doc comment of a member one more level).
+        let order = [
+            "export namespace core {",
+            "    export interface PodArgs {",
+            "export namespace net {",
+            "    export interface PeerArgs {",
+            "    export namespace v1 {",
+            "        export interface RuleArgs {",
+            "            /**",
+            "             * The port.",
+            "            port?: pulumi.Input<number | undefined>;",
+            "        export function ruleArgsProvideDefaults(val: RuleArgs): RuleArgs {",
+        ];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{text}");
+        // Blank lines separate entries and stay empty at every depth.
+        assert!(text.lines().all(|l| l.trim_end() == l), "trailing whitespace in:\n{text}");
+        assert!(
+            text.contains("        }\n\n        /**\n         * RuleArgs with the schema's default values"),
+            "{text}"
+        );
+        assert!(text.ends_with("    }\n\n}\n"), "{text}");
+    }
+}
