@@ -3,9 +3,11 @@
 
 mod defaults;
 mod function;
+mod generic;
 mod methods;
 mod package;
 mod resource;
+mod to_output;
 mod types;
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -19,10 +21,11 @@ use serde_json::Value;
 use crate::names::{self, go_string, lower_first};
 use crate::naming::{GoOptions, Naming};
 use crate::reach::Reach;
-use crate::types::Base;
+use crate::types::{Base, Speller};
 
 const TEMPLATES: TemplateSet = &[
     ("resource", include_str!("../../../templates/go/resource.go.hbs")),
+    ("resource_head", include_str!("../../../templates/go/resource_head.go.hbs")),
     ("object", include_str!("../../../templates/go/object.go.hbs")),
     ("enum", include_str!("../../../templates/go/enum.go.hbs")),
     ("container", include_str!("../../../templates/go/container.go.hbs")),
@@ -31,6 +34,9 @@ const TEMPLATES: TemplateSet = &[
     ("default_stmt", include_str!("../../../templates/go/default_stmt.go.hbs")),
     ("env_default", include_str!("../../../templates/go/env_default.go.hbs")),
     ("function", include_str!("../../../templates/go/function.go.hbs")),
+    ("function_head", include_str!("../../../templates/go/function_head.go.hbs")),
+    ("params", include_str!("../../../templates/go/params.go.hbs")),
+    ("args_literal", include_str!("../../../templates/go/args_literal.go.hbs")),
     ("method", include_str!("../../../templates/go/method.go.hbs")),
     ("init", include_str!("../../../templates/go/init.go.hbs")),
     ("registrations", include_str!("../../../templates/go/registrations.go.hbs")),
@@ -39,6 +45,12 @@ const TEMPLATES: TemplateSet = &[
     ("doc", include_str!("../../../templates/go/doc.go.hbs")),
     ("utilities", include_str!("../../../templates/go/utilities.go.hbs")),
     ("gomod", include_str!("../../../templates/go/go.mod.hbs")),
+    ("to_output", include_str!("../../../templates/go/to_output.go.hbs")),
+    ("x_accessor", include_str!("../../../templates/go/x_accessor.go.hbs")),
+    ("x_object", include_str!("../../../templates/go/x_object.go.hbs")),
+    ("x_enum", include_str!("../../../templates/go/x_enum.go.hbs")),
+    ("x_resource", include_str!("../../../templates/go/x_resource.go.hbs")),
+    ("x_function", include_str!("../../../templates/go/x_function.go.hbs")),
 ];
 
 pub(crate) fn registry() -> Result<Handlebars<'static>, GenError> {
@@ -88,6 +100,10 @@ struct Ctx<'a> {
     /// Per object type: whether it gets a `Defaults()` method.
     has_defaults: Vec<bool>,
     hb: Handlebars<'static>,
+    /// Writing the generic copy under `x/` (`generics: "side-by-side"`): `naming` then
+    /// imports the `x/` packages, and `internal_base` is the SDK's own import base.
+    x: bool,
+    internal_base: String,
 }
 
 #[derive(Serialize)]
@@ -115,7 +131,23 @@ impl Ctx<'_> {
     }
 
     fn internal_path(&self) -> String {
-        format!("{}/{}", self.naming.import_base, self.opts.internal_dir())
+        format!("{}/{}", self.internal_base, self.opts.internal_dir())
+    }
+
+    /// A type speller for the package in `dir` (generic in the `x/` copy).
+    fn speller(&self, dir: &str) -> Speller<'_> {
+        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        sp.generic = self.x.then_some(&self.reach);
+        sp
+    }
+
+    /// Names a template, or its `x/` variant in the generic copy.
+    fn template(&self, name: &'static str, x_name: &'static str) -> &'static str {
+        if self.x {
+            x_name
+        } else {
+            name
+        }
     }
 
     /// The import of the helpers package, always under the name `internal`.
@@ -149,7 +181,9 @@ impl Ctx<'_> {
     /// plain field spells one of its types.
     fn types_imports(&self, regs: &Regs, plain_uses_sdk: bool) -> Imports {
         if regs.any {
-            return self.std_imports(&["context", "reflect"], false);
+            let mut i = self.std_imports(&["context", "reflect"], false);
+            to_output::import_pulumix(&mut i, self.opts.side_by_side());
+            return i;
         }
         let mut i = Imports::default();
         if plain_uses_sdk {
@@ -217,45 +251,24 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let opts = GoOptions::from_package(pkg);
     let reach = Reach::compute(pkg, &naming, &opts);
     let has_defaults = defaults::objects_with_defaults(pkg);
-    let ctx = Ctx { pkg, naming, opts, reach, has_defaults, hb: registry()? };
-    let mut files: Vec<GeneratedFile> = Vec::new();
-    let dirs = ctx.naming.dirs();
-
-    let res_by_dir = by_dir(ctx.naming.resources.iter().map(|m| (m.dir.as_str(), m.skipped)));
-    let fn_by_dir = by_dir(ctx.naming.functions.iter().map(|m| (m.dir.as_str(), m.skipped)));
-    let obj_by_dir = by_dir(ctx.naming.objects.iter().map(|m| (m.dir.as_str(), m.skipped)));
-    let enum_by_dir = by_dir(ctx.naming.enums.iter().map(|m| (m.dir.as_str(), m.skipped)));
-
-    for dir in &dirs {
-        let empty = Vec::new();
-        let resources = res_by_dir.get(dir).unwrap_or(&empty);
-        let functions = fn_by_dir.get(dir).unwrap_or(&empty);
-        let objects = obj_by_dir.get(dir).unwrap_or(&empty);
-        let enums = enum_by_dir.get(dir).unwrap_or(&empty);
-        if dir.is_empty() {
-            files.push(GeneratedFile::new("doc.go", ctx.doc_go()?));
-            files.push(GeneratedFile::new("provider.go", ctx.resource_file(dir, &pkg.provider, None)?));
+    let internal_base = naming.import_base.clone();
+    let mut ctx = Ctx { pkg, naming, opts, reach, has_defaults, hb: registry()?, x: false, internal_base };
+    let mut files = ctx.sdk_files()?;
+    let config = !pkg.config.is_empty();
+    if ctx.opts.side_by_side() {
+        let x_naming = generic::x_naming(&ctx.naming);
+        let legacy = std::mem::replace(&mut ctx.naming, x_naming);
+        ctx.x = true;
+        let mut x_files = ctx.sdk_files()?;
+        if config {
+            x_files.push(GeneratedFile::new("config/config.go", ctx.config_go()?));
         }
-        if dir.is_empty() || !resources.is_empty() {
-            files.push(GeneratedFile::new(path_of(dir, "init.go"), ctx.init_go(dir, resources)?));
+        for f in x_files {
+            files.push(GeneratedFile::new(format!("x/{}", f.path), f.contents));
         }
-        for &r in resources {
-            let fname = format!("{}.go", lower_first(&ctx.naming.resources[r].name));
-            files.push(GeneratedFile::new(path_of(dir, &fname), ctx.resource_file(dir, &pkg.resources[r], Some(r))?));
-        }
-        for &f in functions {
-            let fname = format!("{}.go", lower_first(&ctx.naming.functions[f].name));
-            files.push(GeneratedFile::new(path_of(dir, &fname), ctx.function_file(dir, f)?));
-        }
-        for (n, chunk) in objects.chunks(crate::TYPES_PER_FILE).enumerate() {
-            let fname = if n == 0 { "pulumiTypes.go".to_string() } else { format!("pulumiTypes{}.go", n) };
-            files.push(GeneratedFile::new(path_of(dir, &fname), ctx.types_file(dir, chunk)?));
-        }
-        if !enums.is_empty() {
-            files.push(GeneratedFile::new(path_of(dir, "pulumiEnums.go"), ctx.enums_file(dir, enums)?));
-        }
+        (ctx.naming, ctx.x) = (legacy, false);
     }
-    if !pkg.config.is_empty() {
+    if config {
         files.push(GeneratedFile::new("config/config.go", ctx.config_go()?));
     }
     let utilities = format!("{}/pulumiUtilities.go", ctx.opts.internal_dir());
@@ -275,6 +288,50 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         }
     }
     Ok(files)
+}
+
+impl Ctx<'_> {
+    /// The Go packages of the SDK (the legacy ones, or their generic copies under `x/`):
+    /// every directory's resources, functions, types and enums, `doc.go` and `init.go`.
+    fn sdk_files(&self) -> Result<Vec<GeneratedFile>, GenError> {
+        let (ctx, pkg) = (self, self.pkg);
+        let mut files: Vec<GeneratedFile> = Vec::new();
+        let res_by_dir = by_dir(ctx.naming.resources.iter().map(|m| (m.dir.as_str(), m.skipped)));
+        let fn_by_dir = by_dir(ctx.naming.functions.iter().map(|m| (m.dir.as_str(), m.skipped)));
+        let obj_by_dir = by_dir(ctx.naming.objects.iter().map(|m| (m.dir.as_str(), m.skipped)));
+        let enum_by_dir = by_dir(ctx.naming.enums.iter().map(|m| (m.dir.as_str(), m.skipped)));
+        for dir in &ctx.naming.dirs() {
+            let empty = Vec::new();
+            let resources = res_by_dir.get(dir).unwrap_or(&empty);
+            let functions = fn_by_dir.get(dir).unwrap_or(&empty);
+            let objects = obj_by_dir.get(dir).unwrap_or(&empty);
+            let enums = enum_by_dir.get(dir).unwrap_or(&empty);
+            if dir.is_empty() {
+                files.push(GeneratedFile::new("doc.go", ctx.doc_go()?));
+                files.push(GeneratedFile::new("provider.go", ctx.resource_file(dir, &pkg.provider, None)?));
+            }
+            if dir.is_empty() || !resources.is_empty() {
+                files.push(GeneratedFile::new(path_of(dir, "init.go"), ctx.init_go(dir, resources)?));
+            }
+            for &r in resources {
+                let fname = format!("{}.go", lower_first(&ctx.naming.resources[r].name));
+                let file = ctx.resource_file(dir, &pkg.resources[r], Some(r))?;
+                files.push(GeneratedFile::new(path_of(dir, &fname), file));
+            }
+            for &f in functions {
+                let fname = format!("{}.go", lower_first(&ctx.naming.functions[f].name));
+                files.push(GeneratedFile::new(path_of(dir, &fname), ctx.function_file(dir, f)?));
+            }
+            for (n, chunk) in objects.chunks(crate::TYPES_PER_FILE).enumerate() {
+                let fname = if n == 0 { "pulumiTypes.go".to_string() } else { format!("pulumiTypes{}.go", n) };
+                files.push(GeneratedFile::new(path_of(dir, &fname), ctx.types_file(dir, chunk)?));
+            }
+            if !enums.is_empty() {
+                files.push(GeneratedFile::new(path_of(dir, "pulumiEnums.go"), ctx.enums_file(dir, enums)?));
+            }
+        }
+        Ok(files)
+    }
 }
 
 /// Go names for a property list, escaping names reserved on the enclosing types and

@@ -9,6 +9,7 @@
 pub mod docs;
 pub mod format;
 mod gen;
+pub mod generic;
 pub mod names;
 pub mod naming;
 pub mod reach;

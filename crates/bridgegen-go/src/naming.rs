@@ -56,12 +56,20 @@ pub struct GoOptions {
     pub lift_single_value_method_returns: bool,
     /// The folder (and package name) of the SDK's helpers, `internal` by default.
     pub internal_module_name: Option<String>,
+    /// `side-by-side`: `ToOutput` (pulumix) methods on every input and output type, and a
+    /// generic copy of the SDK under `x/`.
+    pub generics: Option<String>,
 }
 
 impl GoOptions {
     /// The folder and package name of the SDK's helpers.
     pub fn internal_dir(&self) -> &str {
         self.internal_module_name.as_deref().filter(|n| !n.is_empty()).unwrap_or("internal")
+    }
+
+    /// `generics: "side-by-side"`.
+    pub fn side_by_side(&self) -> bool {
+        self.generics.as_deref() == Some("side-by-side")
     }
 }
 

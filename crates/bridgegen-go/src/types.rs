@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use bridgegen_model::{EnumKind, Package, Type};
 
 use crate::naming::Naming;
+use crate::reach::Reach;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Container {
@@ -104,11 +105,14 @@ pub struct Speller<'a> {
     pub dir: String,
     /// Directories of other generated packages referenced.
     pub imports: BTreeSet<String>,
+    /// Spelling for the generic (`pulumix`) copy of the SDK under `x/` (see [`crate::generic`]),
+    /// with the forms each type has there.
+    pub generic: Option<&'a Reach>,
 }
 
 impl<'a> Speller<'a> {
     pub fn new(pkg: &'a Package, naming: &'a Naming, dir: &str) -> Self {
-        Speller { naming, pkg, dir: dir.to_string(), imports: BTreeSet::new() }
+        Speller { naming, pkg, dir: dir.to_string(), imports: BTreeSet::new(), generic: None }
     }
 
     pub fn shape(&self, ty: &Type) -> Shape {
@@ -127,7 +131,7 @@ impl<'a> Speller<'a> {
         s
     }
 
-    fn qual(&mut self, base: Base) -> String {
+    pub(crate) fn qual(&mut self, base: Base) -> String {
         let dir = match base {
             Base::Prim(_) | Base::Any => return "pulumi.".to_string(),
             Base::Object(i) => self.naming.objects[i].dir.clone(),
@@ -164,7 +168,7 @@ impl<'a> Speller<'a> {
         n
     }
 
-    fn ptr_ok(s: &Shape) -> bool {
+    pub(crate) fn ptr_ok(s: &Shape) -> bool {
         s.chain.is_empty()
             && match s.base {
                 Base::Prim(p) => has_ptr(p),
@@ -175,6 +179,9 @@ impl<'a> Speller<'a> {
 
     /// `pulumi.StringPtrInput`, `FooArrayInput`, `pulumi.Input`...
     pub fn input(&mut self, s: &Shape, optional: bool) -> String {
+        if self.generic.is_some() {
+            return self.generic_input(s, optional);
+        }
         if s.base == Base::Any && s.chain.is_empty() {
             return "pulumi.Input".to_string();
         }
@@ -184,6 +191,9 @@ impl<'a> Speller<'a> {
     }
 
     pub fn output(&mut self, s: &Shape, optional: bool) -> String {
+        if self.generic.is_some() {
+            return self.generic_output(s, optional).ty;
+        }
         if s.base == Base::Any && s.chain.is_empty() {
             return "pulumi.AnyOutput".to_string();
         }

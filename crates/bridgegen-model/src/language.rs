@@ -137,7 +137,7 @@ const GO: &[LanguageOption] = &[
     // Always in effect: the package version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),
     opt("internalDependencies", StrList, Unsupported("no blank imports are emitted")),
-    opt("generics", Str, Values(&["none"])),
+    opt("generics", Str, Values(&["none", "side-by-side"])),
 ];
 
 const CSHARP: &[LanguageOption] = &[

@@ -80,6 +80,15 @@ pub(super) struct ApplyDefaultsVm {
     required: bool,
 }
 
+/// The generic copy's form of [`ApplyDefaultsVm`]:
+/// `if target != nil { target = pulumix.Apply(target, func(o T) T { return o.Defaults() }) }`.
+#[derive(Serialize)]
+pub(super) struct GenericApplyDefaultsVm {
+    target: String,
+    /// The input's element type `T`.
+    elem: String,
+}
+
 /// A plain struct field holding an object type with a `Defaults()` method:
 /// `tmp.X = *tmp.X.Defaults()` (`deref` when the field is not a pointer).
 #[derive(Serialize)]
@@ -95,12 +104,17 @@ pub(super) struct DefaultStmtVm {
     constant: Option<AssignVm>,
     default: Option<DefaultBlockVm>,
     apply: Option<ApplyDefaultsVm>,
+    apply_x: Option<GenericApplyDefaultsVm>,
     nested: Option<NestedDefaultsVm>,
 }
 
 impl DefaultStmtVm {
     fn is_empty(&self) -> bool {
-        self.constant.is_none() && self.default.is_none() && self.apply.is_none() && self.nested.is_none()
+        self.constant.is_none()
+            && self.default.is_none()
+            && self.apply.is_none()
+            && self.apply_x.is_none()
+            && self.nested.is_none()
     }
 
     /// Whether the statements call into the Pulumi SDK (`pulumi.String(..)`).
@@ -140,6 +154,22 @@ fn assign(sp: &mut Speller, s: &Shape, p: &Property, plain: bool, target: &str, 
         return None;
     }
     let optional = !p.required;
+    if sp.generic.is_some() && !plain {
+        // The generic copy: a `pulumix.Input[T]` (`*T` when optional).
+        let expr = match s.base {
+            Base::Prim(prim) if has_ptr(prim) => expr,
+            Base::Enum(_) => format!("{}({expr})", sp.plain(s, false)),
+            _ => return None,
+        };
+        let wrap = if optional { "pulumix.Ptr" } else { "pulumix.Val" };
+        return Some(AssignVm {
+            target: target.to_string(),
+            wrap: Some(wrap.into()),
+            expr,
+            via_temp: false,
+            sdk: false,
+        });
+    }
     let (wrap, via_temp, sdk) = match s.base {
         Base::Prim(prim) if has_ptr(prim) => match (plain, optional) {
             (false, false) => (Some(format!("pulumi.{prim}")), false, true),
@@ -178,20 +208,26 @@ impl Ctx<'_> {
     }
 
     /// For an input holding an object type with a `Defaults()` method: applying it to the
-    /// value once known (a resource constructor's args), or nothing.
-    fn apply_object_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<ApplyDefaultsVm> {
+    /// value once known (a resource constructor's args), set on `stmt` (`apply_x` in the
+    /// generic copy).
+    fn apply_object_defaults(&self, sp: &mut Speller, p: &Property, target: &str, stmt: &mut DefaultStmtVm) {
         let s = sp.shape(&p.ty);
-        let Base::Object(i) = s.base else { return None };
+        let Base::Object(i) = s.base else { return };
         if p.plain || !s.chain.is_empty() || !self.has_defaults[i] {
-            return None;
+            return;
         }
-        Some(ApplyDefaultsVm {
+        if sp.generic.is_some() {
+            let elem = sp.generic_input_elem(&s, false);
+            stmt.apply_x = Some(GenericApplyDefaultsVm { target: target.to_string(), elem });
+            return;
+        }
+        stmt.apply = Some(ApplyDefaultsVm {
             target: target.to_string(),
             name: self.naming.objects[i].name.clone(),
             plain: sp.plain(&s, false),
             out: sp.output(&s, !p.required),
             required: p.required,
-        })
+        });
     }
 
     /// What a resource constructor does for input `p` held in `target`: set its `const` value,
@@ -203,11 +239,12 @@ impl Ctx<'_> {
                 constant: literal(c, s.base).and_then(|lit| assign(sp, &s, p, p.plain, target, lit)),
                 ..Default::default()
             },
-            None => DefaultStmtVm {
-                default: self.default_block(sp, p, p.plain, target),
-                apply: self.apply_object_defaults(sp, p, target),
-                ..Default::default()
-            },
+            None => {
+                let mut stmt =
+                    DefaultStmtVm { default: self.default_block(sp, p, p.plain, target), ..Default::default() };
+                self.apply_object_defaults(sp, p, target, &mut stmt);
+                stmt
+            }
         };
         (!stmt.is_empty()).then_some(stmt)
     }

@@ -5,6 +5,8 @@ use bridgegen_model::{FunctionReturn, Property, Type};
 use serde::Serialize;
 
 use super::defaults::DefaultsMethodVm;
+use super::generic::XAccessorView;
+use super::to_output::{self, ToOutputs};
 use super::{accessor_name, one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, is_keyword, lower_first};
@@ -60,6 +62,11 @@ struct FunctionView {
     /// The args sent (with their defaults applied) and the result returned by the plain form.
     args_expr: &'static str,
     result_expr: &'static str,
+    to_output: ToOutputs,
+    /// The generic copy (`x/`): the result's accessors, and the unexported type resolving
+    /// the `OutputArgs` inputs.
+    x_accessors: Vec<XAccessorView>,
+    x_args_input: String,
 }
 
 /// Names the generated function bodies use, which positional parameters must avoid.
@@ -97,10 +104,26 @@ impl Ctx<'_> {
         (fields, accessors)
     }
 
+    /// The accessors of a result's `Output` type in the generic copy, reading the result by
+    /// pointer (the `Output` form holds a `*<name>Result`).
+    fn x_result_accessors(&self, sp: &mut Speller, name: &str, props: &[Property]) -> Vec<XAccessorView> {
+        let result = format!("{name}Result");
+        let (recv, value) = (format!("{result}Output"), format!("*{result}"));
+        let names = prop_names(props, &Self::reserved_object(&result));
+        let mut out = Vec::new();
+        for (p, gn) in props.iter().zip(&names) {
+            let s = sp.shape(&p.ty);
+            let (plain, g) = (sp.plain(&s, !p.required), sp.generic_output(&s, !p.required));
+            let a = XAccessorView::new(&recv, &value, accessor_name(gn, false), gn.clone(), plain, g);
+            out.push(a.doc(doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "")));
+        }
+        out
+    }
+
     pub(super) fn function_file(&self, dir: &str, fi: usize) -> Result<String, GenError> {
         let f = &self.pkg.functions[fi];
         let name = self.naming.functions[fi].name.clone();
-        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        let mut sp = self.speller(dir);
         let mut inputs: Vec<Property> = f.inputs.clone().unwrap_or_default();
         let multi = !f.multi_argument_inputs.is_empty() && f.inputs.is_some();
         if multi {
@@ -134,7 +157,13 @@ impl Ctx<'_> {
         // `multiArgumentInputs` functions keep their args structs unexported, as Pulumi's do.
         let args_base = if multi { lower_first(&name) } else { name.clone() };
         let (args_type, out_args_type) = (format!("{args_base}Args"), format!("{args_base}OutputArgs"));
-        let (mut result_fields, mut accessors) = (Vec::new(), Vec::new());
+        if self.x && multi {
+            return Err(GenError::Unsupported(format!(
+                "function {}: `generics: side-by-side` does not support `multiArgumentInputs` (nor does Pulumi's generator)",
+                f.token.full
+            )));
+        }
+        let (mut result_fields, mut accessors, mut x_accessors) = (Vec::new(), Vec::new(), Vec::new());
         let (mut value_plain, mut value_out, mut map_out) = (String::new(), String::new(), String::new());
         let kind = match &f.outputs {
             // An empty result object returns nothing, as in Pulumi's SDKs.
@@ -153,6 +182,9 @@ impl Ctx<'_> {
             }
             FunctionReturn::Object(props) => {
                 (result_fields, accessors) = self.result_members(&mut sp, &format!("{name}Result"), props);
+                if self.x {
+                    x_accessors = self.x_result_accessors(&mut sp, &name, props);
+                }
                 "object"
             }
         };
@@ -166,6 +198,7 @@ impl Ctx<'_> {
             }
             _ => None,
         };
+        let x_args_input = format!("{}Input", lower_first(&out_args_type));
         let view = FunctionView {
             token: go_string(&f.token.full),
             doc: doc_comment(f.description.as_ref(), f.deprecation_message.as_deref(), ""),
@@ -196,17 +229,22 @@ impl Ctx<'_> {
             result_expr: if result_defaults.is_none() { "&rv" } else { "rv.Defaults()" },
             args_defaults,
             result_defaults,
+            to_output: ToOutputs::result(self.opts.side_by_side(), &name, self.x),
+            x_accessors,
+            x_args_input,
             name,
         };
-        let body = render(&self.hb, "function", &view)?;
+        let body = render(&self.hb, self.template("function", "x_function"), &view)?;
         let mut std: Vec<&'static str> = Vec::new();
         if view.is_object {
             std.push("context");
         }
-        if view.has_output_args || view.is_object {
+        // The generic copy has no `Output` form of a function returning a plain value.
+        if view.is_object || (view.has_output_args && !self.x) {
             std.push("reflect");
         }
-        let imports = self.std_imports(&std, true);
+        let mut imports = self.std_imports(&std, true);
+        to_output::import_pulumix(&mut imports, view.is_object && self.opts.side_by_side());
         self.file(dir, &body, imports, &sp.imports)
     }
 }

@@ -6,6 +6,8 @@ use bridgegen_model::{Property, Resource, Type};
 use serde::Serialize;
 
 use super::defaults::DefaultStmtVm;
+use super::generic::XAccessorView;
+use super::to_output::{self, ToOutputs};
 use super::{one_line, prop_names, tag, Ctx};
 use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
@@ -23,6 +25,8 @@ struct AccessorView {
 struct SecretInput {
     name: String,
     ty: String,
+    /// The generic copy: the `T` of the `pulumix.Input[T]`.
+    elem: Option<String>,
 }
 
 /// One `pulumi.Alias{...}` of a resource's options.
@@ -61,8 +65,11 @@ struct ResourceView {
     state_public: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
     methods: String,
+    to_output: ToOutputs,
     containers: String,
     init: String,
+    /// The accessors of the generic copy (`x/`).
+    x_accessors: Vec<XAccessorView>,
 }
 
 impl Ctx<'_> {
@@ -93,7 +100,7 @@ impl Ctx<'_> {
             None => "Provider".to_string(),
         };
         let lname = lower_first(&name);
-        let mut sp = Speller::new(pkg, &self.naming, dir);
+        let mut sp = self.speller(dir);
         let reserved = Self::reserved_resource(&name);
         // One Go name per wire name, shared by outputs, inputs and state.
         let mut wire: Vec<Property> = Vec::new();
@@ -110,9 +117,15 @@ impl Ctx<'_> {
             r.properties.iter().filter(|p| !r.is_provider || matches!(p.ty, Type::String)).collect();
         let mut output_fields = Vec::new();
         let mut accessors = Vec::new();
+        let mut x_accessors = Vec::new();
         for p in &outputs {
             let s = sp.shape(&p.ty);
             let ty = sp.output(&s, !p.required);
+            if self.x {
+                let g = sp.generic_output(&s, !p.required);
+                let a = XAccessorView::new(&format!("{name}Output"), &name, go_name(p), go_name(p), g.elem.clone(), g);
+                x_accessors.push(a.doc(doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "")));
+            }
             output_fields.push(Field {
                 doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t"),
                 name: go_name(p),
@@ -163,7 +176,8 @@ impl Ctx<'_> {
         for p in &r.inputs {
             if p.secret && !p.plain {
                 let s = sp.shape(&p.ty);
-                secret_inputs.push(SecretInput { name: go_name(p), ty: sp.input(&s, !p.required) });
+                let elem = self.x.then(|| sp.generic_input_elem(&s, !p.required));
+                secret_inputs.push(SecretInput { name: go_name(p), ty: sp.input(&s, !p.required), elem });
             }
         }
         let mut secret_outputs: Vec<String> = r.secret_outputs().iter().map(|s| go_string(s)).collect();
@@ -197,10 +211,16 @@ impl Ctx<'_> {
             None => Base::Provider,
         };
         let mut regs = self.regs();
-        regs.input(&format!("{name}Input"), &format!("&{name}{{}}"));
+        if !self.x {
+            regs.input(&format!("{name}Input"), &format!("&{name}{{}}"));
+        }
         regs.output(&format!("{name}Output"));
-        let containers = self.containers(&mut sp, base, &mut regs)?;
-        let methods = self.methods(&mut sp, r, &name, &mut regs)?;
+        // The generic copy has no containers and no methods, as Pulumi's.
+        let (containers, methods) = if self.x {
+            (String::new(), String::new())
+        } else {
+            (self.containers(&mut sp, base, &mut regs)?, self.methods(&mut sp, r, &name, &mut regs)?)
+        };
         let token = if r.is_provider { pkg.provider_token() } else { r.token.full.as_str() };
         let view = ResourceView {
             token: go_string(token),
@@ -227,17 +247,26 @@ impl Ctx<'_> {
             state_public,
             accessors,
             methods,
+            // The generic copy's output is an input of the resource value itself.
+            to_output: ToOutputs::family(
+                self.opts.side_by_side(),
+                &name,
+                format!("*{name}"),
+                &if self.x { name.clone() } else { format!("*{name}") },
+            ),
+            x_accessors,
             containers,
             init: self.init_block(&regs)?,
             lname,
             name,
         };
-        let body = render(&self.hb, "resource", &view)?;
+        let body = render(&self.hb, self.template("resource", "x_resource"), &view)?;
         let mut std = vec!["context", "reflect"];
         if !required.is_empty() {
             std.push("errors");
         }
-        let imports = self.std_imports(&std, true);
+        let mut imports = self.std_imports(&std, true);
+        to_output::import_pulumix(&mut imports, self.opts.side_by_side());
         self.file(dir, &body, imports, &sp.imports)
     }
 }

@@ -7,6 +7,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::defaults::DefaultsMethodVm;
+use super::generic::XAccessorView;
+use super::to_output::ToOutputs;
 use super::{accessor_name, one_line, prop_names, tag, Ctx, Regs};
 use crate::format::{self, doc_comment, Field, FieldLine};
 use crate::names::{go_string, lower_first};
@@ -23,6 +25,7 @@ struct ContainerView {
     elem_plain: String,
     is_map: bool,
     input: bool,
+    to_output: ToOutputs,
 }
 
 #[derive(Serialize)]
@@ -54,7 +57,10 @@ struct ObjectView {
     ptr_input: bool,
     output: bool,
     ptr_output: bool,
+    to_output: ToOutputs,
     containers: String,
+    /// The accessors of the generic copy (`x/`).
+    x_accessors: Vec<XAccessorView>,
 }
 
 /// One enum constant: `<name><pad> = <Enum>(<value>)`, `pad` aligning the `=` as gofmt does
@@ -77,6 +83,7 @@ struct EnumView<'a> {
     consts: Vec<ConstView>,
     input: bool,
     output: bool,
+    to_output: ToOutputs,
     containers: String,
 }
 
@@ -102,11 +109,14 @@ impl Ctx<'_> {
             let elem = Shape { base, chain: c.chain[..c.chain.len() - 1].to_vec() };
             let elem_name = sp.family(&elem);
             let enum_elem = matches!(base, Base::Enum(_)) && elem.chain.is_empty();
+            let name = sp.family(&shape);
+            let plain = sp.plain(&shape, false);
             let view = ContainerView {
-                name: sp.family(&shape),
+                to_output: ToOutputs::family(self.opts.side_by_side(), &name, name.clone(), &plain),
+                name,
+                plain,
                 elem_input: if enum_elem { elem_name.clone() } else { format!("{elem_name}Input") },
                 elem: elem_name,
-                plain: sp.plain(&shape, false),
                 elem_plain: sp.plain(&elem, false),
                 is_map: c.chain.last() == Some(&Container::Map),
                 input: c.input,
@@ -137,6 +147,7 @@ impl Ctx<'_> {
         let mut plain_fields = Vec::new();
         let mut args_fields = Vec::new();
         let mut accessors = Vec::new();
+        let mut x_accessors = Vec::new();
         for (p, gn) in o.properties.iter().zip(&gonames) {
             let s = sp.shape(&p.ty);
             let doc = doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "\t");
@@ -147,6 +158,13 @@ impl Ctx<'_> {
             if forms.input {
                 let input = if p.plain { plain.clone() } else { sp.input(&s, optional) };
                 args_fields.push(Field { doc, name: gn.clone(), ty: input, tag: Some(tag(&p.name)) });
+            }
+            if self.x {
+                let g = sp.generic_output(&s, optional);
+                let recv = format!("{name}Output");
+                let a = XAccessorView::new(&recv, &name, accessor_name(gn, false), gn.clone(), plain.clone(), g);
+                x_accessors.push(a.doc(doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), "")));
+                continue;
             }
             let accessor = AccessorView {
                 doc: doc_comment(p.description.as_ref(), p.deprecation_message.as_deref(), ""),
@@ -163,19 +181,19 @@ impl Ctx<'_> {
             };
             accessors.push(accessor);
         }
-        if forms.input {
+        if forms.input && !self.x {
             regs.input(&format!("{name}Input"), &format!("{name}Args{{}}"));
         }
-        if forms.ptr_input {
+        if forms.ptr_input && !self.x {
             regs.input(&format!("{name}PtrInput"), &format!("{name}Args{{}}"));
         }
         if forms.output {
             regs.output(&format!("{name}Output"));
         }
-        if forms.ptr_output {
+        if forms.ptr_output && !self.x {
             regs.output(&format!("{name}PtrOutput"));
         }
-        let containers = self.containers(sp, Base::Object(i), regs)?;
+        let containers = if self.x { String::new() } else { self.containers(sp, Base::Object(i), regs)? };
         let plain_defaults = self.defaults_method(sp, &name, &o.properties, &gonames, true);
         let args_defaults = if forms.input {
             self.defaults_method(sp, &format!("{name}Args"), &o.properties, &gonames, false)
@@ -198,14 +216,16 @@ impl Ctx<'_> {
             ptr_input: forms.ptr_input,
             output: forms.output,
             ptr_output: forms.ptr_output,
+            to_output: ToOutputs::object(self.opts.side_by_side(), &name, &lower_first(&name)),
             containers,
+            x_accessors,
             name,
         };
-        render(&self.hb, "object", &view)
+        render(&self.hb, self.template("object", "x_object"), &view)
     }
 
     pub(super) fn types_file(&self, dir: &str, objects: &[usize]) -> Result<String, GenError> {
-        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        let mut sp = self.speller(dir);
         let mut body = String::new();
         let mut regs = self.regs();
         let (mut uses_sdk, mut uses_internal) = (false, false);
@@ -221,7 +241,7 @@ impl Ctx<'_> {
     }
 
     pub(super) fn enums_file(&self, dir: &str, enums: &[usize]) -> Result<String, GenError> {
-        let mut sp = Speller::new(self.pkg, &self.naming, dir);
+        let mut sp = self.speller(dir);
         let mut body = String::new();
         let mut regs = self.regs();
         for &i in enums {
@@ -257,7 +277,7 @@ impl Ctx<'_> {
             let name = &n.name;
             let forms = self.reach.of(Base::Enum(i));
             let (input, output) = (forms.input || forms.ptr_input, forms.output || forms.ptr_output);
-            if input {
+            if input && !self.x {
                 let zero = match e.kind {
                     EnumKind::String => "\"\"",
                     EnumKind::Integer => "0",
@@ -267,11 +287,11 @@ impl Ctx<'_> {
                 regs.input(&format!("{name}Input"), &format!("{name}({zero})"));
                 regs.input(&format!("{name}PtrInput"), &format!("{name}({zero})"));
             }
-            if output {
+            if output && !self.x {
                 regs.output(&format!("{name}Output"));
                 regs.output(&format!("{name}PtrOutput"));
             }
-            let containers = self.containers(&mut sp, Base::Enum(i), &mut regs)?;
+            let containers = if self.x { String::new() } else { self.containers(&mut sp, Base::Enum(i), &mut regs)? };
             let view = EnumView {
                 name,
                 lname: lower_first(name),
@@ -281,9 +301,10 @@ impl Ctx<'_> {
                 consts,
                 input,
                 output,
+                to_output: ToOutputs::enumeration(self.opts.side_by_side(), name, &lower_first(name)),
                 containers,
             };
-            body.push_str(&render(&self.hb, "enum", &view)?);
+            body.push_str(&render(&self.hb, self.template("enum", "x_enum"), &view)?);
         }
         body.push_str(&self.init_block(&regs)?);
         let imports = self.types_imports(&regs, false);
