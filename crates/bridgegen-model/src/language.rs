@@ -91,7 +91,7 @@ const NODEJS: &[LanguageOption] = &[
     opt("disableUnionOutputTypes", Bool, Honoured),
     // Always in effect: the enums module is always written.
     opt("containsEnums", Bool, Honoured),
-    opt("providerNameToModuleName", StrMap, Unsupported("other packages are imported as `@pulumi/<name>`")),
+    opt("providerNameToModuleName", StrMap, Honoured),
     opt("extraTypeScriptFiles", StrList, Honoured),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
     // Always in effect: package.json carries the schema's version.

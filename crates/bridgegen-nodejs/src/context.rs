@@ -22,6 +22,8 @@ pub struct Names {
     pub union_outputs_disabled: bool,
     /// `compatibility: kubernetes20`: every resource constructor's `args` is optional.
     pub resource_args_always_optional: bool,
+    /// `providerNameToModuleName`: the npm module of another Pulumi package.
+    provider_modules: indexmap::IndexMap<String, String>,
     pub resource_class: Vec<String>,
     pub resource_file: Vec<String>,
     pub function_name: Vec<String>,
@@ -79,6 +81,7 @@ impl Names {
         let lift_method_returns = opts.lift_single_value_method_returns;
         let union_outputs_disabled = opts.disable_union_output_types;
         let resource_args_always_optional = opts.compatibility.as_deref() == Some("kubernetes20");
+        let provider_modules = opts.provider_name_to_module_name.clone();
         let renames = opts.module_to_package;
         let module_paths: HashMap<String, Vec<String>> = pkg
             .modules
@@ -168,6 +171,7 @@ impl Names {
             lift_method_returns,
             union_outputs_disabled,
             resource_args_always_optional,
+            provider_modules,
             resource_class,
             resource_file,
             function_name,
@@ -182,6 +186,12 @@ impl Names {
     /// after `moduleToPackage`; a first segment naming a root file gets a `_`.
     pub fn module_segments(&self, module: &str) -> Vec<String> {
         self.module_paths.get(module).cloned().unwrap_or_else(|| default_segments(module))
+    }
+
+    /// The npm module of another Pulumi package: `providerNameToModuleName`, else
+    /// `@pulumi/<name>`.
+    pub fn external_package(&self, name: &str) -> String {
+        self.provider_modules.get(name).cloned().unwrap_or_else(|| format!("@pulumi/{name}"))
     }
 
     /// Whether the input shape of object `o` is named `<Name>Args` (else `<Name>`).

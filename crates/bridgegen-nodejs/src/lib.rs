@@ -388,8 +388,10 @@ impl<'a> Gen<'a> {
         let mut dependencies = IndexMap::new();
         dependencies.insert("@pulumi/pulumi".to_string(), PULUMI_DEPENDENCY.to_string());
         for (name, version) in external_packages(pkg) {
-            dependencies
-                .insert(types::external_package(&name), version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into()));
+            dependencies.insert(
+                self.names.external_package(&name),
+                version.map(|v| format!("^{v}")).unwrap_or_else(|| "*".into()),
+            );
         }
         dependencies.extend(o.dependencies.iter().map(|(k, v)| (k.clone(), v.clone())));
         dependencies.insert("@types/node".into(), "^18.0.0".into());

@@ -26,6 +26,9 @@ pub struct NodeOptions {
     pub lift_single_value_method_returns: bool,
     /// Output shapes print a union's default `type` (or `any`) instead of the union.
     pub disable_union_output_types: bool,
+    /// Another Pulumi package's name -> the npm module it is imported from (default
+    /// `@pulumi/<name>`).
+    pub provider_name_to_module_name: IndexMap<String, String>,
 }
 
 impl NodeOptions {

@@ -96,7 +96,7 @@ impl<'a> TypeCtx<'a> {
                 }
                 parts.join(" | ")
             }
-            Type::External(x) => external(x, shape),
+            Type::External(x) => external(self.names, x, shape),
         }
     }
 
@@ -154,13 +154,8 @@ impl<'a> TypeCtx<'a> {
     }
 }
 
-/// The npm package of another Pulumi package (`aws` -> `@pulumi/aws`).
-pub fn external_package(name: &str) -> String {
-    format!("@pulumi/{name}")
-}
-
-fn external(x: &ExternalRef, shape: Shape) -> String {
-    let pkg = external_package(&x.package);
+fn external(names: &Names, x: &ExternalRef, shape: Shape) -> String {
+    let pkg = names.external_package(&x.package);
     match (x.kind, &x.token) {
         (ExternalKind::Provider, _) | (_, None) => format!("import(\"{pkg}\").Provider"),
         (ExternalKind::Resource, Some(t)) => {
@@ -210,5 +205,30 @@ mod tests {
         let off = union_types("{}");
         let by_output: Vec<&str> = off.iter().map(|(o, _)| o.as_str()).collect();
         assert_eq!(by_output, ["string | number", "boolean | number"]);
+    }
+}
+
+#[cfg(test)]
+mod external_tests {
+    use super::*;
+
+    #[test]
+    fn provider_name_to_module_name_picks_the_npm_module_of_other_packages() {
+        let schema = |nodejs: &str| {
+            format!(
+                r#"{{"name": "x", "version": "1.0.0", "language": {{"nodejs": {nodejs}}},
+                "resources": {{"x:index:Res": {{"inputProperties": {{
+                    "vpc": {{"$ref": "/aws/v4.36.0/schema.json#/resources/aws:ec2%2Fvpc:Vpc"}}}}}}}}}}"#
+            )
+        };
+        let field = |nodejs: &str| {
+            let (pkg, _) = bridgegen_model::bind_str(&schema(nodejs)).expect("schema binds");
+            let names = Names::new(&pkg);
+            let tcx = TypeCtx::new(&pkg, &names, "index");
+            tcx.input_field(&pkg.resources[0].inputs[0], Shape::Input)
+        };
+        assert!(field("{}").contains(r#"import("@pulumi/aws").ec2.Vpc"#), "{}", field("{}"));
+        let mapped = field(r#"{"providerNameToModuleName": {"aws": "@acme/aws-fork"}}"#);
+        assert!(mapped.contains(r#"import("@acme/aws-fork").ec2.Vpc"#), "{mapped}");
     }
 }
