@@ -96,7 +96,7 @@ const NODEJS: &[LanguageOption] = &[
     opt("liftSingleValueMethodReturns", Bool, Honoured),
     // Always in effect: package.json carries the schema's version.
     opt("respectSchemaVersion", Bool, Honoured),
-    opt("useTypeOnlyReferences", Bool, Unsupported("imports are always value imports")),
+    opt("useTypeOnlyReferences", Bool, Honoured),
 ];
 
 const PYTHON: &[LanguageOption] = &[

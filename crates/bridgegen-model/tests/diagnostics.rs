@@ -330,7 +330,7 @@ fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_point
     let schema = json!({
         "name": "x",
         "language": {
-            "nodejs": {"packageName": "@x/x", "fooBar": 1, "useTypeOnlyReferences": true},
+            "nodejs": {"packageName": "@x/x", "fooBar": 1},
             "python": {"packageName": ["not", "a", "string"], "liftSingleValueMethodReturns": true, "inputTypes": "dicts"},
             "go": {"importBasePath": "example.com/x", "disableObjectDefaults": true, "disableInputTypeRegistrations": false},
             "csharp": {"rootNamespace": "X", "dictionaryConstructors": true, "legacy": "y", "compatibility": "kubernetes20"},
@@ -344,7 +344,6 @@ fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_point
         pointers,
         vec![
             "#/language/nodejs/fooBar",
-            "#/language/nodejs/useTypeOnlyReferences",
             "#/language/python/packageName",
             "#/language/python/inputTypes",
             "#/language/go/disableObjectDefaults",
@@ -357,9 +356,9 @@ fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_point
         got[0].1,
         "unknown nodejs language option `fooBar`; Pulumi's nodejs generator does not define it, it is ignored"
     );
-    assert!(got[1].1.contains("not supported by bridgegen"), "{}", got[1].1);
-    assert!(got[2].1.contains("should be a string"), "{}", got[2].1);
-    assert!(got[3].1.contains("`dicts`") && got[3].1.contains("classes-and-dicts"), "{}", got[3].1);
+    assert!(got[1].1.contains("should be a string"), "{}", got[1].1);
+    assert!(got[2].1.contains("`dicts`") && got[2].1.contains("classes-and-dicts"), "{}", got[2].1);
+    assert!(got[3].1.contains("not supported by bridgegen"), "{}", got[3].1);
     assert!(warnings.iter().all(|d| !d.is_error()));
     // The malformed option is dropped; the rest of its block still reaches the generators.
     let python = pkg.language_block("python").unwrap();

@@ -22,6 +22,8 @@ pub struct Names {
     pub union_outputs_disabled: bool,
     /// `compatibility: kubernetes20`: every resource constructor's `args` is optional.
     pub resource_args_always_optional: bool,
+    /// `useTypeOnlyReferences`: resource and function files import enums type-only.
+    pub type_only_enums: bool,
     /// `providerNameToModuleName`: the npm module of another Pulumi package.
     provider_modules: indexmap::IndexMap<String, String>,
     pub resource_class: Vec<String>,
@@ -82,6 +84,7 @@ impl Names {
         let union_outputs_disabled = opts.disable_union_output_types;
         let resource_args_always_optional = opts.compatibility.as_deref() == Some("kubernetes20");
         let provider_modules = opts.provider_name_to_module_name.clone();
+        let type_only_enums = opts.use_type_only_references;
         let renames = opts.module_to_package;
         let module_paths: HashMap<String, Vec<String>> = pkg
             .modules
@@ -172,6 +175,7 @@ impl Names {
             union_outputs_disabled,
             resource_args_always_optional,
             provider_modules,
+            type_only_enums,
             resource_class,
             resource_file,
             function_name,

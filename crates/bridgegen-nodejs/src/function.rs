@@ -122,6 +122,7 @@ pub fn build(pkg: &Package, names: &Names, f: &Function, name: &str, output_name
         types: uses_objects,
         enums_first: false,
         enums_last: uses_enums,
+        type_only_enums: names.type_only_enums,
     };
 
     FunctionView {

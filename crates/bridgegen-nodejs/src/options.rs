@@ -29,6 +29,8 @@ pub struct NodeOptions {
     /// Another Pulumi package's name -> the npm module it is imported from (default
     /// `@pulumi/<name>`).
     pub provider_name_to_module_name: IndexMap<String, String>,
+    /// `import type * as enums` in resource and function files.
+    pub use_type_only_references: bool,
 }
 
 impl NodeOptions {

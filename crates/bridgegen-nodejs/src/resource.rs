@@ -378,6 +378,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         types: uses.0 || method_uses.0,
         enums_first: method_uses.1 && !uses.2,
         enums_last: uses.2,
+        type_only_enums: names.type_only_enums,
     };
 
     ResourceView {

@@ -176,6 +176,9 @@ pub struct Imports {
     /// `enums`, before `inputs` (needed by methods only) or after `outputs`.
     pub enums_first: bool,
     pub enums_last: bool,
+    /// `useTypeOnlyReferences`: `import type * as enums` (these files use enums as types
+    /// only; defaults are literals), which loads fewer modules at start-up.
+    pub type_only_enums: bool,
 }
 
 /// `types/index.ts`: the `types` sub-modules (`enums`, `input`, `output`) it re-exports.
