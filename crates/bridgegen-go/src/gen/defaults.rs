@@ -106,9 +106,10 @@ impl Ctx<'_> {
             return None;
         }
         if sp.generic.is_some() {
-            let args = sp.generic_input_elem(&s, false);
+            let t = sp.generic_input_elem(&s, !p.required);
+            let get = if p.required { "*o.Defaults()" } else { "o.Defaults()" };
             return Some(format!(
-                "\tif {target} != nil {{\n\t\t{target} = pulumix.Apply({target}, func(o {args}) {args} {{ return o.Defaults() }})\n\t}}\n"
+                "\tif {target} != nil {{\n\t\t{target} = pulumix.Apply({target}, func(o {t}) {t} {{ return {get} }})\n\t}}\n"
             ));
         }
         let (plain, name) = (sp.plain(&s, false), self.naming.objects[i].name.clone());
