@@ -1,5 +1,5 @@
 //! Type spelling of the generic copy of the SDK that `generics: "side-by-side"` writes under
-//! `x/` (as Pulumi's generator): inputs are `pulumix.Input[T]`, outputs `pulumix.Output[T]`,
+//! `x/` (as Pulumi's generator): inputs are `pulumix.Input[T]` of plain `T`, outputs `pulumix.Output[T]`,
 //! `pulumix.GPtrOutput[T, TOutput]` for objects and resources, and `pulumix.ArrayOutput[T]` /
 //! `GArrayOutput[T, TOutput]` (and the `Map` forms) for containers. Plain types are the
 //! legacy SDK's.
@@ -25,21 +25,12 @@ impl Speller<'_> {
         }
     }
 
-    /// `T` of the `pulumix.Input[T]` of a value: objects as `*XArgs`, resources as `*R`,
-    /// containers of those, else the plain type.
+    /// `T` of the `pulumix.Input[T]` of a value: its plain type. (Pulumi's generic SDKs take
+    /// objects as `*XArgs`, structs of inputs inside an input, which the Go SDK cannot
+    /// marshal: a resource given one never registers. Plain values marshal as in the legacy
+    /// SDK.)
     pub fn generic_input_elem(&mut self, s: &Shape, optional: bool) -> String {
-        let Some((last, inner)) = s.chain.split_last() else {
-            return match s.base {
-                Base::Object(_) => format!("*{}{}Args", self.qual(s.base), self.base_name(s.base)),
-                _ => self.plain(s, optional),
-            };
-        };
-        let inner = Shape { base: s.base, chain: inner.to_vec() };
-        let e = self.generic_input_elem(&inner, false);
-        match last {
-            Container::Array => format!("[]{e}"),
-            Container::Map => format!("map[string]{e}"),
-        }
+        self.plain(s, optional)
     }
 
     /// `pulumix.Input[T]`.

@@ -216,6 +216,7 @@ fn seed_sdks_run_under_pulumi_mocks() {
         ("schema/alicloud.json", "alicloud"),
         ("schema/kakaocloud.json", "kakaocloud"),
         ("tests/schemas/methods.json", "mth"),
+        ("tests/schemas/generics.json", "gx"),
     ] {
         let files = generate(&root().join(schema)).unwrap();
         write_sdk(&files, &tmp.path().join(dir));
@@ -229,6 +230,7 @@ fn seed_sdks_run_under_pulumi_mocks() {
     std::fs::create_dir_all(&prog).unwrap();
     std::fs::copy(root().join("tests/go/mocks/sdk_test.go"), prog.join("sdk_test.go")).unwrap();
     std::fs::copy(root().join("tests/go/mocks/methods_test.go"), prog.join("methods_test.go")).unwrap();
+    std::fs::copy(root().join("tests/go/mocks/generics_test.go"), prog.join("generics_test.go")).unwrap();
     std::fs::copy(work().join("base/go.sum"), prog.join("go.sum")).unwrap();
     std::fs::write(
         prog.join("go.mod"),

@@ -87,6 +87,8 @@ pub(super) struct GenericApplyDefaultsVm {
     target: String,
     /// The input's element type `T`.
     elem: String,
+    /// `T` is the struct itself (a required input): `*o.Defaults()`.
+    deref: bool,
 }
 
 /// A plain struct field holding an object type with a `Defaults()` method:
@@ -217,8 +219,9 @@ impl Ctx<'_> {
             return;
         }
         if sp.generic.is_some() {
-            let elem = sp.generic_input_elem(&s, false);
-            stmt.apply_x = Some(GenericApplyDefaultsVm { target: target.to_string(), elem });
+            // A required object input holds the struct, an optional one a pointer to it.
+            let elem = sp.generic_input_elem(&s, !p.required);
+            stmt.apply_x = Some(GenericApplyDefaultsVm { target: target.to_string(), elem, deref: p.required });
             return;
         }
         stmt.apply = Some(ApplyDefaultsVm {
