@@ -38,11 +38,13 @@ fn defaults_fn_name(names: &Names, id: ObjectId, shape: Shape, args_suffix: bool
     format!("{}ProvideDefaults", names::camel(&n))
 }
 
-/// `inputs.ecs.fooProvideDefaults` for the shape used at a reference.
+/// `inputs.ecs.fooProvideDefaults` (`outputs.` for the output shape) for the shape used at a
+/// reference.
 pub fn provide_defaults_ref(pkg: &Package, names: &Names, id: ObjectId, shape: Shape) -> String {
     let o = pkg.object(id);
     format!(
-        "inputs.{}{}",
+        "{}.{}{}",
+        if shape == Shape::Output { "outputs" } else { "inputs" },
         names.namespace_prefix(&o.token.module),
         defaults_fn_name(names, id, shape, names.input_has_args_suffix(o))
     )
@@ -156,17 +158,17 @@ fn interface(pkg: &Package, names: &Names, tcx: &TypeCtx, id: ObjectId, shape: S
         })
         .collect();
     let mut defaults = Vec::new();
-    let defaults_fn = if shape != Shape::Output && has_defaults(pkg, id) {
+    // Every shape exports its `<type>ProvideDefaults` helper, as Pulumi's SDKs do (resources
+    // and invokes apply the input ones; the output ones are for programs).
+    let defaults_fn = if has_defaults(pkg, id) {
         for p in props.iter() {
             let default = p.default.as_ref().and_then(|d| default_expr(&p.ty, d));
-            let plain = shape == Shape::Plain || p.plain;
+            let plain = shape != Shape::Input || p.plain;
             let object_defaults = match &p.ty {
-                Type::Object(inner) if default.is_none() && has_defaults(pkg, *inner) => Some(provide_defaults_ref(
-                    pkg,
-                    names,
-                    *inner,
-                    if shape == Shape::Plain { Shape::Plain } else { Shape::Input },
-                )),
+                Type::Object(inner) if default.is_none() && has_defaults(pkg, *inner) => {
+                    let nested = if shape == Shape::PlainInput { Shape::Input } else { shape };
+                    Some(provide_defaults_ref(pkg, names, *inner, nested))
+                }
                 _ => None,
             };
             if default.is_some() || object_defaults.is_some() {
