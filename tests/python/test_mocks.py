@@ -61,6 +61,25 @@ def test_image_share_permission(mocks):
 
 
 @pulumi.runtime.test
+def test_exists_looks_up_by_id_and_type(mocks):
+    import pulumi_alicloud as alicloud
+
+    perm = alicloud.ecs.ImageSharePermission("share3", account_id="7", image_id="m-e")
+
+    def check(found):
+        # The mock monitor answers from the resources registered so far, by id and type.
+        assert found == [True, False]
+
+    found = perm.id.apply(
+        lambda rid: pulumi.Output.all(
+            alicloud.ecs.ImageSharePermission.exists(rid, account_id="7"),
+            alicloud.ecs.ImageSharePermission.exists("m-none:7"),
+        )
+    )
+    return found.apply(check)
+
+
+@pulumi.runtime.test
 def test_image_share_permission_args_form(mocks):
     import pulumi_alicloud as alicloud
 

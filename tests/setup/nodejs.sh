@@ -14,7 +14,7 @@ command -v npm >/dev/null || { echo "nodejs.sh: npm is required (apt-get install
 # Keep these pins in sync with crates/bridgegen-nodejs/tests/support/mod.rs.
 # @pulumi/kubernetes 3.7.0 (named by the external-resource-schema conformance case) is not
 # on npm; 3.7.2 is the nearest release and satisfies the generated "^3.7.0" dependency.
-PULUMI_VERSION=3.142.0
+PULUMI_VERSION=3.270.0
 TYPESCRIPT_VERSION=5.6.3
 TYPES_NODE_VERSION=20.17.6
 stamp="pulumi=$PULUMI_VERSION ts=$TYPESCRIPT_VERSION node=$TYPES_NODE_VERSION aws=4.36.0 k8s=3.7.2 random=4.3.1 v2"

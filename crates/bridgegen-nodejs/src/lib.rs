@@ -62,7 +62,7 @@ pub const GITIGNORE: &str =
     "# Written when this folder is installed with `npm install <folder>`.\nnode_modules/\nbin/\n";
 
 /// The version of `@pulumi/pulumi` generated packages depend on (at least).
-pub const PULUMI_DEPENDENCY: &str = "^3.142.0";
+pub const PULUMI_DEPENDENCY: &str = "^3.269.0";
 
 /// The `nodejs` generator.
 #[derive(Debug, Default, Clone, Copy)]

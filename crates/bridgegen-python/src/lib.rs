@@ -46,6 +46,9 @@ pub const TEMPLATES: TemplateSet = &[
     ("readme", include_str!("../../../templates/python/README.md.hbs")),
 ];
 
+/// The `pulumi` requirement of a generated package unless `requires` names one.
+pub const PULUMI_REQUIREMENT: &str = ">=3.269.0,<4.0.0";
+
 /// The runtime helpers, copied verbatim into every package.
 pub const UTILITIES: &str = include_str!("../../../templates/python/_utilities.py");
 
@@ -448,7 +451,8 @@ struct PyprojectView {
 }
 
 fn pyproject(pkg: &Package, opts: &PythonOptions, pkg_name: &str) -> PyprojectView {
-    let pulumi_range = opts.requires.get("pulumi").cloned().unwrap_or_else(|| ">=3.0.0,<4.0.0".into());
+    // 3.269 brought `pulumi.runtime.exists_resource`, which every resource's `exists` calls.
+    let pulumi_range = opts.requires.get("pulumi").cloned().unwrap_or_else(|| PULUMI_REQUIREMENT.into());
     let mut deps: Vec<String> = vec![toml_str(&format!("pulumi{pulumi_range}"))];
     for (name, range) in &opts.requires {
         if name != "pulumi" {

@@ -49,6 +49,17 @@ export class ImageMember extends pulumi.CustomResource {
         return new ImageMember(name, <any>state, { ...opts, id: id });
     }
 
+    /**
+     * Whether a ImageMember with the given provider ID exists.
+     *
+     * @param id Provider ID of the resource to check.
+     * @param state Extra properties that qualify the lookup.
+     * @param opts Options for the check.
+     */
+    public static exists(id: pulumi.Input<string>, state?: ImageMemberState, opts?: pulumi.CustomResourceOptions): pulumi.Output<boolean> {
+        return pulumi.runtime.existsResource("kakaocloud:index/imageMember:ImageMember", id, <any>state || {}, { ...opts }, undefined);
+    }
+
     /** @internal */
     public static readonly __pulumiType = "kakaocloud:index/imageMember:ImageMember";
 

@@ -1,7 +1,7 @@
 //! The Pulumi programs of the end-to-end tests, one per provider and language, and their
 //! installation the way users install the generated SDKs:
-//! - TypeScript: `npm install <sdks/PKG/nodejs> @pulumi/pulumi@3.259.0` (the SDK builds itself);
-//! - Python: a venv with `pip install <sdks/PKG/python> pulumi==3.259.0`;
+//! - TypeScript: `npm install <sdks/PKG/nodejs> @pulumi/pulumi@3.270.0` (the SDK builds itself);
+//! - Python: a venv with `pip install <sdks/PKG/python> pulumi==3.270.0`;
 //! - Go: a module with `replace <sdk module> => <sdks/PKG/go>`;
 //! - YAML: no SDK, the resource token.
 //!
@@ -15,8 +15,10 @@ use std::process::Command;
 
 use crate::Tools;
 
-/// The version of the Node.js and Python Pulumi SDKs the programs use: the CLI's own.
-pub const PULUMI_SDK_VERSION: &str = "3.259.0";
+/// The version of the Node.js and Python Pulumi SDKs the programs use: the first release
+/// served here at or above 3.269, the floor of the generated SDKs (their `exists` lookups
+/// call `existsResource`). The CLI (3.259) runs newer SDKs, as it runs Go's v3.274.1.
+pub const PULUMI_SDK_VERSION: &str = "3.270.0";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {

@@ -66,6 +66,11 @@ async function main(): Promise<void> {
     assert.strictEqual(await value(existing.id), "m-9:42");
     assert.strictEqual(await value(existing.accountId), "42");
 
+    // `exists` asks the engine whether a resource of this type has the id (the mock monitor
+    // answers from what was registered): the share above does, an unknown id does not.
+    assert.strictEqual(await value(alicloud.ecs.ImageSharePermission.exists(await value(share.id), { accountId: "1234567890" })), true);
+    assert.strictEqual(await value(alicloud.ecs.ImageSharePermission.exists("m-none:1")), false);
+
     // Provider: region falls back to ALICLOUD_REGION, secrets are marked secret.
     const provider = new alicloud.Provider("ali", { accessKey: "AK" });
     assert.ok(alicloud.Provider.isInstance(provider));

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     // Object defaults are applied (`delete` defaults to true).
     assert.deepStrictEqual(inputs["function"], { function: "f", delete: true });
     // Methods (`delete` is a fine method name; `getProvider` would shadow Resource's).
-    // The mock monitor of @pulumi/pulumi 3.142 cannot answer method calls, so only their
+    // The mock monitor of @pulumi/pulumi cannot answer method calls here, so only their
     // presence is checked here; their types are checked by tsc.
     assert.strictEqual(typeof c.delete, "function");
     assert.strictEqual(typeof c.getProvider_, "function");

@@ -8,7 +8,7 @@ use std::process::Command;
 use bridgegen_codegen::Generator;
 
 /// Keep in sync with `tests/setup/nodejs.sh`.
-pub const PULUMI_VERSION: &str = "3.142.0";
+pub const PULUMI_VERSION: &str = "3.270.0";
 pub const TYPESCRIPT_VERSION: &str = "5.6.3";
 pub const TYPES_NODE_VERSION: &str = "20.17.6";
 

@@ -47,6 +47,17 @@ export class ImageSharePermission extends pulumi.CustomResource {
         return new ImageSharePermission(name, <any>state, { ...opts, id: id });
     }
 
+    /**
+     * Whether a ImageSharePermission with the given provider ID exists.
+     *
+     * @param id Provider ID of the resource to check.
+     * @param state Extra properties that qualify the lookup.
+     * @param opts Options for the check.
+     */
+    public static exists(id: pulumi.Input<string>, state?: ImageSharePermissionState, opts?: pulumi.CustomResourceOptions): pulumi.Output<boolean> {
+        return pulumi.runtime.existsResource("alicloud:ecs/imageSharePermission:ImageSharePermission", id, <any>state || {}, { ...opts }, undefined);
+    }
+
     /** @internal */
     public static readonly __pulumiType = "alicloud:ecs/imageSharePermission:ImageSharePermission";
 

@@ -334,6 +334,28 @@ class ImageMember(pulumi.CustomResource):
         __props__.__dict__["updated_at"] = updated_at
         return ImageMember(resource_name, opts=opts, __props__=__props__)
 
+    @staticmethod
+    def exists(id: pulumi.Input[str],
+            opts: Optional[pulumi.ResourceOptions] = None,
+            created_at: pulumi.Input[Optional[_builtins.str]] = None,
+            image_id: pulumi.Input[Optional[_builtins.str]] = None,
+            member_id: pulumi.Input[Optional[_builtins.str]] = None,
+            status: pulumi.Input[Optional[_builtins.str]] = None,
+            timeouts: Optional[pulumi.Input[Union['_root_inputs.ImageMemberTimeoutsArgs', '_root_inputs._ImageMemberTimeoutsArgsDict']]] = None,
+            updated_at: pulumi.Input[Optional[_builtins.str]] = None) -> pulumi.Output[bool]:
+        """
+        Whether a ImageMember resource with the given provider ID exists (the lookup
+        takes the same extra state arguments as `get`).
+        """
+        __props__: dict = {}
+        __props__["createdAt"] = created_at
+        __props__["imageId"] = image_id
+        __props__["memberId"] = member_id
+        __props__["status"] = status
+        __props__["timeouts"] = timeouts
+        __props__["updatedAt"] = updated_at
+        return pulumi.runtime.exists_resource(None, "kakaocloud:index/imageMember:ImageMember", id, __props__, opts or pulumi.ResourceOptions())
+
     @_builtins.property
     @pulumi.getter(name="createdAt")
     def created_at(self) -> pulumi.Output[_builtins.str]:

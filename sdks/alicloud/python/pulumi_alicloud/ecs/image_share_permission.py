@@ -239,6 +239,20 @@ class ImageSharePermission(pulumi.CustomResource):
         __props__.__dict__["image_id"] = image_id
         return ImageSharePermission(resource_name, opts=opts, __props__=__props__)
 
+    @staticmethod
+    def exists(id: pulumi.Input[str],
+            opts: Optional[pulumi.ResourceOptions] = None,
+            account_id: pulumi.Input[Optional[_builtins.str]] = None,
+            image_id: pulumi.Input[Optional[_builtins.str]] = None) -> pulumi.Output[bool]:
+        """
+        Whether a ImageSharePermission resource with the given provider ID exists (the lookup
+        takes the same extra state arguments as `get`).
+        """
+        __props__: dict = {}
+        __props__["accountId"] = account_id
+        __props__["imageId"] = image_id
+        return pulumi.runtime.exists_resource(None, "alicloud:ecs/imageSharePermission:ImageSharePermission", id, __props__, opts or pulumi.ResourceOptions())
+
     @_builtins.property
     @pulumi.getter(name="accountId")
     def account_id(self) -> pulumi.Output[_builtins.str]:
