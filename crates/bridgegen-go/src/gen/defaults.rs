@@ -37,9 +37,10 @@ pub(super) struct AssignVm {
     /// value is stored as is.
     wrap: Option<String>,
     expr: String,
-    /// A plain optional enum field: the converted value goes through a temporary `v` whose
-    /// address is stored.
-    via_temp: bool,
+    /// A plain optional enum field: the converted value goes through this temporary, whose
+    /// address is stored (`v` inside a default's own block; `<field>_` for a constructor's
+    /// `const` inputs, which share one scope).
+    via_temp: Option<String>,
     /// `wrap` is a function of the Pulumi SDK (the file imports it).
     #[serde(skip)]
     sdk: bool,
@@ -166,7 +167,7 @@ fn assign(sp: &mut Speller, s: &Shape, p: &Property, plain: bool, target: &str, 
             target: target.to_string(),
             wrap: Some(wrap.into()),
             expr,
-            via_temp: false,
+            via_temp: None,
             sdk: false,
         });
     }
@@ -180,7 +181,17 @@ fn assign(sp: &mut Speller, s: &Shape, p: &Property, plain: bool, target: &str, 
         Base::Enum(_) => (Some(sp.plain(s, false)), plain && optional, false),
         _ => return None,
     };
+    let via_temp = via_temp.then(|| "v".to_string());
     Some(AssignVm { target: target.to_string(), wrap, expr, via_temp, sdk })
+}
+
+/// The temporary of a constructor's `const` input held in `target` (`args.First` ->
+/// `first_`): distinct per field, and never one of the constructor's own names.
+fn const_temp(target: &str) -> String {
+    let field = target.rsplit('.').next().unwrap_or(target);
+    let mut chars = field.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}_", chars.as_str())
 }
 
 impl Ctx<'_> {
@@ -235,10 +246,13 @@ impl Ctx<'_> {
     pub(super) fn constructor_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<DefaultStmtVm> {
         let s = sp.shape(&p.ty);
         let stmt = match &p.const_value {
-            Some(c) => DefaultStmtVm {
-                constant: literal(c, s.base).and_then(|lit| assign(sp, &s, p, p.plain, target, lit)),
-                ..Default::default()
-            },
+            Some(c) => {
+                let mut constant = literal(c, s.base).and_then(|lit| assign(sp, &s, p, p.plain, target, lit));
+                if let Some(temp) = constant.as_mut().and_then(|a| a.via_temp.as_mut()) {
+                    *temp = const_temp(target);
+                }
+                DefaultStmtVm { constant, ..Default::default() }
+            }
             None => {
                 let mut stmt =
                     DefaultStmtVm { default: self.default_block(sp, p, p.plain, target), ..Default::default() };
