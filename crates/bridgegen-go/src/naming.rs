@@ -56,6 +56,9 @@ pub struct GoOptions {
     pub lift_single_value_method_returns: bool,
     /// The folder (and package name) of the SDK's helpers, `internal` by default.
     pub internal_module_name: Option<String>,
+    /// No `Output` form of functions (unless `generate_extra_input_types`): the input and
+    /// output types only functions reach are left out.
+    pub disable_function_output_versions: bool,
     /// `side-by-side`: `ToOutput` (pulumix) methods on every input and output type, and a
     /// generic copy of the SDK under `x/`.
     pub generics: Option<String>,
@@ -65,6 +68,14 @@ impl GoOptions {
     /// The folder and package name of the SDK's helpers.
     pub fn internal_dir(&self) -> &str {
         self.internal_module_name.as_deref().filter(|n| !n.is_empty()).unwrap_or("internal")
+    }
+
+    /// Whether functions get their `Output` form (`<F>Output`, `<F>OutputArgs`,
+    /// `<F>ResultOutput`) and the types it reaches: unless `disableFunctionOutputVersions`,
+    /// which `generateExtraInputTypes` overrides (its types are all there anyway), as in
+    /// Pulumi's generator.
+    pub fn function_outputs(&self) -> bool {
+        !self.disable_function_output_versions || self.generate_extra_input_types
     }
 
     /// `generics: "side-by-side"`.

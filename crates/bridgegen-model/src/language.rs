@@ -127,7 +127,9 @@ const GO: &[LanguageOption] = &[
     // Always in effect: resources get their array and map types.
     opt("generateResourceContainerTypes", Bool, Honoured),
     opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),
-    opt("disableFunctionOutputVersions", Bool, Unsupported("functions always get their Output form")),
+    // Also drops the Output forms (Pulumi's generator keeps them, referencing the types it
+    // drops, so its SDK does not compile).
+    opt("disableFunctionOutputVersions", Bool, Honoured),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
     opt("disableInputTypeRegistrations", Bool, Honoured),
     opt("internalModuleName", Str, Honoured),

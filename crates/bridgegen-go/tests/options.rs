@@ -1,0 +1,85 @@
+//! The Go language options (`language.go`) Pulumi's generator honours, one behaviour each:
+//! a small schema generated with and without the option, the generated code's shape
+//! asserted, and the SDK with the option built and vetted by the real toolchain (skipped
+//! without it).
+
+mod support;
+
+use bridgegen_codegen::{GeneratedFile, Generator};
+use bridgegen_go::GoGenerator;
+use bridgegen_test_support::require;
+use serde_json::{json, Value};
+use support::{build_and_vet_files, go_ready};
+
+/// A resource, an object type only a function reaches, and functions returning an object
+/// and a plain value.
+fn schema() -> Value {
+    json!({
+        "name": "opt", "version": "1.2.3",
+        "language": {"go": {"importBasePath": "example.com/opt/sdk/go/opt"}},
+        "types": {
+            "opt:index:Filter": {"type": "object", "properties": {
+                "name": {"type": "string"}, "values": {"type": "array", "items": {"type": "string"}}}},
+            "opt:index:Item": {"type": "object", "properties": {
+                "id": {"type": "string"}, "size": {"type": "integer", "default": 4}}},
+            "opt:index:Settings": {"type": "object", "properties": {
+                "mode": {"type": "string", "default": "fast"}}}
+        },
+        "resources": {"opt:index:Box": {
+            "inputProperties": {"settings": {"$ref": "#/types/opt:index:Settings"}},
+            "properties": {"settings": {"$ref": "#/types/opt:index:Settings"}}
+        }},
+        "functions": {
+            "opt:index:getItems": {
+                "inputs": {"properties": {"filters": {"type": "array", "items": {"$ref": "#/types/opt:index:Filter"}}}},
+                "outputs": {"properties": {"items": {"type": "array", "items": {"$ref": "#/types/opt:index:Item"}}},
+                    "required": ["items"]}
+            },
+            "opt:index:getName": {"inputs": {"properties": {"id": {"type": "string"}}}, "outputs": {"type": "string"}}
+        }
+    })
+}
+
+/// The SDK of `schema` with `language.go` extended by `opts`.
+fn generate(mut schema: Value, opts: Value) -> Vec<GeneratedFile> {
+    let go = schema["language"]["go"].as_object_mut().unwrap();
+    go.extend(opts.as_object().unwrap().clone());
+    let (pkg, _) = bridgegen_model::bind_str(&schema.to_string()).expect("schema binds");
+    GoGenerator.generate(&pkg).expect("generates")
+}
+
+/// The text of the generated file `path` ("" when absent).
+fn text(files: &[GeneratedFile], path: &str) -> String {
+    files.iter().find(|f| f.path == path).map(|f| String::from_utf8_lossy(&f.contents).into_owned()).unwrap_or_default()
+}
+
+fn build(files: &[GeneratedFile], what: &str) {
+    require!(go_ready());
+    build_and_vet_files(files, what);
+}
+
+/// `disableFunctionOutputVersions`: no `<F>Output` forms, and the input and output types
+/// only they reach are left out (Pulumi's generator leaves the types out too); with
+/// `generateExtraInputTypes` both are back.
+#[test]
+fn disable_function_output_versions_drops_output_forms_and_their_types() {
+    let on = json!({"disableFunctionOutputVersions": true});
+    let base = generate(schema(), json!({}));
+    let off = generate(schema(), on.clone());
+    let extra = generate(schema(), json!({"disableFunctionOutputVersions": true, "generateExtraInputTypes": true}));
+    for (files, outputs) in [(&base, true), (&off, false), (&extra, true)] {
+        let items = text(files, "getItems.go");
+        assert!(items.contains("func GetItems(ctx *pulumi.Context"), "{items}");
+        assert!(items.contains("type GetItemsResult struct"), "{items}");
+        assert_eq!(items.contains("func GetItemsOutput("), outputs, "{items}");
+        assert_eq!(items.contains("type GetItemsResultOutput struct"), outputs, "{items}");
+        assert_eq!(text(files, "getName.go").contains("func GetNameOutput("), outputs);
+        let types = text(files, "pulumiTypes.go");
+        assert!(types.contains("type Item struct") && types.contains("type Filter struct"), "{types}");
+        assert_eq!(types.contains("type ItemArrayOutput struct"), outputs, "{types}");
+        assert_eq!(types.contains("type FilterArrayInput interface"), outputs, "{types}");
+        // The resource's own types stay.
+        assert!(types.contains("type SettingsPtrInput interface"), "{types}");
+    }
+    build(&off, "disableFunctionOutputVersions");
+}
