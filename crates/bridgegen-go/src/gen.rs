@@ -250,7 +250,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let naming = Naming::new(pkg);
     let opts = GoOptions::from_package(pkg);
     let reach = Reach::compute(pkg, &naming, &opts);
-    let has_defaults = defaults::objects_with_defaults(pkg);
+    let has_defaults = defaults::objects_with_defaults(pkg, &opts);
     let internal_base = naming.import_base.clone();
     let mut ctx = Ctx { pkg, naming, opts, reach, has_defaults, hb: registry()?, x: false, internal_base };
     let mut files = ctx.sdk_files()?;

@@ -59,6 +59,9 @@ pub struct GoOptions {
     /// No `Output` form of functions (unless `generate_extra_input_types`): the input and
     /// output types only functions reach are left out.
     pub disable_function_output_versions: bool,
+    /// No `Defaults()` methods (object types, function args and results), nor their use in
+    /// resource constructors; a resource's own input defaults are still set.
+    pub disable_object_defaults: bool,
     /// `side-by-side`: `ToOutput` (pulumix) methods on every input and output type, and a
     /// generic copy of the SDK under `x/`.
     pub generics: Option<String>,

@@ -26,12 +26,16 @@ fn schema() -> Value {
                 "mode": {"type": "string", "default": "fast"}}}
         },
         "resources": {"opt:index:Box": {
-            "inputProperties": {"settings": {"$ref": "#/types/opt:index:Settings"}},
+            "inputProperties": {
+                "settings": {"$ref": "#/types/opt:index:Settings"},
+                "region": {"type": "string", "default": "here"}},
             "properties": {"settings": {"$ref": "#/types/opt:index:Settings"}}
         }},
         "functions": {
             "opt:index:getItems": {
-                "inputs": {"properties": {"filters": {"type": "array", "items": {"$ref": "#/types/opt:index:Filter"}}}},
+                "inputs": {"properties": {
+                    "filters": {"type": "array", "items": {"$ref": "#/types/opt:index:Filter"}},
+                    "limit": {"type": "integer", "default": 10}}},
                 "outputs": {"properties": {"items": {"type": "array", "items": {"$ref": "#/types/opt:index:Item"}}},
                     "required": ["items"]}
             },
@@ -82,4 +86,23 @@ fn disable_function_output_versions_drops_output_forms_and_their_types() {
         assert!(types.contains("type SettingsPtrInput interface"), "{types}");
     }
     build(&off, "disableFunctionOutputVersions");
+}
+
+/// `disableObjectDefaults`: no `Defaults()` methods anywhere (object types, function args and
+/// results), and constructors apply none; a resource's own input defaults are still set.
+#[test]
+fn disable_object_defaults_drops_defaults_methods() {
+    let base = generate(schema(), json!({}));
+    let off = generate(schema(), json!({"disableObjectDefaults": true}));
+    let defaults =
+        |files: &[GeneratedFile]| files.iter().filter(|f| text(files, &f.path).contains("Defaults()")).count();
+    assert!(text(&base, "pulumiTypes.go").contains("func (val *Settings) Defaults() *Settings"));
+    assert!(text(&base, "box.go").contains("ToSettingsPtrOutput().ApplyT"));
+    assert!(text(&base, "getItems.go").contains("args.Defaults()"));
+    assert!(defaults(&base) > 0);
+    assert_eq!(defaults(&off), 0, "{:?}", off.iter().map(|f| &f.path).collect::<Vec<_>>());
+    let boxgo = text(&off, "box.go");
+    assert!(boxgo.contains("if args.Region == nil {"), "{boxgo}");
+    assert!(text(&off, "getItems.go").contains("ctx.Invoke(\"opt:index:getItems\", args, &rv, opts...)"));
+    build(&off, "disableObjectDefaults");
 }

@@ -133,7 +133,7 @@ const GO: &[LanguageOption] = &[
     opt("liftSingleValueMethodReturns", Bool, Honoured),
     opt("disableInputTypeRegistrations", Bool, Honoured),
     opt("internalModuleName", Str, Honoured),
-    opt("disableObjectDefaults", Bool, Unsupported("object defaults are always applied")),
+    opt("disableObjectDefaults", Bool, Honoured),
     opt("generateExtraInputTypes", Bool, Honoured),
     opt("omitExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
     // Always in effect: the package version is the schema's.

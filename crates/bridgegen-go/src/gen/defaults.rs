@@ -8,11 +8,16 @@ use serde::Serialize;
 
 use super::{env_parser, literal, Ctx};
 use crate::names::go_string;
+use crate::naming::GoOptions;
 use crate::types::{has_ptr, Base, Shape, Speller};
 
 /// Which object types get a `Defaults()` method: those with a defaulted property, or with a
-/// (non-container) property of such a type; computed once per package.
-pub(super) fn objects_with_defaults(pkg: &Package) -> Vec<bool> {
+/// (non-container) property of such a type; computed once per package. None under
+/// `disableObjectDefaults`.
+pub(super) fn objects_with_defaults(pkg: &Package, opts: &GoOptions) -> Vec<bool> {
+    if opts.disable_object_defaults {
+        return vec![false; pkg.objects.len()];
+    }
     let mut has: Vec<bool> = pkg.objects.iter().map(|o| o.properties.iter().any(|p| p.default.is_some())).collect();
     loop {
         let mut changed = false;
@@ -265,7 +270,7 @@ impl Ctx<'_> {
 
     /// `func (val *T) Defaults() *T` for a struct `ty` with fields `names` of `props` (`plain`:
     /// a plain struct, whose nested objects get their own defaults too), or nothing when no
-    /// property has a default.
+    /// property has a default, or under `disableObjectDefaults`.
     pub(super) fn defaults_method(
         &self,
         sp: &mut Speller,
@@ -274,6 +279,9 @@ impl Ctx<'_> {
         names: &[String],
         plain: bool,
     ) -> Option<DefaultsMethodVm> {
+        if self.opts.disable_object_defaults {
+            return None;
+        }
         let mut stmts = Vec::new();
         let mut any = false;
         for (p, gn) in props.iter().zip(names) {
