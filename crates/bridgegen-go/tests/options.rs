@@ -106,3 +106,16 @@ fn disable_object_defaults_drops_defaults_methods() {
     assert!(text(&off, "getItems.go").contains("ctx.Invoke(\"opt:index:getItems\", args, &rv, opts...)"));
     build(&off, "disableObjectDefaults");
 }
+
+/// `omitExtraInputTypes`: always in effect (Pulumi's generator declares it and reads it
+/// nowhere): the SDK is the same with it, and has no input forms of the types only outputs
+/// reach.
+#[test]
+fn omit_extra_input_types_is_the_default() {
+    let base = generate(schema(), json!({}));
+    assert!(generate(schema(), json!({"omitExtraInputTypes": true})) == base);
+    let types = text(&base, "pulumiTypes.go");
+    assert!(types.contains("type ItemOutput struct") && !types.contains("type ItemInput interface"), "{types}");
+    let extra = text(&generate(schema(), json!({"generateExtraInputTypes": true})), "pulumiTypes.go");
+    assert!(extra.contains("type ItemInput interface"), "{extra}");
+}

@@ -135,7 +135,9 @@ const GO: &[LanguageOption] = &[
     opt("internalModuleName", Str, Honoured),
     opt("disableObjectDefaults", Bool, Honoured),
     opt("generateExtraInputTypes", Bool, Honoured),
-    opt("omitExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
+    // Always in effect: input types are emitted only for the types inputs reach (Pulumi's
+    // generator declares the option and reads it nowhere; its output is the same either way).
+    opt("omitExtraInputTypes", Bool, Honoured),
     // Always in effect: the package version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),
     opt("internalDependencies", StrList, Unsupported("no blank imports are emitted")),
