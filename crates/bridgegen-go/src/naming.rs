@@ -34,6 +34,8 @@ pub struct Naming {
     pub functions: Vec<Member>,
     pub objects: Vec<Member>,
     pub enums: Vec<EnumNames>,
+    /// `packageImportAliases`: import path -> the alias other packages import it under.
+    pub aliases: BTreeMap<String, String>,
     /// Package references dropped to break import cycles (`from dir`, `to dir`): such
     /// references are typed as `Any` (Go forbids cyclic imports).
     pub blocked: HashSet<(String, String)>,
@@ -46,6 +48,8 @@ pub struct GoOptions {
     pub import_base_path: Option<String>,
     pub root_package_name: Option<String>,
     pub module_to_package: BTreeMap<String, String>,
+    /// Import path of a package of the SDK -> the alias other packages import it under.
+    pub package_import_aliases: BTreeMap<String, String>,
     /// `Array`/`Map` types of every resource (else only of those the schema reaches).
     pub generate_resource_container_types: bool,
     /// Input forms of every object type and container, reached or not.
@@ -282,6 +286,7 @@ impl Naming {
             functions,
             objects,
             enums,
+            aliases: opts.package_import_aliases.clone(),
             blocked: HashSet::new(),
         };
         naming.blocked = naming.cycle_breaks(pkg);
@@ -417,9 +422,12 @@ impl Naming {
         }
     }
 
-    /// The alias under which other packages import `dir`.
+    /// The alias under which other packages import `dir`: its `packageImportAliases` entry,
+    /// else one derived from the folder.
     pub fn alias(&self, dir: &str) -> String {
-        if dir.is_empty() {
+        if let Some(a) = self.aliases.get(&self.import_path(dir)) {
+            a.clone()
+        } else if dir.is_empty() {
             // The root package imported from a module package.
             let a = self.root_package.clone();
             if names::RESERVED_LOWER.contains(&a.as_str()) {

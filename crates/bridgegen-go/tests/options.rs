@@ -11,7 +11,7 @@ use bridgegen_test_support::require;
 use serde_json::{json, Value};
 use support::{build_and_vet_files, go_ready};
 
-/// A resource, an object type only a function reaches, and functions returning an object
+/// A resource (with an input of another module's type), an object type only a function reaches, and functions returning an object
 /// and a plain value.
 fn schema() -> Value {
     json!({
@@ -22,13 +22,15 @@ fn schema() -> Value {
                 "name": {"type": "string"}, "values": {"type": "array", "items": {"type": "string"}}}},
             "opt:index:Item": {"type": "object", "properties": {
                 "id": {"type": "string"}, "size": {"type": "integer", "default": 4}}},
+            "opt:net:Rule": {"type": "object", "properties": {"port": {"type": "integer"}}},
             "opt:index:Settings": {"type": "object", "properties": {
                 "mode": {"type": "string", "default": "fast"}}}
         },
         "resources": {"opt:index:Box": {
             "inputProperties": {
                 "settings": {"$ref": "#/types/opt:index:Settings"},
-                "region": {"type": "string", "default": "here"}},
+                "region": {"type": "string", "default": "here"},
+                "rule": {"$ref": "#/types/opt:net:Rule"}},
             "properties": {"settings": {"$ref": "#/types/opt:index:Settings"}}
         }},
         "functions": {
@@ -118,4 +120,18 @@ fn omit_extra_input_types_is_the_default() {
     assert!(types.contains("type ItemOutput struct") && !types.contains("type ItemInput interface"), "{types}");
     let extra = text(&generate(schema(), json!({"generateExtraInputTypes": true})), "pulumiTypes.go");
     assert!(extra.contains("type ItemInput interface"), "{extra}");
+}
+
+/// `packageImportAliases`: a package of the SDK is imported under its alias, and its types
+/// are spelled with it.
+#[test]
+fn package_import_aliases_name_the_imports() {
+    let base = text(&generate(schema(), json!({})), "box.go");
+    assert!(base.contains("\"example.com/opt/sdk/go/opt/net\"") && base.contains(" net.RulePtrInput"), "{base}");
+    let aliases = json!({"packageImportAliases": {"example.com/opt/sdk/go/opt/net": "optnet"}});
+    let files = generate(schema(), aliases);
+    let boxgo = text(&files, "box.go");
+    assert!(boxgo.contains("\toptnet \"example.com/opt/sdk/go/opt/net\"\n"), "{boxgo}");
+    assert!(boxgo.contains(" optnet.RulePtrInput") && !boxgo.contains(" net."), "{boxgo}");
+    build(&files, "packageImportAliases");
 }

@@ -122,7 +122,7 @@ const GO: &[LanguageOption] = &[
     opt("modulePath", Str, Unsupported("the go.mod module path is importBasePath")),
     opt("rootPackageName", Str, Honoured),
     opt("moduleToPackage", StrMap, Honoured),
-    opt("packageImportAliases", StrMap, Unsupported("imports are aliased by their package directory")),
+    opt("packageImportAliases", StrMap, Honoured),
     opt("importPathPattern", Str, Unsupported("module import paths are importBasePath/<module>")),
     // Always in effect: resources get their array and map types.
     opt("generateResourceContainerTypes", Bool, Honoured),
