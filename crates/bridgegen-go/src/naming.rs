@@ -66,6 +66,8 @@ pub struct GoOptions {
     /// No `Defaults()` methods (object types, function args and results), nor their use in
     /// resource constructors; a resource's own input defaults are still set.
     pub disable_object_defaults: bool,
+    /// Import paths every `init.go` imports blank (`_ "path"`).
+    pub internal_dependencies: Vec<String>,
     /// `side-by-side`: `ToOutput` (pulumix) methods on every input and output type, and a
     /// generic copy of the SDK under `x/`.
     pub generics: Option<String>,

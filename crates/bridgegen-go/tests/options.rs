@@ -135,3 +135,16 @@ fn package_import_aliases_name_the_imports() {
     assert!(boxgo.contains(" optnet.RulePtrInput") && !boxgo.contains(" net."), "{boxgo}");
     build(&files, "packageImportAliases");
 }
+
+/// `internalDependencies`: blank imports in `init.go` (so `go mod tidy` keeps the modules).
+#[test]
+fn internal_dependencies_are_blank_imports_of_init() {
+    assert!(!text(&generate(schema(), json!({})), "init.go").contains("_ \""));
+    let files = generate(schema(), json!({"internalDependencies": ["time/tzdata", "github.com/blang/semver"]}));
+    let init = text(&files, "init.go");
+    assert!(init.contains("\t_ \"time/tzdata\"\n"), "{init}");
+    // A path the file imports anyway keeps its named import (a blank one instead would leave
+    // `semver` undefined, as Pulumi's generator does).
+    assert!(init.contains("\t\"github.com/blang/semver\"\n") && !init.contains("_ \"github.com/blang"), "{init}");
+    build(&files, "internalDependencies");
+}

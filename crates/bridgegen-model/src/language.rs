@@ -140,7 +140,7 @@ const GO: &[LanguageOption] = &[
     opt("omitExtraInputTypes", Bool, Honoured),
     // Always in effect: the package version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),
-    opt("internalDependencies", StrList, Unsupported("no blank imports are emitted")),
+    opt("internalDependencies", StrList, Honoured),
     opt("generics", Str, Values(&["none", "side-by-side"])),
 ];
 
