@@ -46,6 +46,8 @@ pub struct Naming {
 #[serde(rename_all = "camelCase", default)]
 pub struct GoOptions {
     pub import_base_path: Option<String>,
+    /// The go.mod module, above `import_base_path` (the SDK then sits in a folder below it).
+    pub module_path: Option<String>,
     pub root_package_name: Option<String>,
     pub module_to_package: BTreeMap<String, String>,
     /// Import path of a package of the SDK -> the alias other packages import it under.

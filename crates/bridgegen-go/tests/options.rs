@@ -148,3 +148,37 @@ fn internal_dependencies_are_blank_imports_of_init() {
     assert!(init.contains("\t\"github.com/blang/semver\"\n") && !init.contains("_ \"github.com/blang"), "{init}");
     build(&files, "internalDependencies");
 }
+
+/// `modulePath`: go.mod declares that module at the top, and the SDK's packages sit in the
+/// folder of the import base path inside it; a module not containing the import base path is
+/// an error naming the option.
+#[test]
+fn module_path_puts_the_sdk_below_its_module() {
+    let base = generate(schema(), json!({}));
+    assert!(text(&base, "go.mod").starts_with("module example.com/opt/sdk/go/opt\n"));
+    let files = generate(schema(), json!({"modulePath": "example.com/opt/sdk"}));
+    assert!(text(&files, "go.mod").starts_with("module example.com/opt/sdk\n"));
+    let mut paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).filter(|p| *p != "go.mod").collect();
+    assert!(paths.iter().all(|p| p.starts_with("go/opt/")), "{paths:?}");
+    paths.sort_unstable();
+    let mut moved: Vec<String> =
+        base.iter().filter(|f| f.path != "go.mod").map(|f| format!("go/opt/{}", f.path)).collect();
+    moved.sort_unstable();
+    assert_eq!(paths, moved);
+    // The code is the same (its import paths were the import base path's already).
+    assert_eq!(text(&files, "go/opt/box.go"), text(&base, "box.go"));
+    let mut bad = schema();
+    bad["language"]["go"]["modulePath"] = json!("example.com/other");
+    let (pkg, _) = bridgegen_model::bind_str(&bad.to_string()).unwrap();
+    let err = GoGenerator.generate(&pkg).unwrap_err().to_string();
+    assert!(err.contains("#/language/go/modulePath") && err.contains("example.com/opt/sdk/go/opt"), "{err}");
+    build(&files, "modulePath");
+}
+
+/// `importPathPattern`: Pulumi's generators read it for programs only (how a program imports
+/// a package's modules); an SDK is the same with it.
+#[test]
+fn import_path_pattern_leaves_the_sdk_alone() {
+    let with = generate(schema(), json!({"importPathPattern": "example.com/opt/sdk/go/opt/{module}/v2"}));
+    assert!(with == generate(schema(), json!({})));
+}

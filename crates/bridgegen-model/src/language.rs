@@ -119,11 +119,13 @@ const PYTHON: &[LanguageOption] = &[
 
 const GO: &[LanguageOption] = &[
     opt("importBasePath", Str, Honoured),
-    opt("modulePath", Str, Unsupported("the go.mod module path is importBasePath")),
+    opt("modulePath", Str, Honoured),
     opt("rootPackageName", Str, Honoured),
     opt("moduleToPackage", StrMap, Honoured),
     opt("packageImportAliases", StrMap, Honoured),
-    opt("importPathPattern", Str, Unsupported("module import paths are importBasePath/<module>")),
+    // For programs only (how one imports a package's modules): Pulumi's SDK generator does
+    // not read it, and neither does bridgegen's.
+    opt("importPathPattern", Str, Honoured),
     // Always in effect: resources get their array and map types.
     opt("generateResourceContainerTypes", Bool, Honoured),
     opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),

@@ -167,12 +167,13 @@ impl Ctx<'_> {
         )
     }
 
-    pub(super) fn go_mod(&self) -> Result<String, GenError> {
+    /// `go.mod` of the module `module`.
+    pub(super) fn go_mod(&self, module: &str) -> Result<String, GenError> {
         render(
             &self.hb,
             "gomod",
             &GoModView {
-                module: &self.naming.import_base,
+                module,
                 go: crate::GO_DIRECTIVE,
                 sdk: crate::PULUMI_SDK_VERSION,
                 semver: crate::SEMVER_VERSION,
