@@ -128,7 +128,9 @@ const GO: &[LanguageOption] = &[
     opt("importPathPattern", Str, Honoured),
     // Always in effect: resources get their array and map types.
     opt("generateResourceContainerTypes", Bool, Honoured),
-    opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),
+    // Pulumi reads it only for its docs' links to the Go SDK's `pulumi` types (its Go SDK is
+    // the same with it); bridgegen's docs have no such links yet.
+    opt("pulumiSDKVersion", Integer, Unsupported("the docs have no links to the Go SDK's pulumi types")),
     // Also drops the Output forms (Pulumi's generator keeps them, referencing the types it
     // drops, so its SDK does not compile).
     opt("disableFunctionOutputVersions", Bool, Honoured),
