@@ -250,7 +250,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     let naming = Naming::new(pkg);
     let opts = GoOptions::from_package(pkg);
     let reach = Reach::compute(pkg, &naming, &opts);
-    let has_defaults = defaults::objects_with_defaults(pkg);
+    let has_defaults = defaults::objects_with_defaults(pkg, &opts);
     let internal_base = naming.import_base.clone();
     let mut ctx = Ctx { pkg, naming, opts, reach, has_defaults, hb: registry()?, x: false, internal_base };
     let mut files = ctx.sdk_files()?;
@@ -273,8 +273,15 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
     }
     let utilities = format!("{}/pulumiUtilities.go", ctx.opts.internal_dir());
     files.push(GeneratedFile::new(utilities, ctx.utilities_go()?));
-    files.push(GeneratedFile::new("go.mod", ctx.go_mod()?));
     files.push(GeneratedFile::new("pulumi-plugin.json", ctx.plugin_json()));
+    // `modulePath`: go.mod at the top, the root package in its folder below.
+    let (module, root_dir) = module_layout(&ctx.opts, &ctx.naming.import_base)?;
+    if !root_dir.is_empty() {
+        for f in &mut files {
+            f.path = format!("{root_dir}/{}", f.path);
+        }
+    }
+    files.push(GeneratedFile::new("go.mod", ctx.go_mod(&module)?));
     // Stable order, whatever the construction order was.
     files.sort_by(|a, b| a.path.cmp(&b.path));
     // Generated file names could collide when two members differ only in case.
@@ -288,6 +295,22 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         }
     }
     Ok(files)
+}
+
+/// The go.mod module path and the folder of the root package inside the module: the import
+/// base path and the top, unless `modulePath` names a module above it (`example.com/x/sdk`
+/// holding `example.com/x/sdk/go/x` in `go/x/`).
+fn module_layout(opts: &GoOptions, import_base: &str) -> Result<(String, String), GenError> {
+    let Some(module) = opts.module_path.as_deref().filter(|m| !m.is_empty() && *m != import_base) else {
+        return Ok((import_base.to_string(), String::new()));
+    };
+    match import_base.strip_prefix(module).and_then(|rest| rest.strip_prefix('/')) {
+        Some(dir) if !dir.is_empty() => Ok((module.to_string(), dir.to_string())),
+        _ => Err(GenError::Unsupported(format!(
+            "#/language/go/modulePath: `{module}` does not contain the import base path `{import_base}` \
+             (the SDK's packages must be inside its module)"
+        ))),
+    }
 }
 
 impl Ctx<'_> {

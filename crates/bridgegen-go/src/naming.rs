@@ -34,6 +34,8 @@ pub struct Naming {
     pub functions: Vec<Member>,
     pub objects: Vec<Member>,
     pub enums: Vec<EnumNames>,
+    /// `packageImportAliases`: import path -> the alias other packages import it under.
+    pub aliases: BTreeMap<String, String>,
     /// Package references dropped to break import cycles (`from dir`, `to dir`): such
     /// references are typed as `Any` (Go forbids cyclic imports).
     pub blocked: HashSet<(String, String)>,
@@ -44,8 +46,12 @@ pub struct Naming {
 #[serde(rename_all = "camelCase", default)]
 pub struct GoOptions {
     pub import_base_path: Option<String>,
+    /// The go.mod module, above `import_base_path` (the SDK then sits in a folder below it).
+    pub module_path: Option<String>,
     pub root_package_name: Option<String>,
     pub module_to_package: BTreeMap<String, String>,
+    /// Import path of a package of the SDK -> the alias other packages import it under.
+    pub package_import_aliases: BTreeMap<String, String>,
     /// `Array`/`Map` types of every resource (else only of those the schema reaches).
     pub generate_resource_container_types: bool,
     /// Input forms of every object type and container, reached or not.
@@ -56,6 +62,14 @@ pub struct GoOptions {
     pub lift_single_value_method_returns: bool,
     /// The folder (and package name) of the SDK's helpers, `internal` by default.
     pub internal_module_name: Option<String>,
+    /// No `Output` form of functions (unless `generate_extra_input_types`): the input and
+    /// output types only functions reach are left out.
+    pub disable_function_output_versions: bool,
+    /// No `Defaults()` methods (object types, function args and results), nor their use in
+    /// resource constructors; a resource's own input defaults are still set.
+    pub disable_object_defaults: bool,
+    /// Import paths every `init.go` imports blank (`_ "path"`).
+    pub internal_dependencies: Vec<String>,
     /// `side-by-side`: `ToOutput` (pulumix) methods on every input and output type, and a
     /// generic copy of the SDK under `x/`.
     pub generics: Option<String>,
@@ -65,6 +79,14 @@ impl GoOptions {
     /// The folder and package name of the SDK's helpers.
     pub fn internal_dir(&self) -> &str {
         self.internal_module_name.as_deref().filter(|n| !n.is_empty()).unwrap_or("internal")
+    }
+
+    /// Whether functions get their `Output` form (`<F>Output`, `<F>OutputArgs`,
+    /// `<F>ResultOutput`) and the types it reaches: unless `disableFunctionOutputVersions`,
+    /// which `generateExtraInputTypes` overrides (its types are all there anyway), as in
+    /// Pulumi's generator.
+    pub fn function_outputs(&self) -> bool {
+        !self.disable_function_output_versions || self.generate_extra_input_types
     }
 
     /// `generics: "side-by-side"`.
@@ -268,6 +290,7 @@ impl Naming {
             functions,
             objects,
             enums,
+            aliases: opts.package_import_aliases.clone(),
             blocked: HashSet::new(),
         };
         naming.blocked = naming.cycle_breaks(pkg);
@@ -403,9 +426,12 @@ impl Naming {
         }
     }
 
-    /// The alias under which other packages import `dir`.
+    /// The alias under which other packages import `dir`: its `packageImportAliases` entry,
+    /// else one derived from the folder.
     pub fn alias(&self, dir: &str) -> String {
-        if dir.is_empty() {
+        if let Some(a) = self.aliases.get(&self.import_path(dir)) {
+            a.clone()
+        } else if dir.is_empty() {
             // The root package imported from a module package.
             let a = self.root_package.clone();
             if names::RESERVED_LOWER.contains(&a.as_str()) {

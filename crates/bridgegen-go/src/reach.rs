@@ -101,7 +101,8 @@ impl Reach {
                 w.props(state, Ctx { input_shape: true, ..base });
             }
         }
-        for f in &pkg.functions {
+        let functions = if opts.function_outputs() { &pkg.functions[..] } else { &[] };
+        for f in functions {
             if matches!(f.outputs, FunctionReturn::None) && !w.extra {
                 continue;
             }

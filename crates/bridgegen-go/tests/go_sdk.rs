@@ -7,69 +7,15 @@
 //! builds run offline against `.work/go/modcache`. Without them, or without the external
 //! conformance corpus (`BRIDGEGEN_CONFORMANCE`), the tests that need them are skipped.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use bridgegen_codegen::{GeneratedFile, Generator};
+use bridgegen_codegen::Generator;
 use bridgegen_go::{GoGenerator, PULUMI_SDK_VERSION};
 use bridgegen_test_support::{require, run_ok};
-
-fn root() -> PathBuf {
-    bridgegen_test_support::repo_root()
-}
-
-fn work() -> PathBuf {
-    root().join(".work/go")
-}
-
-/// The Go toolchain and the module cache prepared by `tests/setup.sh` (tests/setup/go.sh),
-/// or why they are not there.
-fn go_ready() -> Result<(), String> {
-    bridgegen_test_support::tool("go")?;
-    bridgegen_test_support::tool("gofmt")?;
-    bridgegen_test_support::work_path(format!("go/base/.ready-{PULUMI_SDK_VERSION}"))?;
-    Ok(())
-}
-
-fn go(dir: &Path, args: &[&str]) -> Command {
-    let w = work();
-    let mut c = Command::new("go");
-    c.args(args)
-        .current_dir(dir)
-        .env("GOMODCACHE", w.join("modcache"))
-        .env("GOCACHE", w.join("buildcache"))
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", format!("file://{}", w.join("modcache/cache/download").display()))
-        .env("GOSUMDB", "off")
-        .env("GOTOOLCHAIN", "local");
-    c
-}
-
-fn generate(schema: &Path) -> Option<Vec<GeneratedFile>> {
-    let (pkg, _) = bridgegen_model::load_package(schema).ok()?;
-    if pkg.has_external_refs() {
-        return None;
-    }
-    Some(GoGenerator.generate(&pkg).unwrap_or_else(|e| panic!("{}: {e}", schema.display())))
-}
-
-/// Writes an SDK into `dir` with the go.sum of the prepared base module (covers the sdk's deps).
-fn write_sdk(files: &[GeneratedFile], dir: &Path) {
-    bridgegen_codegen::write_output(dir, files).unwrap();
-    std::fs::copy(work().join("base/go.sum"), dir.join("go.sum")).unwrap();
-}
-
-fn build_and_vet(schema: &Path) {
-    let Some(files) = generate(schema) else {
-        println!("not built: {} (unresolved external references)", schema.display());
-        return;
-    };
-    let tmp = tempfile::tempdir().unwrap();
-    write_sdk(&files, tmp.path());
-    let name = schema.display().to_string();
-    run_ok(&mut go(tmp.path(), &["build", "./..."]), &format!("go build ({name})"));
-    run_ok(&mut go(tmp.path(), &["vet", "./..."]), &format!("go vet ({name})"));
-}
+use support::{build_and_vet, generate, go, go_ready, root, work, write_sdk};
 
 /// The conformance schemas (external corpus), or why they are not available.
 fn conformance() -> Result<Vec<PathBuf>, String> {
@@ -141,6 +87,14 @@ fn go_line(gomod: &str) -> Option<&str> {
 fn adversarial_keywords_schema_builds() {
     require!(go_ready());
     build_and_vet(&root().join("tests/schemas/keywords-go.json"));
+}
+
+/// `const` inputs of every kind on one resource; several plain optional enums among them, each
+/// set in the constructor through a temporary of its own.
+#[test]
+fn const_inputs_schema_builds() {
+    require!(go_ready());
+    build_and_vet(&root().join("tests/schemas/go-const-inputs.json"));
 }
 
 #[test]

@@ -119,24 +119,32 @@ const PYTHON: &[LanguageOption] = &[
 
 const GO: &[LanguageOption] = &[
     opt("importBasePath", Str, Honoured),
-    opt("modulePath", Str, Unsupported("the go.mod module path is importBasePath")),
+    opt("modulePath", Str, Honoured),
     opt("rootPackageName", Str, Honoured),
     opt("moduleToPackage", StrMap, Honoured),
-    opt("packageImportAliases", StrMap, Unsupported("imports are aliased by their package directory")),
-    opt("importPathPattern", Str, Unsupported("module import paths are importBasePath/<module>")),
+    opt("packageImportAliases", StrMap, Honoured),
+    // For programs only (how one imports a package's modules): Pulumi's SDK generator does
+    // not read it, and neither does bridgegen's.
+    opt("importPathPattern", Str, Honoured),
     // Always in effect: resources get their array and map types.
     opt("generateResourceContainerTypes", Bool, Honoured),
-    opt("pulumiSDKVersion", Integer, Unsupported("doc links point at the current Go SDK")),
-    opt("disableFunctionOutputVersions", Bool, Unsupported("functions always get their Output form")),
+    // Pulumi reads it only for its docs' links to the Go SDK's `pulumi` types (its Go SDK is
+    // the same with it); bridgegen's docs have no such links yet.
+    opt("pulumiSDKVersion", Integer, Unsupported("the docs have no links to the Go SDK's pulumi types")),
+    // Also drops the Output forms (Pulumi's generator keeps them, referencing the types it
+    // drops, so its SDK does not compile).
+    opt("disableFunctionOutputVersions", Bool, Honoured),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
     opt("disableInputTypeRegistrations", Bool, Honoured),
     opt("internalModuleName", Str, Honoured),
-    opt("disableObjectDefaults", Bool, Unsupported("object defaults are always applied")),
+    opt("disableObjectDefaults", Bool, Honoured),
     opt("generateExtraInputTypes", Bool, Honoured),
-    opt("omitExtraInputTypes", Bool, Unsupported("input types are emitted for the types inputs reach")),
+    // Always in effect: input types are emitted only for the types inputs reach (Pulumi's
+    // generator declares the option and reads it nowhere; its output is the same either way).
+    opt("omitExtraInputTypes", Bool, Honoured),
     // Always in effect: the package version is the schema's.
     opt("respectSchemaVersion", Bool, Honoured),
-    opt("internalDependencies", StrList, Unsupported("no blank imports are emitted")),
+    opt("internalDependencies", StrList, Honoured),
     opt("generics", Str, Values(&["none", "side-by-side"])),
 ];
 

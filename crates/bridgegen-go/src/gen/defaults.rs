@@ -8,11 +8,16 @@ use serde::Serialize;
 
 use super::{env_parser, literal, Ctx};
 use crate::names::go_string;
+use crate::naming::GoOptions;
 use crate::types::{has_ptr, Base, Shape, Speller};
 
 /// Which object types get a `Defaults()` method: those with a defaulted property, or with a
-/// (non-container) property of such a type; computed once per package.
-pub(super) fn objects_with_defaults(pkg: &Package) -> Vec<bool> {
+/// (non-container) property of such a type; computed once per package. None under
+/// `disableObjectDefaults`.
+pub(super) fn objects_with_defaults(pkg: &Package, opts: &GoOptions) -> Vec<bool> {
+    if opts.disable_object_defaults {
+        return vec![false; pkg.objects.len()];
+    }
     let mut has: Vec<bool> = pkg.objects.iter().map(|o| o.properties.iter().any(|p| p.default.is_some())).collect();
     loop {
         let mut changed = false;
@@ -37,9 +42,10 @@ pub(super) struct AssignVm {
     /// value is stored as is.
     wrap: Option<String>,
     expr: String,
-    /// A plain optional enum field: the converted value goes through a temporary `v` whose
-    /// address is stored.
-    via_temp: bool,
+    /// A plain optional enum field: the converted value goes through this temporary, whose
+    /// address is stored (`v` inside a default's own block; `<field>_` for a constructor's
+    /// `const` inputs, which share one scope).
+    via_temp: Option<String>,
     /// `wrap` is a function of the Pulumi SDK (the file imports it).
     #[serde(skip)]
     sdk: bool,
@@ -168,7 +174,7 @@ fn assign(sp: &mut Speller, s: &Shape, p: &Property, plain: bool, target: &str, 
             target: target.to_string(),
             wrap: Some(wrap.into()),
             expr,
-            via_temp: false,
+            via_temp: None,
             sdk: false,
         });
     }
@@ -182,7 +188,17 @@ fn assign(sp: &mut Speller, s: &Shape, p: &Property, plain: bool, target: &str, 
         Base::Enum(_) => (Some(sp.plain(s, false)), plain && optional, false),
         _ => return None,
     };
+    let via_temp = via_temp.then(|| "v".to_string());
     Some(AssignVm { target: target.to_string(), wrap, expr, via_temp, sdk })
+}
+
+/// The temporary of a constructor's `const` input held in `target` (`args.First` ->
+/// `first_`): distinct per field, and never one of the constructor's own names.
+fn const_temp(target: &str) -> String {
+    let field = target.rsplit('.').next().unwrap_or(target);
+    let mut chars = field.chars();
+    let first = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}_", chars.as_str())
 }
 
 impl Ctx<'_> {
@@ -238,10 +254,13 @@ impl Ctx<'_> {
     pub(super) fn constructor_defaults(&self, sp: &mut Speller, p: &Property, target: &str) -> Option<DefaultStmtVm> {
         let s = sp.shape(&p.ty);
         let stmt = match &p.const_value {
-            Some(c) => DefaultStmtVm {
-                constant: literal(c, s.base).and_then(|lit| assign(sp, &s, p, p.plain, target, lit)),
-                ..Default::default()
-            },
+            Some(c) => {
+                let mut constant = literal(c, s.base).and_then(|lit| assign(sp, &s, p, p.plain, target, lit));
+                if let Some(temp) = constant.as_mut().and_then(|a| a.via_temp.as_mut()) {
+                    *temp = const_temp(target);
+                }
+                DefaultStmtVm { constant, ..Default::default() }
+            }
             None => {
                 let mut stmt =
                     DefaultStmtVm { default: self.default_block(sp, p, p.plain, target), ..Default::default() };
@@ -254,7 +273,7 @@ impl Ctx<'_> {
 
     /// `func (val *T) Defaults() *T` for a struct `ty` with fields `names` of `props` (`plain`:
     /// a plain struct, whose nested objects get their own defaults too), or nothing when no
-    /// property has a default.
+    /// property has a default, or under `disableObjectDefaults`.
     pub(super) fn defaults_method(
         &self,
         sp: &mut Speller,
@@ -263,6 +282,9 @@ impl Ctx<'_> {
         names: &[String],
         plain: bool,
     ) -> Option<DefaultsMethodVm> {
+        if self.opts.disable_object_defaults {
+            return None;
+        }
         let mut stmts = Vec::new();
         let mut any = false;
         for (p, gn) in props.iter().zip(names) {

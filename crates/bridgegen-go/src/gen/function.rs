@@ -57,6 +57,8 @@ struct FunctionView {
     map_out: String,
     result_fields: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
+    /// The `Output` form is written (see [`crate::naming::GoOptions::function_outputs`]).
+    outputs: bool,
     args_defaults: Option<DefaultsMethodVm>,
     result_defaults: Option<DefaultsMethodVm>,
     /// The args sent (with their defaults applied) and the result returned by the plain form.
@@ -219,6 +221,7 @@ impl Ctx<'_> {
             map_out,
             result_fields: format::fields(&result_fields),
             accessors,
+            outputs: self.opts.function_outputs(),
             args_expr: if !has_args {
                 "nil"
             } else if args_defaults.is_none() {
@@ -236,15 +239,15 @@ impl Ctx<'_> {
         };
         let body = render(&self.hb, self.template("function", "x_function"), &view)?;
         let mut std: Vec<&'static str> = Vec::new();
-        if view.is_object {
+        if view.outputs && view.is_object {
             std.push("context");
         }
         // The generic copy has no `Output` form of a function returning a plain value.
-        if view.is_object || (view.has_output_args && !self.x) {
+        if view.outputs && (view.is_object || (view.has_output_args && !self.x)) {
             std.push("reflect");
         }
         let mut imports = self.std_imports(&std, true);
-        to_output::import_pulumix(&mut imports, view.is_object && self.opts.side_by_side());
+        to_output::import_pulumix(&mut imports, view.outputs && view.is_object && self.opts.side_by_side());
         self.file(dir, &body, imports, &sp.imports)
     }
 }

@@ -92,6 +92,11 @@ impl Ctx<'_> {
         )?;
         let mut imports = self.std_imports(&["fmt"], true);
         imports.other.insert("github.com/blang/semver".to_string(), None);
+        // `internalDependencies`: blank imports, so `go mod tidy` keeps those modules (a path
+        // the file imports anyway keeps its named import).
+        for dep in &self.opts.internal_dependencies {
+            imports.other.entry(dep.clone()).or_insert_with(|| Some("_".to_string()));
+        }
         self.file(dir, &body, imports, &BTreeSet::new())
     }
 
@@ -162,12 +167,13 @@ impl Ctx<'_> {
         )
     }
 
-    pub(super) fn go_mod(&self) -> Result<String, GenError> {
+    /// `go.mod` of the module `module`.
+    pub(super) fn go_mod(&self, module: &str) -> Result<String, GenError> {
         render(
             &self.hb,
             "gomod",
             &GoModView {
-                module: &self.naming.import_base,
+                module,
                 go: crate::GO_DIRECTIVE,
                 sdk: crate::PULUMI_SDK_VERSION,
                 semver: crate::SEMVER_VERSION,
