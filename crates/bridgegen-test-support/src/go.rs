@@ -6,6 +6,21 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// `go` run in `dir` offline, against the module and build caches `tests/setup/go.sh` fills in
+/// `.work/go`: the module cache is the proxy, no checksum database, the local toolchain only.
+pub fn go_offline(dir: &Path) -> Command {
+    let work = crate::repo_path(".work/go");
+    let mut c = Command::new("go");
+    c.current_dir(dir)
+        .env("GOMODCACHE", work.join("modcache"))
+        .env("GOCACHE", work.join("buildcache"))
+        .env("GOFLAGS", "-mod=mod")
+        .env("GOPROXY", format!("file://{}", work.join("modcache/cache/download").display()))
+        .env("GOSUMDB", "off")
+        .env("GOTOOLCHAIN", "local");
+    c
+}
+
 /// Builds the Go main package in `repo/<package_dir>` into an executable named `bin_name`,
 /// under `~/.cache/bridgegen/go-build/` (or `$BRIDGEGEN_CACHE/go-build/`) keyed by the hash of
 /// its `go.mod`, `go.sum` and `.go` files; a cached build is reused.

@@ -104,19 +104,6 @@ fn typescript_sdks_and_examples_typecheck() {
     );
 }
 
-fn go_env(dir: &Path) -> Command {
-    let w = repo_path(".work/go");
-    let mut c = Command::new("go");
-    c.current_dir(dir)
-        .env("GOMODCACHE", w.join("modcache"))
-        .env("GOCACHE", w.join("buildcache"))
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", format!("file://{}", w.join("modcache/cache/download").display()))
-        .env("GOSUMDB", "off")
-        .env("GOTOOLCHAIN", "local");
-    c
-}
-
 #[test]
 fn go_sdks_build() {
     let base = repo_path(".work/go/base/go.sum");
@@ -130,7 +117,7 @@ fn go_sdks_build() {
         let out: PathBuf = tmp.path().join("go").join(&name);
         bridgegen_codegen::write_output(&out, &files).unwrap();
         std::fs::copy(&base, out.join("go.sum")).unwrap();
-        run_ok(go_env(&out).args(["build", "./..."]), &format!("go build ({name})"));
+        run_ok(bridgegen_test_support::go::go_offline(&out).args(["build", "./..."]), &format!("go build ({name})"));
     }
 }
 

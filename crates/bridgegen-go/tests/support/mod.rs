@@ -28,16 +28,8 @@ pub fn go_ready() -> Result<(), String> {
 }
 
 pub fn go(dir: &Path, args: &[&str]) -> Command {
-    let w = work();
-    let mut c = Command::new("go");
-    c.args(args)
-        .current_dir(dir)
-        .env("GOMODCACHE", w.join("modcache"))
-        .env("GOCACHE", w.join("buildcache"))
-        .env("GOFLAGS", "-mod=mod")
-        .env("GOPROXY", format!("file://{}", w.join("modcache/cache/download").display()))
-        .env("GOSUMDB", "off")
-        .env("GOTOOLCHAIN", "local");
+    let mut c = bridgegen_test_support::go::go_offline(dir);
+    c.args(args);
     c
 }
 
