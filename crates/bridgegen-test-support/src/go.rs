@@ -21,6 +21,16 @@ pub fn go_offline(dir: &Path) -> Command {
     c
 }
 
+/// Whether Go SDKs can be built offline here: `go` and `gofmt` on PATH and the `.work/go/base`
+/// module that `tests/setup/go.sh` prepares for `pulumi/sdk/v3` at `pulumi_sdk_version`.
+/// `Err` says what is missing (the test skips with it).
+pub fn go_ready(pulumi_sdk_version: &str) -> Result<(), String> {
+    crate::tool("go")?;
+    crate::tool("gofmt")?;
+    crate::work_path(format!("go/base/.ready-{pulumi_sdk_version}"))?;
+    Ok(())
+}
+
 /// Builds the Go main package in `repo/<package_dir>` into an executable named `bin_name`,
 /// under `~/.cache/bridgegen/go-build/` (or `$BRIDGEGEN_CACHE/go-build/`) keyed by the hash of
 /// its `go.mod`, `go.sum` and `.go` files; a cached build is reused.

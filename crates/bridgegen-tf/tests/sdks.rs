@@ -106,11 +106,8 @@ fn typescript_sdks_and_examples_typecheck() {
 
 #[test]
 fn go_sdks_build() {
+    require!(bridgegen_test_support::go::go_ready(bridgegen_go::PULUMI_SDK_VERSION));
     let base = repo_path(".work/go/base/go.sum");
-    let go_ok = Command::new("go").arg("version").output().map(|o| o.status.success()).unwrap_or(false);
-    if !go_ok || !base.exists() {
-        skip!("go or .work/go/base is missing: run tests/setup.sh");
-    }
     let tmp = tempfile::tempdir().unwrap();
     for (name, spec, _) in require!(corpus(tmp.path())) {
         let files = bridgegen_go::GoGenerator.generate(&bind(&spec)).unwrap_or_else(|e| panic!("{name}: {e}"));

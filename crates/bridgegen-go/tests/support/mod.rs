@@ -21,10 +21,7 @@ pub fn work() -> PathBuf {
 /// The Go toolchain and the module cache prepared by `tests/setup.sh` (tests/setup/go.sh),
 /// or why they are not there.
 pub fn go_ready() -> Result<(), String> {
-    bridgegen_test_support::tool("go")?;
-    bridgegen_test_support::tool("gofmt")?;
-    bridgegen_test_support::work_path(format!("go/base/.ready-{PULUMI_SDK_VERSION}"))?;
-    Ok(())
+    bridgegen_test_support::go::go_ready(PULUMI_SDK_VERSION)
 }
 
 pub fn go(dir: &Path, args: &[&str]) -> Command {
