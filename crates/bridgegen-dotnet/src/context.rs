@@ -65,10 +65,11 @@ fn dotted_identifier(s: &str) -> String {
 }
 
 /// One namespace segment: a user-chosen name is only sanitized, a derived one is
-/// PascalCased; a segment that would shadow a type the generated code uses is suffixed.
-fn namespace_segment(seg: &str, user_given: bool) -> String {
+/// PascalCased; a segment that would shadow a type the generated code uses is suffixed
+/// (`Config` and `Provider` only in the package's own tree, not below `Types`).
+fn namespace_segment(seg: &str, user_given: bool, root_types: bool) -> String {
     let mut s = if user_given { names::sanitize(seg) } else { names::namespace_part(seg) };
-    if RESERVED_TYPE_NAMES.contains(&s.as_str()) || ROOT_TYPE_NAMES.contains(&s.as_str()) {
+    if RESERVED_TYPE_NAMES.contains(&s.as_str()) || (root_types && ROOT_TYPE_NAMES.contains(&s.as_str())) {
         s.push('_');
     }
     s
@@ -86,6 +87,12 @@ pub struct Names {
     pub attr: String,
     /// Module name -> full namespace.
     pub module_ns: HashMap<String, String>,
+    /// Module name -> the namespaces of its object types' input and output classes
+    /// (`<module ns>.Inputs`/`.Outputs`; `kubernetes20`: `<root>.Types.Inputs.<module>`, ...).
+    pub types_ns: HashMap<String, (String, String)>,
+    /// Object types whose input class is the args class of a resource (`kubernetes20`, where
+    /// both share `Types.Inputs.<module>`: Pulumi writes that class once, the resource's).
+    pub input_is_resource_args: Vec<bool>,
     pub resources: Vec<String>,
     pub functions: Vec<String>,
     pub enums: Vec<String>,
@@ -123,14 +130,29 @@ impl Names {
             module_ns.entry(t.module.clone()).or_insert_with(|| module_namespace(&opts, &root_ns, &t.module));
         }
 
+        let k8s = opts.compat == Compat::Kubernetes20;
+        let types_ns: HashMap<String, (String, String)> = module_ns
+            .iter()
+            .map(|(m, ns)| {
+                let pair = if k8s {
+                    let segs = module_segments(&opts, m, false);
+                    let at = |kind: &str| join_ns(&format!("{root_ns}.Types.{kind}"), &segs);
+                    (at("Inputs"), at("Outputs"))
+                } else {
+                    (format!("{ns}.Inputs"), format!("{ns}.Outputs"))
+                };
+                (m.clone(), pair)
+            })
+            .collect();
+
         // One namer per namespace; each reserves the child namespace segments first.
         let mut namers: HashMap<String, TypeNamer> = HashMap::new();
         let mut all_ns: Vec<String> = module_ns.values().cloned().collect();
         all_ns.push(root_ns.clone());
         let mut with_kids = all_ns.clone();
-        for ns in &all_ns {
-            with_kids.push(format!("{ns}.Inputs"));
-            with_kids.push(format!("{ns}.Outputs"));
+        for (inputs, outputs) in types_ns.values() {
+            with_kids.push(inputs.clone());
+            with_kids.push(outputs.clone());
         }
         with_kids.sort();
         with_kids.dedup();
@@ -149,6 +171,10 @@ impl Names {
             root.reserve(&attr);
             root.reserve("ProviderArgs");
             ROOT_TYPE_NAMES.iter().for_each(|r| root.reserve(r));
+            if k8s {
+                // The base class of resources, from the Kubernetes SDK's own sources.
+                root.reserve("KubernetesResource");
+            }
         }
 
         let mut resources = Vec::new();
@@ -159,6 +185,19 @@ impl Names {
             let given = r.language.get("csharp").and_then(|c| c.get("name")).and_then(Value::as_str);
             let name = names::type_name(given.filter(|n| !n.is_empty()).unwrap_or(&r.token.name));
             resources.push(namer.allocate(&name, &["Args", "State"]));
+        }
+        // `kubernetes20`: a resource's args class lives in `Types.Inputs.<module>`.
+        let resource_args: Vec<(String, String)> = if k8s {
+            pkg.resources
+                .iter()
+                .zip(&resources)
+                .map(|(r, class)| (types_ns[&r.token.module].0.clone(), format!("{class}Args")))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (ns, class) in &resource_args {
+            namers.get_mut(ns).expect("types namer").reserve(class);
         }
         let mut functions = Vec::new();
         for f in &pkg.functions {
@@ -174,21 +213,31 @@ impl Names {
         }
         let reach = shapes::reach(pkg);
         let mut objects = Vec::new();
+        let mut input_is_resource_args = Vec::new();
         for (o, r) in pkg.objects.iter().zip(&reach) {
-            let ns = &module_ns[&o.token.module];
             let both = r.function_input && o.usage.input;
             let (in_sfx, out_sfx) = ObjectClasses::suffixes(opts.compat, *r, both);
-            let in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
+            let (in_ns, out_ns) = types_ns[&o.token.module].clone();
+            let mut name = names::type_name(&o.token.name);
+            // `kubernetes20`: the input class may be a resource's args class (the object type
+            // `core/v1:ConfigMap` and the resource `core/v1:ConfigMap`), then shared.
+            let input = ObjectClasses::new(&name, opts.compat, *r, both).input;
+            let shared = o.usage.input && resource_args.iter().any(|(ns, c)| *ns == in_ns && *c == input);
+            let all_in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
+            let in_sfx: Vec<&str> =
+                all_in_sfx.iter().copied().filter(|s| !(shared && format!("{name}{s}") == input)).collect();
             let out_sfx: Vec<&str> = out_sfx.iter().map(String::as_str).collect();
             // The same base must be free in both `Inputs` and `Outputs`, with its suffixes.
-            let mut name = names::type_name(&o.token.name);
-            let (in_ns, out_ns) = (format!("{ns}.Inputs"), format!("{ns}.Outputs"));
+            let base = name.clone();
             while !(namers[&in_ns].is_free(&name, &in_sfx) && namers[&out_ns].is_free(&name, &out_sfx)) {
                 name.push('_');
             }
+            let in_sfx = if name == base { in_sfx } else { all_in_sfx };
             namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &in_sfx);
             namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &out_sfx);
-            objects.push(ObjectClasses::new(&name, opts.compat, *r, both));
+            let classes = ObjectClasses::new(&name, opts.compat, *r, both);
+            input_is_resource_args.push(shared && classes.input == input);
+            objects.push(classes);
         }
 
         // Config variables' object types are classes nested in `Config.Types` (Pulumi's genConfig).
@@ -201,11 +250,47 @@ impl Names {
             .map(|(o, r)| r.config.then(|| config_namer.allocate(&names::type_name(&o.token.name), &[])))
             .collect();
 
-        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects, reach, config_types }
+        Names {
+            opts,
+            root_ns,
+            pkg_class,
+            attr,
+            module_ns,
+            types_ns,
+            input_is_resource_args,
+            resources,
+            functions,
+            enums,
+            objects,
+            reach,
+            config_types,
+        }
     }
 
     pub fn ns_of(&self, token: &Token) -> &str {
         &self.module_ns[&token.module]
+    }
+
+    /// The namespace of the input classes of object types (and, `kubernetes20`, of resource
+    /// args) of `token`'s module.
+    pub fn inputs_ns(&self, token: &Token) -> &str {
+        &self.types_ns[&token.module].0
+    }
+
+    /// The namespace of the output classes of object types of `token`'s module.
+    pub fn outputs_ns(&self, token: &Token) -> &str {
+        &self.types_ns[&token.module].1
+    }
+
+    /// Where a resource's args class is declared when not beside the resource:
+    /// `kubernetes20` puts it in `Types.Inputs.<module>` (all but the provider's).
+    pub fn resource_args_ns(&self, r: &bridgegen_model::Resource) -> Option<&str> {
+        (self.k8s() && !r.is_provider).then(|| self.inputs_ns(&r.token))
+    }
+
+    /// True under `compatibility: kubernetes20`.
+    pub fn k8s(&self) -> bool {
+        self.opts.compat == Compat::Kubernetes20
     }
 
     pub fn resource_fqn(&self, pkg: &Package, id: usize) -> String {
@@ -217,12 +302,12 @@ impl Names {
     }
 
     pub fn output_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].output)
+        format!("global::{}.{}", self.outputs_ns(&pkg.objects[id].token), self.objects[id].output)
     }
 
     /// One of the input classes of an object type.
     pub fn input_class_fqn(&self, pkg: &Package, id: usize, class: InputClass) -> String {
-        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].input_class(class))
+        format!("global::{}.{}", self.inputs_ns(&pkg.objects[id].token), self.objects[id].input_class(class))
     }
 
     pub fn provider_fqn(&self) -> String {
@@ -336,14 +421,26 @@ fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String
     if module.is_empty() {
         return root_ns.to_string();
     }
-    let segs: Vec<String> = match opts.namespaces.get(module) {
-        Some(given) => given.split('.').map(|s| namespace_segment(s, true)).collect(),
-        None => module.split('/').filter(|s| !s.is_empty()).map(|s| namespace_segment(s, false)).collect(),
-    };
-    if segs.is_empty() {
-        return root_ns.to_string();
+    join_ns(root_ns, &module_segments(opts, module, true))
+}
+
+/// The namespace segments of a module (`ecs/v1` -> `Ecs`, `V1`; or `namespaces[module]`
+/// split on dots). The index module has none unless `namespaces[""]` names one (which only
+/// `kubernetes20` object types use, as Pulumi's `tokenToNamespace`).
+fn module_segments(opts: &CsharpOptions, module: &str, root_types: bool) -> Vec<String> {
+    let seg = |s: &str, given: bool| namespace_segment(s, given, root_types);
+    match opts.namespaces.get(module) {
+        Some(given) => given.split('.').filter(|s| !s.is_empty()).map(|s| seg(s, true)).collect(),
+        None => module.split('/').filter(|s| !s.is_empty()).map(|s| seg(s, false)).collect(),
     }
-    format!("{root_ns}.{}", segs.join("."))
+}
+
+fn join_ns(base: &str, segs: &[String]) -> String {
+    if segs.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{}", segs.join("."))
+    }
 }
 
 /// Member names for the properties of one class: a property's `language.csharp.name`
@@ -377,7 +474,8 @@ pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
 /// `ImmutableArray<T>` stays as is: an empty array stands for "absent").
 pub fn nullable_output(pkg: &Package, names: &Names, p: &Property) -> String {
     let t = names.output_ty(pkg, &p.ty);
-    if p.required || matches!(p.ty, Type::Array(_)) {
+    // `kubernetes20`: outputs are typed as if required (Pulumi's `RequiredType`).
+    if p.required || matches!(p.ty, Type::Array(_)) || names.k8s() {
         t
     } else {
         format!("{t}?")

@@ -121,24 +121,26 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         if o.is_overlay {
             continue;
         }
-        let ns = names.ns_of(&o.token).to_string();
+        // Files go in the module's folder, whatever the classes' namespace (`kubernetes20`).
+        let dir = folder(&names, names.ns_of(&o.token));
         let c = &names.objects[i];
-        let dir = folder(&names, &ns);
         let desc = o.description.as_ref();
         if names.reach[i].output {
             let body = em.output_class(&c.output, desc, &o.properties);
-            let vm = FileVm { ns: format!("{ns}.Outputs"), body };
+            let vm = FileVm { ns: names.outputs_ns(&o.token).to_string(), body };
             put(format!("{dir}Outputs/{}.cs", c.output), render(&hb, "object_output", &vm)?)?;
         }
+        // An input class that is a resource's args class is written with the resource.
+        let input = o.usage.input && !names.input_is_resource_args[i];
         let inputs = [
-            (o.usage.input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
+            (input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
             (names.reach[i].function_input, &c.plain, "", "global::Pulumi.InvokeArgs", emit::InMode::Plain),
             (names.reach[i].state, &c.state, "GetArgs", "global::Pulumi.ResourceArgs", emit::InMode::State),
         ];
         for (emitted, class, stem, base, mode) in inputs {
             if emitted {
                 let body = em.args_class(class, base, desc, &o.properties, mode, false);
-                let vm = FileVm { ns: format!("{ns}.Inputs"), body };
+                let vm = FileVm { ns: names.inputs_ns(&o.token).to_string(), body };
                 put(format!("{dir}Inputs/{}{stem}.cs", c.base), render(&hb, "object_input", &vm)?)?;
             }
         }

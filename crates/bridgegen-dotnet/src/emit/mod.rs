@@ -47,6 +47,8 @@ pub struct InputPropVm {
 pub struct ArgsClassVm {
     doc: String,
     class: String,
+    /// `kubernetes20` leaves all but the provider's args classes unsealed (Pulumi's generator).
+    sealed: bool,
     base: String,
     props: Vec<InputPropVm>,
     defaults: Vec<DefaultVm>,
@@ -138,6 +140,8 @@ pub struct ResourceVm {
     /// `args` may be omitted (`Args? args = null`): no input is required, or this is the provider.
     args_optional: bool,
     args_class: String,
+    /// The namespace the args class is declared in, when not the resource's (`kubernetes20`).
+    args_ns: Option<String>,
     base_first_arg: String,
     /// A component resource: constructed with `remote: true`.
     remote: bool,
@@ -338,6 +342,7 @@ impl Emitter<'_> {
         ArgsClassVm {
             doc: doc(IND1, description),
             class: class.to_string(),
+            sealed: provider || !n.k8s(),
             base: base.to_string(),
             props: out,
             defaults,

@@ -194,7 +194,14 @@ fn enclosing_members(n: Node<'_>, src: &str) -> HashSet<String> {
 }
 
 /// Runs every semantic check over the parsed project.
-pub fn check_semantics(files: &[Parsed], root_ns: &str, expect: &HashMap<String, Expect>) -> Vec<String> {
+/// `folders`: for namespaces that do not mirror their folder (`kubernetes20`'s `Types`), the
+/// folders their files may be in.
+pub fn check_semantics(
+    files: &[Parsed],
+    root_ns: &str,
+    folders: &HashMap<String, Vec<String>>,
+    expect: &HashMap<String, Expect>,
+) -> Vec<String> {
     let mut errors = Vec::new();
     let decls = collect_decls(files, &mut errors);
     let mut seen_expect: HashSet<&str> = HashSet::new();
@@ -254,7 +261,11 @@ pub fn check_semantics(files: &[Parsed], root_ns: &str, expect: &HashMap<String,
                         None => String::new(),
                     };
                     let want = rel.replace('.', "/");
-                    if dir != want && !(dir == "Config" && rel.is_empty()) {
+                    let ok = match folders.get(&ns) {
+                        Some(dirs) => dirs.contains(&dir),
+                        None => dir == want || (dir == "Config" && rel.is_empty()),
+                    };
+                    if !ok {
                         errors.push(format!("{where_}: namespace `{ns}` in folder `{dir}`"));
                     }
                 }
