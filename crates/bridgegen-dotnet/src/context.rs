@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType};
 use serde_json::Value;
 
+use crate::external::{ExternalPackages, ExternalPosition};
 use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES, ROOT_TYPE_NAMES};
 use crate::shapes::{self, Compat, InputClass, ObjectClasses, Reach};
 
@@ -29,7 +30,11 @@ pub struct CsharpOptions {
 
 impl CsharpOptions {
     pub fn from_package(pkg: &Package) -> Self {
-        let block = pkg.language_block("csharp");
+        Self::from_block(pkg.language_block("csharp"))
+    }
+
+    /// The options of a `language.csharp` block (all defaults without one).
+    pub fn from_block(block: Option<&Value>) -> Self {
         let get = |k: &str| block.and_then(|b| b.get(k));
         let str_map = |v: Option<&Value>| -> BTreeMap<String, String> {
             v.and_then(Value::as_object)
@@ -102,18 +107,22 @@ pub struct Names {
     pub reach: Vec<Reach>,
     /// The `Config.Types` class of each object type config variables reach.
     pub config_types: Vec<Option<String>>,
+    /// How the packages this one refers to spell their classes.
+    pub externals: ExternalPackages,
 }
 
 impl Names {
+    /// The names of `pkg`, with other packages' classes spelled by Pulumi's defaults.
     pub fn new(pkg: &Package) -> Names {
+        Names::with_externals(pkg, &[])
+    }
+
+    /// The names of `pkg`, with the classes of the packages in `schemas` spelled from their
+    /// own `csharp` options (as Pulumi's generator, which loads every referenced schema).
+    pub fn with_externals(pkg: &Package, schemas: &[&Package]) -> Names {
         let opts = CsharpOptions::from_package(pkg);
-        let pkg_seg = opts
-            .namespaces
-            .get(&pkg.name)
-            .map(|s| dotted_identifier(s))
-            .unwrap_or_else(|| names::namespace_part(&pkg.name));
-        let root_ns = format!("{}.{}", opts.root_namespace, pkg_seg);
-        let pkg_class = names::sanitize(pkg_seg.rsplit('.').next().unwrap_or("Package"));
+        let root_ns = package_root_ns(&pkg.name, &opts);
+        let pkg_class = names::sanitize(root_ns.rsplit('.').next().unwrap_or("Package"));
         let attr = format!("{pkg_class}ResourceType");
 
         let mut module_ns = HashMap::new();
@@ -131,19 +140,9 @@ impl Names {
         }
 
         let k8s = opts.compat == Compat::Kubernetes20;
-        let types_ns: HashMap<String, (String, String)> = module_ns
-            .iter()
-            .map(|(m, ns)| {
-                let pair = if k8s {
-                    let segs = module_segments(&opts, m, false);
-                    let at = |kind: &str| join_ns(&format!("{root_ns}.Types.{kind}"), &segs);
-                    (at("Inputs"), at("Outputs"))
-                } else {
-                    (format!("{ns}.Inputs"), format!("{ns}.Outputs"))
-                };
-                (m.clone(), pair)
-            })
-            .collect();
+        let types_ns: HashMap<String, (String, String)> =
+            module_ns.iter().map(|(m, ns)| (m.clone(), types_namespaces(&opts, &root_ns, m, ns))).collect();
+        let externals = ExternalPackages::new(pkg, schemas);
 
         // One namer per namespace; each reserves the child namespace segments first.
         let mut namers: HashMap<String, TypeNamer> = HashMap::new();
@@ -264,6 +263,7 @@ impl Names {
             objects,
             reach,
             config_types,
+            externals,
         }
     }
 
@@ -321,6 +321,7 @@ impl Names {
             Type::Array(e) => format!("ImmutableArray<{}>", self.output_ty(pkg, e)),
             Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.output_ty(pkg, e)),
             Type::Object(id) => self.output_class_fqn(pkg, id.0),
+            Type::External(x) => self.externals.type_of(x, self.opts.compat, ExternalPosition::Output),
             Type::Union(u) => self.union(u, |t| self.output_ty(pkg, t)),
             _ => self.scalar(pkg, ty),
         }
@@ -352,6 +353,10 @@ impl Names {
             Type::Object(id) => {
                 self.input_class_fqn(pkg, id.0, if state { InputClass::State } else { InputClass::Args })
             }
+            Type::External(x) => {
+                let class = if state { InputClass::State } else { InputClass::Args };
+                self.externals.type_of(x, self.opts.compat, ExternalPosition::Input(class))
+            }
             Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t, state)),
             _ => self.scalar(pkg, ty),
         }
@@ -378,6 +383,7 @@ impl Names {
             Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e, class)),
             Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e, class)),
             Type::Object(id) => self.input_class_fqn(pkg, id.0, class),
+            Type::External(x) => self.externals.type_of(x, self.opts.compat, ExternalPosition::Input(class)),
             Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t, class)),
             _ => self.scalar(pkg, ty),
         }
@@ -407,7 +413,7 @@ impl Names {
             },
             Type::Resource(id) => self.resource_fqn(pkg, id.0),
             Type::Provider => self.provider_fqn(),
-            // Another package's types are not referenced (no dependency on its SDK).
+            // Config variables of other packages' types are read as untyped objects.
             Type::External(_) | Type::Invalid => "object".into(),
             Type::Array(_) | Type::Map(_) | Type::Object(_) | Type::Union(_) => {
                 unreachable!("composite types are handled by the callers")
@@ -416,8 +422,28 @@ impl Names {
     }
 }
 
+/// A package's root namespace: `rootNamespace` (default `Pulumi`) and the package's segment
+/// (`namespaces[<package>]`, else its name as a namespace part): `Pulumi.AliCloud`.
+pub(crate) fn package_root_ns(name: &str, opts: &CsharpOptions) -> String {
+    let pkg_seg =
+        opts.namespaces.get(name).map(|s| dotted_identifier(s)).unwrap_or_else(|| names::namespace_part(name));
+    format!("{}.{}", opts.root_namespace, pkg_seg)
+}
+
+/// The namespaces of a module's object-type input and output classes: `<module ns>.Inputs`
+/// and `.Outputs`; `kubernetes20`: `<root>.Types.Inputs.<module>` and `<root>.Types.Outputs.<module>`.
+pub(crate) fn types_namespaces(opts: &CsharpOptions, root_ns: &str, module: &str, module_ns: &str) -> (String, String) {
+    if opts.compat == Compat::Kubernetes20 {
+        let segs = module_segments(opts, module, false);
+        let at = |kind: &str| join_ns(&format!("{root_ns}.Types.{kind}"), &segs);
+        (at("Inputs"), at("Outputs"))
+    } else {
+        (format!("{module_ns}.Inputs"), format!("{module_ns}.Outputs"))
+    }
+}
+
 /// `Pulumi.AliCloud` + module `ecs/v1` -> `Pulumi.AliCloud.Ecs.V1` (or `namespaces[...]`).
-fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String {
+pub(crate) fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String {
     if module.is_empty() {
         return root_ns.to_string();
     }

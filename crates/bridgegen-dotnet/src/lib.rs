@@ -10,6 +10,7 @@
 pub mod context;
 pub mod docs;
 pub mod emit;
+pub mod external;
 pub mod names;
 mod package;
 pub mod shapes;
@@ -64,8 +65,15 @@ fn folder(names: &Names, ns: &str) -> String {
     }
 }
 
-/// Generates every file of the project, sorted by path.
+/// Generates every file of the project, sorted by path; other packages' classes are spelled
+/// by Pulumi's defaults (see [`external`]).
 pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+    generate_with_externals(pkg, &[])
+}
+
+/// As [`generate`], with the bound schemas of referenced packages, whose own `csharp`
+/// options then spell their classes.
+pub fn generate_with_externals(pkg: &Package, schemas: &[&Package]) -> Result<Vec<GeneratedFile>, GenError> {
     let hb = new_registry(TEMPLATES)?;
     // Partials are the registered templates themselves (`{{> header}}` is an inline
     // partial from `partials`, prepended to each file template).
@@ -77,7 +85,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         hb.register_template_string(name, format!("{partials}{src}"))
             .map_err(|e| GenError::Template { template: (*name).to_string(), message: e.to_string() })?;
     }
-    let names = Names::new(pkg);
+    let names = Names::with_externals(pkg, schemas);
     let em = Emitter { pkg, names: &names };
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut put = |path: String, text: String| -> Result<(), GenError> {

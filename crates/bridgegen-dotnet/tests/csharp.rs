@@ -259,7 +259,7 @@ fn consumer_fixture_names_generated_types() {
 
 fn check_src(src: &str, expect: HashMap<String, Expect>) -> Vec<String> {
     let (parsed, mut errs) = support::parse_all(&[("Foo.cs".to_string(), src.to_string())]);
-    errs.extend(support::check_semantics(&parsed, "Pulumi.X", &HashMap::new(), &expect));
+    errs.extend(support::check_semantics(&parsed, "Pulumi.X", &support::Layout::default(), &expect));
     errs
 }
 

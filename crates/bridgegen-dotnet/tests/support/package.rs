@@ -1,8 +1,10 @@
 //! The whole-package check: generate a package's C#, parse it and run the semantic rules
 //! with what the schema says each generated class must hold.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
+use bridgegen_dotnet::external::ExternalPosition::{Input, Output};
+use bridgegen_dotnet::shapes::InputClass;
 use bridgegen_dotnet::Names;
 use bridgegen_model::{FunctionReturn, Package, Property, Type};
 
@@ -116,7 +118,8 @@ pub fn check_package(pkg: &Package) -> (usize, Vec<String>) {
             *s = s.iter().map(|x| norm(x)).collect();
         }
     }
-    let sem = super::check_semantics(&parsed, &n.root_ns, &type_folders(&n), &ctor_fixed);
+    let layout = super::Layout { folders: type_folders(&n), external: external_classes(pkg, &n) };
+    let sem = super::check_semantics(&parsed, &n.root_ns, &layout, &ctor_fixed);
     errors.extend(sem);
     // Project files.
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -151,6 +154,30 @@ fn type_folders(n: &Names) -> HashMap<String, Vec<String>> {
         let sub = |kind: &str| if dir.is_empty() { kind.to_string() } else { format!("{dir}/{kind}") };
         out.entry(ins.clone()).or_default().extend([sub("Inputs"), dir.clone()]);
         out.entry(outs.clone()).or_default().push(sub("Outputs"));
+    }
+    out
+}
+
+/// The classes of other packages' SDKs `pkg` may name: every spelling of each reference it
+/// holds (their naming is tested on its own; here they only stand for the referenced SDKs).
+fn external_classes(pkg: &Package, n: &Names) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut visit = |t: &Type| {
+        if let Type::External(x) = t {
+            let at = [Output, Input(InputClass::Args), Input(InputClass::State), Input(InputClass::Plain)];
+            for p in at {
+                let fqn = n.externals.type_of(x, n.opts.compat, p);
+                out.insert(fqn.trim_start_matches("global::").to_string());
+            }
+        }
+    };
+    for props in pkg.all_property_lists() {
+        props.iter().for_each(|p| p.ty.walk(&mut visit));
+    }
+    for f in &pkg.functions {
+        if let FunctionReturn::Type(t) = &f.outputs {
+            t.walk(&mut visit);
+        }
     }
     out
 }
