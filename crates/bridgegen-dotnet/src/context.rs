@@ -322,7 +322,12 @@ impl Names {
             Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.output_ty(pkg, e)),
             Type::Object(id) => self.output_class_fqn(pkg, id.0),
             Type::External(x) => self.externals.type_of(x, self.opts.compat, ExternalPosition::Output),
-            Type::Union(u) => self.union(u, |t| self.output_ty(pkg, t)),
+            // A union with an enum member reads as the enum's primitive (Pulumi's "relaxed
+            // enum" outputs: `Output<string>` for `Farm | string`).
+            Type::Union(u) => match relaxed_enum(pkg, u) {
+                Some(primitive) => self.scalar(pkg, &primitive),
+                None => self.union(u, |t| self.output_ty(pkg, t)),
+            },
             _ => self.scalar(pkg, ty),
         }
     }
@@ -362,16 +367,17 @@ impl Names {
         }
     }
 
-    /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`, `InputUnion<A, B>`).
+    /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`,
+    /// `InputUnion<A, B>`; a union of more than two types is a bare `object`, as Pulumi's).
     pub fn input_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
         match ty {
             Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e, state)),
             Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e, state)),
-            Type::Union(u) if u.elements.len() == 2 => format!(
-                "InputUnion<{}, {}>",
-                self.input_elem_ty(pkg, &u.elements[0], state),
-                self.input_elem_ty(pkg, &u.elements[1], state)
-            ),
+            Type::Union(u) => match union_members(u, |t| self.input_elem_ty(pkg, t, state)).as_slice() {
+                [one] => format!("Input<{one}>"),
+                [a, b] => format!("InputUnion<{a}, {b}>"),
+                _ => "object".to_string(),
+            },
             _ => format!("Input<{}>", self.input_elem_ty(pkg, ty, state)),
         }
     }
@@ -389,11 +395,13 @@ impl Names {
         }
     }
 
+    /// `Union<A, B>`; a single distinct member is itself, and more than two are `object`, as
+    /// Pulumi's C# generator writes them (its `unionTypeString`), so we match it there.
     fn union(&self, u: &UnionType, f: impl Fn(&Type) -> String) -> String {
-        if u.elements.len() == 2 {
-            format!("Union<{}, {}>", f(&u.elements[0]), f(&u.elements[1]))
-        } else {
-            "object".to_string()
+        match union_members(u, f).as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("Union<{a}, {b}>"),
+            _ => "object".to_string(),
         }
     }
 
@@ -483,12 +491,50 @@ pub fn property_member_names<'p>(
     names::unique_members(class_name, reserved, preferred)
 }
 
+/// The distinct C# spellings of a union's members, in order.
+fn union_members(u: &UnionType, f: impl Fn(&Type) -> String) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in u.elements.iter().map(f) {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The primitive of a union's first enum member, if it has one.
+fn relaxed_enum(pkg: &Package, u: &UnionType) -> Option<Type> {
+    u.elements.iter().find_map(|t| match t {
+        Type::Enum(id) => Some(match pkg.enums[id.0].kind {
+            EnumKind::String => Type::String,
+            EnumKind::Integer => Type::Integer,
+            EnumKind::Number => Type::Number,
+            EnumKind::Boolean => Type::Boolean,
+        }),
+        _ => None,
+    })
+}
+
+/// The number of distinct members of a union (2: a `Union<A, B>` struct; more: `object`).
+pub fn union_width(u: &UnionType) -> usize {
+    let mut seen: Vec<&Type> = Vec::new();
+    for t in &u.elements {
+        if !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen.len()
+}
+
 /// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
 pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
     match ty {
         Type::Boolean | Type::Integer | Type::Number | Type::Json => true,
         Type::Enum(_) => true,
-        Type::Union(u) => u.elements.len() == 2,
+        Type::Union(u) => match union_width(u) {
+            1 => is_value_type(pkg, &u.elements[0]),
+            w => w == 2,
+        },
         _ => {
             let _ = pkg;
             false

@@ -305,10 +305,11 @@ impl Emitter<'_> {
                 let ty = n.input_ty(pkg, &p.ty, state);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !lazy { " = null!;" } else { "" };
-                // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>`, so the
-                // secret-wrapping setter cannot be written for it; the value is sent as given.
-                let two_way_union = matches!(&p.ty, Type::Union(u) if u.elements.len() == 2);
-                (ty, decl, init.to_string(), p.secret && !two_way_union)
+                // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>` (and a wider
+                // union is a bare `object`), so the secret-wrapping setter cannot be written
+                // for it; the value is sent as given.
+                let union = matches!(&p.ty, Type::Union(u) if context::union_width(u) > 1);
+                (ty, decl, init.to_string(), p.secret && !union)
             };
             let empty_secret = match &p.ty {
                 Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e, state)),
