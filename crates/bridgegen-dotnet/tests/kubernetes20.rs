@@ -12,10 +12,10 @@ use support::check_package;
 
 fn schema() -> serde_json::Value {
     let config_map_props = serde_json::json!({
-        "apiVersion": {"type": "string"},
+        "apiVersion": {"type": "string", "const": "v1"},
         "data": {"type": "object", "additionalProperties": {"type": "string"}},
         "immutable": {"type": "boolean"},
-        "kind": {"type": "string"},
+        "kind": {"type": "string", "const": "ConfigMap"},
         "metadata": {"$ref": "#/types/kubernetes:meta/v1:ObjectMeta"}
     });
     let list_props = serde_json::json!({
@@ -133,6 +133,9 @@ fn kubernetes20_layout_matches_pulumi() {
         // Args classes are not sealed.
         "public class ConfigMapArgs : global::Pulumi.ResourceArgs",
         "public Input<global::Pulumi.Kubernetes.Types.Inputs.Meta.V1.ObjectMetaArgs>? Metadata { get; set; }",
+        // Inputs with a `const` are always set (Pulumi's `MakeArgs`).
+        ": base(\"kubernetes:core/v1:ConfigMap\", name, MakeArgs(args), MakeResourceOptions(options, \"\"))",
+        "args.ApiVersion = \"v1\";\n            args.Kind = \"ConfigMap\";\n            return args;",
     ] {
         assert!(map.contains(line), "no `{line}` in:\n{map}");
     }

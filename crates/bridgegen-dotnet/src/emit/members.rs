@@ -64,6 +64,23 @@ impl Emitter<'_> {
         } else {
             "global::Pulumi.CustomResource".to_string()
         };
+        let args = self.args_class(
+            &format!("{class}Args"),
+            "global::Pulumi.ResourceArgs",
+            None,
+            &r.inputs,
+            InMode::Input,
+            is_provider,
+        );
+        let consts = r
+            .inputs
+            .iter()
+            .zip(&args.props)
+            .filter_map(|(p, vm)| {
+                let literal = self.literal(&p.ty, p.const_value.as_ref()?)?;
+                Some(ConstInputVm { name: vm.name.clone(), literal })
+            })
+            .collect();
         ResourceVm {
             doc: doc(IND1, r.description.as_ref()),
             obsolete: obsolete(r.deprecation_message.as_deref()),
@@ -80,14 +97,8 @@ impl Emitter<'_> {
             dictionary_constructor: n.opts.dictionary_constructors && !r.is_component,
             has_get,
             options,
-            args: self.args_class(
-                &format!("{class}Args"),
-                "global::Pulumi.ResourceArgs",
-                None,
-                &r.inputs,
-                InMode::Input,
-                is_provider,
-            ),
+            args,
+            consts,
             state,
             args_class,
             args_ns,

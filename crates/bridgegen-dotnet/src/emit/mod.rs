@@ -149,8 +149,17 @@ pub struct ResourceVm {
     has_get: bool,
     options: ResourceOptionsVm,
     args: ArgsClassVm,
+    /// Inputs with a `const` value, which `MakeArgs` always sets (Pulumi's generator).
+    consts: Vec<ConstInputVm>,
     state: Option<ArgsClassVm>,
     methods: Vec<methods::MethodVm>,
+}
+
+/// `args.<name> = <literal>;`
+#[derive(Serialize)]
+pub struct ConstInputVm {
+    name: String,
+    literal: String,
 }
 
 /// The defaults `MakeResourceOptions` sets besides the version; literals are C# string literals.
