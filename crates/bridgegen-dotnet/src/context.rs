@@ -267,6 +267,20 @@ impl Names {
         }
     }
 
+    /// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
+    pub fn is_value_type(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Boolean | Type::Integer | Type::Number | Type::Json => true,
+            Type::Enum(_) => true,
+            Type::External(x) => self.externals.is_enum(x),
+            Type::Union(u) => match union_width(u) {
+                1 => self.is_value_type(&u.elements[0]),
+                w => w == 2,
+            },
+            _ => false,
+        }
+    }
+
     pub fn ns_of(&self, token: &Token) -> &str {
         &self.module_ns[&token.module]
     }
@@ -524,22 +538,6 @@ pub fn union_width(u: &UnionType) -> usize {
         }
     }
     seen.len()
-}
-
-/// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
-pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
-    match ty {
-        Type::Boolean | Type::Integer | Type::Number | Type::Json => true,
-        Type::Enum(_) => true,
-        Type::Union(u) => match union_width(u) {
-            1 => is_value_type(pkg, &u.elements[0]),
-            w => w == 2,
-        },
-        _ => {
-            let _ = pkg;
-            false
-        }
-    }
 }
 
 /// The output spelling with nullability for an optional property (`string?`,

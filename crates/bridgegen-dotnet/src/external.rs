@@ -9,7 +9,7 @@
 //! the module the binder read from the token). The class of an object type depends on the
 //! position, as for this package's own types (`Outputs.<Name>`, `Inputs.<Name>Args`, ...).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use bridgegen_model::{ExternalKind, ExternalRef, FunctionReturn, Package, Token, Type};
 use serde_json::Value;
@@ -27,6 +27,8 @@ pub struct ExternalPackage {
     modules: HashMap<String, String>,
     /// Resource token -> class, for resources its schema renames (`language.csharp.name`).
     resource_classes: HashMap<String, String>,
+    /// The tokens of its enums (a `/types/` reference may name one; only its schema tells).
+    enums: HashSet<String>,
 }
 
 impl ExternalPackage {
@@ -38,6 +40,7 @@ impl ExternalPackage {
             opts,
             modules: HashMap::new(),
             resource_classes: HashMap::new(),
+            enums: HashSet::new(),
         }
     }
 
@@ -62,7 +65,8 @@ impl ExternalPackage {
                 (!given.is_empty()).then(|| (r.token.full.clone(), names::type_name(given)))
             })
             .collect();
-        ExternalPackage { root_ns: package_root_ns(&pkg.name, &opts), opts, modules, resource_classes }
+        let enums = pkg.enums.iter().map(|e| e.token.full.clone()).collect();
+        ExternalPackage { root_ns: package_root_ns(&pkg.name, &opts), opts, modules, resource_classes, enums }
     }
 
     fn module<'t>(&'t self, t: &'t Token) -> &'t str {
@@ -101,6 +105,12 @@ impl ExternalPackages {
         ExternalPackages { packages }
     }
 
+    /// True when `x` names an enum (a struct), as far as the referenced schema is known.
+    pub fn is_enum(&self, x: &ExternalRef) -> bool {
+        let ext = self.packages.get(&x.package);
+        matches!((ext, &x.token), (Some(e), Some(t)) if x.kind == ExternalKind::Type && e.enums.contains(&t.full))
+    }
+
     /// The C# type of a reference into another package's schema; `compat` is this package's
     /// (Pulumi names another package's object classes with the referring package's rules).
     pub fn type_of(&self, x: &ExternalRef, compat: Compat, at: ExternalPosition) -> String {
@@ -117,6 +127,10 @@ impl ExternalPackages {
             (ExternalKind::Resource, Some(t)) => {
                 let class = ext.resource_classes.get(&t.full).cloned().unwrap_or_else(|| names::type_name(&t.name));
                 format!("global::{}.{class}", ext.module_ns(t))
+            }
+            // An enum is a struct in the module's namespace, whatever the position.
+            (ExternalKind::Type, Some(t)) if ext.enums.contains(&t.full) => {
+                format!("global::{}.{}", ext.module_ns(t), names::type_name(&t.name))
             }
             (ExternalKind::Type, Some(t)) => {
                 let (ins, outs) = types_namespaces(&ext.opts, &ext.root_ns, ext.module(t), &ext.module_ns(t));

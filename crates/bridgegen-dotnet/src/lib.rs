@@ -4,8 +4,9 @@
 //!
 //! Naming lives in [`names`] and [`context::Names`] (decided once per package), with
 //! Pulumi's spellings of schema names in `spelling` and the classes of each object type
-//! (`Args`, `GetArgs`, plain, output; `compatibility: tfbridge20`) in [`shapes`]; the view
-//! models in [`emit`], and the text in `templates/dotnet/`.
+//! (`Args`, `GetArgs`, plain, output; `compatibility: tfbridge20` and `kubernetes20`) in
+//! [`shapes`], other packages' classes (external `$ref`s) in [`external`]; the view models in
+//! [`emit`], and the text in `templates/dotnet/`.
 
 pub mod context;
 pub mod docs;

@@ -28,10 +28,14 @@ fn assert_has(text: &str, lines: &[&str]) {
 /// A package referring to an AWS resource and type, a Kubernetes provider and another
 /// package's type in a module, in outputs, inputs, state and function arguments.
 fn referring() -> Package {
+    bind(referring_schema())
+}
+
+fn referring_schema() -> serde_json::Value {
     let sg = "/aws/v6.0.0/schema.json#/resources/aws:ec2%2FsecurityGroup:SecurityGroup";
     let ingress = "/aws/v6.0.0/schema.json#/types/aws:ec2%2FSecurityGroupIngress:SecurityGroupIngress";
     let config = "/other/v0.1.0/schema.json#/types/other:module/sub:Config";
-    bind(serde_json::json!({
+    serde_json::json!({
         "name": "ext", "version": "1.0.0",
         "language": {"csharp": {"packageReferences": {"Pulumi": "3.*", "Pulumi.Aws": "6.*", "Newtonsoft.Json": "13.*"}}},
         "resources": {"ext:index:Thing": {
@@ -52,7 +56,7 @@ fn referring() -> Package {
             "inputs": {"properties": {"rule": {"$ref": ingress}}},
             "outputs": {"properties": {"group": {"$ref": sg}}}
         }}
-    }))
+    })
 }
 
 #[test]
@@ -113,13 +117,22 @@ fn external_references_follow_the_referenced_schema_when_given() {
             "language": {"csharp": {"name": "Group"}},
             "properties": {"name": {"type": "string"}}
         }},
-        "types": {"aws:ec2/SecurityGroupIngress:SecurityGroupIngress": {"type": "object", "properties": {"port": {"type": "integer"}}}}
+        "types": {
+            "aws:ec2/SecurityGroupIngress:SecurityGroupIngress": {"type": "object", "properties": {"port": {"type": "integer"}}},
+            "aws:ec2/InstanceType:InstanceType": {"type": "string", "enum": [{"value": "t2.micro"}]}
+        }
     }));
     let kube = bind(serde_json::json!({
         "name": "kubernetes", "version": "3.7.0",
         "language": {"csharp": {"compatibility": "kubernetes20"}}
     }));
-    let pkg = referring();
+    let mut schema = referring_schema();
+    let size = serde_json::json!({"$ref": "/aws/v6.0.0/schema.json#/types/aws:ec2%2FInstanceType:InstanceType"});
+    schema["resources"]["ext:index:Thing"]["properties"]["size"] = size.clone();
+    let lookup = &mut schema["functions"]["ext:index:lookup"]["inputs"];
+    lookup["properties"]["size"] = size;
+    lookup["required"] = serde_json::json!(["size"]);
+    let pkg = bind(schema);
     let files = bridgegen_dotnet::generate_with_externals(&pkg, &[&other, &aws, &kube]).unwrap();
     let thing = file(&files, "Thing.cs");
     assert_has(
@@ -132,8 +145,13 @@ fn external_references_follow_the_referenced_schema_when_given() {
             "public Output<global::Pulumi.Aws.Ec2.Group?> Group",
             "public InputList<global::Pulumi.Aws.Ec2.Inputs.SecurityGroupIngressArgs> Rules",
             "public Output<global::Pulumi.Kubernetes.Provider?> Provider",
+            // Its schema tells an enum from an object type.
+            "public Output<global::Pulumi.Aws.Ec2.InstanceType?> Size",
         ],
     );
+    // A struct: a required plain enum argument has no `null!` initializer.
+    let lookup = file(&files, "Lookup.cs");
+    assert_has(&lookup, &["public global::Pulumi.Aws.Ec2.InstanceType Size { get; set; }\n"]);
 }
 
 /// pulumi-codegen's external-resource-schema against the Kubernetes 3.7.0 schema: its

@@ -4,7 +4,7 @@ use bridgegen_model::{Doc, EnumKind, EnumType, Function, FunctionReturn, Package
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::context::{self, is_value_type, nullable_output, property_member_names, Names};
+use crate::context::{self, nullable_output, property_member_names, Names};
 use crate::names::{
     self, backing_field, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS, RESOURCE_RESERVED_MEMBERS,
     VALUE_RESERVED_MEMBERS,
@@ -306,7 +306,7 @@ impl Emitter<'_> {
             let json = provider && !matches!(p.ty, Type::String);
             let (ty, decl_ty, init, secret) = if plain {
                 let ty = n.plain_ty(pkg, &p.ty, mode.class());
-                let value = is_value_type(pkg, &p.ty);
+                let value = n.is_value_type(&p.ty);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !value && !lazy { " = null!;" } else { "" };
                 (ty, decl, init.to_string(), false)
