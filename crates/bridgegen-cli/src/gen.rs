@@ -97,10 +97,15 @@ pub(crate) fn run(args: GenArgs) -> Result<(), Failure> {
             let target = sdk.lang.target();
             let pb = ui::spinner(&format!("generating {target} SDK for {}", pkg.name));
             let started = Instant::now();
+            if !sdk.external_schema.is_empty() && sdk.lang != Lang::Dotnet {
+                return Err(Failure::Usage(anyhow!(
+                    "--external-schema is read by `--lang dotnet` only, not `{target}`"
+                )));
+            }
             let files = if sdk.external_schema.is_empty() {
                 generate(&pkg, &sdk.schema, target, &|| {})
             } else {
-                generate_dotnet_with_externals(&pkg, &sdk)
+                generate_dotnet_with_externals(&pkg, &sdk.schema, &sdk.external_schema)
             };
             pb.finish_and_clear();
             let planned =
@@ -127,18 +132,17 @@ pub(crate) fn generate(
     Ok(files)
 }
 
-/// The dotnet SDK with the schemas of referenced packages (`--external-schema`).
-fn generate_dotnet_with_externals(pkg: &Package, sdk: &GenSdkArgs) -> Result<Vec<GeneratedFile>, Failure> {
-    if sdk.lang != Lang::Dotnet {
-        return Err(Failure::Usage(anyhow!(
-            "--external-schema is read by `--lang dotnet` only, not `{}`",
-            sdk.lang.target()
-        )));
-    }
-    let externals = sdk.external_schema.iter().map(|p| crate::load(p)).collect::<Result<Vec<_>, _>>()?;
+/// The dotnet SDK with the schemas of the packages it refers to (`--external-schema`, a
+/// project package's `external-schemas`), which spell their own classes.
+pub(crate) fn generate_dotnet_with_externals(
+    pkg: &Package,
+    schema: &Path,
+    external_schemas: &[PathBuf],
+) -> Result<Vec<GeneratedFile>, Failure> {
+    let externals = external_schemas.iter().map(|p| crate::load(p)).collect::<Result<Vec<_>, _>>()?;
     let refs: Vec<&Package> = externals.iter().collect();
     let files = bridgegen_dotnet::generate_with_externals(pkg, &refs)
-        .with_context(|| format!("generating dotnet for package `{}` ({})", pkg.name, sdk.schema.display()))?;
+        .with_context(|| format!("generating dotnet for package `{}` ({})", pkg.name, schema.display()))?;
     Ok(files)
 }
 

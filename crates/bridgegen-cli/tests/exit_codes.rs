@@ -255,4 +255,17 @@ fn external_schemas_name_referenced_classes_in_dotnet() {
     let r = std::fs::read_to_string(f.dir.path().join("cs/R.cs")).unwrap();
     assert!(r.contains("Output<global::Pulumi.Other.Outputs.Config?> C"), "{r}");
     expect(&gen("go", &f.path("go"), &["--external-schema", &other]), 2, "--lang dotnet");
+    // A project package's `external-schemas` (relative to the project file) do the same.
+    write(
+        "ext.toml",
+        r#"[[package]]
+schema = "main.json"
+out = "proj"
+targets = ["dotnet", "go"]
+external-schemas = ["other.json"]
+"#,
+    );
+    expect(&f.run(&["gen", "--project", &f.path("ext.toml")]), 0, "");
+    let r = std::fs::read_to_string(f.dir.path().join("proj/dotnet/R.cs")).unwrap();
+    assert!(r.contains("Output<global::ThirdParty.Other.Outputs.Config?> C"), "{r}");
 }
