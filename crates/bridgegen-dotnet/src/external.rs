@@ -8,6 +8,9 @@
 //! follow Pulumi's defaults (root `Pulumi`, the package and module names as namespace parts,
 //! the module the binder read from the token). The class of an object type depends on the
 //! position, as for this package's own types (`Outputs.<Name>`, `Inputs.<Name>Args`, ...).
+//!
+//! The referenced SDKs reach the project through `csharp.packageReferences` only: Pulumi's
+//! generator adds no `<PackageReference>` for them on its own, nor does bridgegen.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
