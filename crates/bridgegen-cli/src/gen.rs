@@ -51,6 +51,10 @@ pub struct GenSdkArgs {
     /// longer generates are removed, other files are kept)
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Schema of a package this one refers to by `$ref` (repeatable); C# then names that
+    /// package's classes with its own `csharp` options, as Pulumi's generator does [dotnet only]
+    #[arg(long, value_name = "FILE")]
+    pub external_schema: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -93,7 +97,16 @@ pub(crate) fn run(args: GenArgs) -> Result<(), Failure> {
             let target = sdk.lang.target();
             let pb = ui::spinner(&format!("generating {target} SDK for {}", pkg.name));
             let started = Instant::now();
-            let files = generate(&pkg, &sdk.schema, target, &|| {});
+            if !sdk.external_schema.is_empty() && sdk.lang != Lang::Dotnet {
+                return Err(Failure::Usage(anyhow!(
+                    "--external-schema is read by `--lang dotnet` only, not `{target}`"
+                )));
+            }
+            let files = if sdk.external_schema.is_empty() {
+                generate(&pkg, &sdk.schema, target, &|| {})
+            } else {
+                generate_dotnet_with_externals(&pkg, &sdk.schema, &sdk.external_schema)
+            };
             pb.finish_and_clear();
             let planned =
                 Planned { label: target.into(), out: sdk.out, files: files?, seconds: started.elapsed().as_secs_f64() };
@@ -116,6 +129,20 @@ pub(crate) fn generate(
     let files = generator
         .generate_with_progress(pkg, tick)
         .with_context(|| format!("generating {target} for package `{}` ({})", pkg.name, schema.display()))?;
+    Ok(files)
+}
+
+/// The dotnet SDK with the schemas of the packages it refers to (`--external-schema`, a
+/// project package's `external-schemas`), which spell their own classes.
+pub(crate) fn generate_dotnet_with_externals(
+    pkg: &Package,
+    schema: &Path,
+    external_schemas: &[PathBuf],
+) -> Result<Vec<GeneratedFile>, Failure> {
+    let externals = external_schemas.iter().map(|p| crate::load(p)).collect::<Result<Vec<_>, _>>()?;
+    let refs: Vec<&Package> = externals.iter().collect();
+    let files = bridgegen_dotnet::generate_with_externals(pkg, &refs)
+        .with_context(|| format!("generating dotnet for package `{}` ({})", pkg.name, schema.display()))?;
     Ok(files)
 }
 

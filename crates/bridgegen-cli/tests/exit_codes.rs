@@ -208,7 +208,7 @@ fn language_option_warnings_keep_exit_code_zero() {
     let f = Fixture::new();
     std::fs::write(
         f.dir.path().join("opts.json"),
-        r#"{"name": "x", "version": "1.0.0", "language": {"nodejs": {"fooBar": true}, "csharp": {"compatibility": "kubernetes20"}},
+        r#"{"name": "x", "version": "1.0.0", "language": {"nodejs": {"fooBar": true}, "go": {"generics": "only"}},
             "resources": {"x:index:R": {"properties": {"a": {"type": "string"}}}}}"#,
     )
     .unwrap();
@@ -218,8 +218,54 @@ fn language_option_warnings_keep_exit_code_zero() {
     );
     let check = f.run(&["schema", "check", &f.path("opts.json")]);
     expect(&check, 0, &unknown);
-    expect(&check, 0, "#/language/csharp/compatibility");
+    expect(&check, 0, "#/language/go/generics");
     let gen = f.run(&["gen", "sdk", "--lang", "nodejs", "--schema", &f.path("opts.json"), "--out", &f.path("ts")]);
     expect(&gen, 0, &unknown);
     assert!(f.dir.path().join("ts/package.json").exists());
+}
+
+/// `gen sdk --lang dotnet --external-schema FILE` names the referenced package's classes with
+/// that schema's `csharp` options; other languages refuse the flag (usage error, exit 2).
+#[test]
+fn external_schemas_name_referenced_classes_in_dotnet() {
+    let f = Fixture::new();
+    let write = |name: &str, text: &str| std::fs::write(f.dir.path().join(name), text).unwrap();
+    write(
+        "other.json",
+        r#"{"name": "other", "version": "0.1.0", "language": {"csharp": {"rootNamespace": "ThirdParty"}},
+            "types": {"other:index:Config": {"type": "object", "properties": {"x": {"type": "string"}}}}}"#,
+    );
+    write(
+        "main.json",
+        r#"{"name": "main", "version": "1.0.0", "resources": {"main:index:R": {
+            "properties": {"c": {"$ref": "/other/v0.1.0/schema.json#/types/other:index:Config"}}}}}"#,
+    );
+    let (main, other) = (f.path("main.json"), f.path("other.json"));
+    let gen = |lang: &str, out: &str, extra: &[&str]| {
+        let mut args = vec!["gen", "sdk", "--lang", lang, "--schema", main.as_str(), "--out", out];
+        args.extend_from_slice(extra);
+        f.run(&args)
+    };
+    let cs = f.path("cs");
+    expect(&gen("dotnet", &cs, &["--external-schema", &other]), 0, "");
+    let r = std::fs::read_to_string(f.dir.path().join("cs/R.cs")).unwrap();
+    assert!(r.contains("Output<global::ThirdParty.Other.Outputs.Config?> C"), "{r}");
+    // Without it, Pulumi's default root namespace.
+    expect(&gen("dotnet", &cs, &[]), 0, "");
+    let r = std::fs::read_to_string(f.dir.path().join("cs/R.cs")).unwrap();
+    assert!(r.contains("Output<global::Pulumi.Other.Outputs.Config?> C"), "{r}");
+    expect(&gen("go", &f.path("go"), &["--external-schema", &other]), 2, "--lang dotnet");
+    // A project package's `external-schemas` (relative to the project file) do the same.
+    write(
+        "ext.toml",
+        r#"[[package]]
+schema = "main.json"
+out = "proj"
+targets = ["dotnet", "go"]
+external-schemas = ["other.json"]
+"#,
+    );
+    expect(&f.run(&["gen", "--project", &f.path("ext.toml")]), 0, "");
+    let r = std::fs::read_to_string(f.dir.path().join("proj/dotnet/R.cs")).unwrap();
+    assert!(r.contains("Output<global::ThirdParty.Other.Outputs.Config?> C"), "{r}");
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use bridgegen_model::{EnumKind, EnumType, FunctionReturn, Package, Property, Token, Type, UnionType};
 use serde_json::Value;
 
+use crate::external::{ExternalPackages, ExternalPosition};
 use crate::names::{self, TypeNamer, RESERVED_TYPE_NAMES, ROOT_TYPE_NAMES};
 use crate::shapes::{self, Compat, InputClass, ObjectClasses, Reach};
 
@@ -29,7 +30,11 @@ pub struct CsharpOptions {
 
 impl CsharpOptions {
     pub fn from_package(pkg: &Package) -> Self {
-        let block = pkg.language_block("csharp");
+        Self::from_block(pkg.language_block("csharp"))
+    }
+
+    /// The options of a `language.csharp` block (all defaults without one).
+    pub fn from_block(block: Option<&Value>) -> Self {
         let get = |k: &str| block.and_then(|b| b.get(k));
         let str_map = |v: Option<&Value>| -> BTreeMap<String, String> {
             v.and_then(Value::as_object)
@@ -65,10 +70,11 @@ fn dotted_identifier(s: &str) -> String {
 }
 
 /// One namespace segment: a user-chosen name is only sanitized, a derived one is
-/// PascalCased; a segment that would shadow a type the generated code uses is suffixed.
-fn namespace_segment(seg: &str, user_given: bool) -> String {
+/// PascalCased; a segment that would shadow a type the generated code uses is suffixed
+/// (`Config` and `Provider` only in the package's own tree, not below `Types`).
+fn namespace_segment(seg: &str, user_given: bool, root_types: bool) -> String {
     let mut s = if user_given { names::sanitize(seg) } else { names::namespace_part(seg) };
-    if RESERVED_TYPE_NAMES.contains(&s.as_str()) || ROOT_TYPE_NAMES.contains(&s.as_str()) {
+    if RESERVED_TYPE_NAMES.contains(&s.as_str()) || (root_types && ROOT_TYPE_NAMES.contains(&s.as_str())) {
         s.push('_');
     }
     s
@@ -86,6 +92,12 @@ pub struct Names {
     pub attr: String,
     /// Module name -> full namespace.
     pub module_ns: HashMap<String, String>,
+    /// Module name -> the namespaces of its object types' input and output classes
+    /// (`<module ns>.Inputs`/`.Outputs`; `kubernetes20`: `<root>.Types.Inputs.<module>`, ...).
+    pub types_ns: HashMap<String, (String, String)>,
+    /// Object types whose input class is the args class of a resource (`kubernetes20`, where
+    /// both share `Types.Inputs.<module>`: Pulumi writes that class once, the resource's).
+    pub input_is_resource_args: Vec<bool>,
     pub resources: Vec<String>,
     pub functions: Vec<String>,
     pub enums: Vec<String>,
@@ -95,18 +107,22 @@ pub struct Names {
     pub reach: Vec<Reach>,
     /// The `Config.Types` class of each object type config variables reach.
     pub config_types: Vec<Option<String>>,
+    /// How the packages this one refers to spell their classes.
+    pub externals: ExternalPackages,
 }
 
 impl Names {
+    /// The names of `pkg`, with other packages' classes spelled by Pulumi's defaults.
     pub fn new(pkg: &Package) -> Names {
+        Names::with_externals(pkg, &[])
+    }
+
+    /// The names of `pkg`, with the classes of the packages in `schemas` spelled from their
+    /// own `csharp` options (as Pulumi's generator, which loads every referenced schema).
+    pub fn with_externals(pkg: &Package, schemas: &[&Package]) -> Names {
         let opts = CsharpOptions::from_package(pkg);
-        let pkg_seg = opts
-            .namespaces
-            .get(&pkg.name)
-            .map(|s| dotted_identifier(s))
-            .unwrap_or_else(|| names::namespace_part(&pkg.name));
-        let root_ns = format!("{}.{}", opts.root_namespace, pkg_seg);
-        let pkg_class = names::sanitize(pkg_seg.rsplit('.').next().unwrap_or("Package"));
+        let root_ns = package_root_ns(&pkg.name, &opts);
+        let pkg_class = names::sanitize(root_ns.rsplit('.').next().unwrap_or("Package"));
         let attr = format!("{pkg_class}ResourceType");
 
         let mut module_ns = HashMap::new();
@@ -123,14 +139,19 @@ impl Names {
             module_ns.entry(t.module.clone()).or_insert_with(|| module_namespace(&opts, &root_ns, &t.module));
         }
 
+        let k8s = opts.compat == Compat::Kubernetes20;
+        let types_ns: HashMap<String, (String, String)> =
+            module_ns.iter().map(|(m, ns)| (m.clone(), types_namespaces(&opts, &root_ns, m, ns))).collect();
+        let externals = ExternalPackages::new(pkg, schemas);
+
         // One namer per namespace; each reserves the child namespace segments first.
         let mut namers: HashMap<String, TypeNamer> = HashMap::new();
         let mut all_ns: Vec<String> = module_ns.values().cloned().collect();
         all_ns.push(root_ns.clone());
         let mut with_kids = all_ns.clone();
-        for ns in &all_ns {
-            with_kids.push(format!("{ns}.Inputs"));
-            with_kids.push(format!("{ns}.Outputs"));
+        for (inputs, outputs) in types_ns.values() {
+            with_kids.push(inputs.clone());
+            with_kids.push(outputs.clone());
         }
         with_kids.sort();
         with_kids.dedup();
@@ -149,6 +170,10 @@ impl Names {
             root.reserve(&attr);
             root.reserve("ProviderArgs");
             ROOT_TYPE_NAMES.iter().for_each(|r| root.reserve(r));
+            if k8s {
+                // The base class of resources, from the Kubernetes SDK's own sources.
+                root.reserve("KubernetesResource");
+            }
         }
 
         let mut resources = Vec::new();
@@ -159,6 +184,19 @@ impl Names {
             let given = r.language.get("csharp").and_then(|c| c.get("name")).and_then(Value::as_str);
             let name = names::type_name(given.filter(|n| !n.is_empty()).unwrap_or(&r.token.name));
             resources.push(namer.allocate(&name, &["Args", "State"]));
+        }
+        // `kubernetes20`: a resource's args class lives in `Types.Inputs.<module>`.
+        let resource_args: Vec<(String, String)> = if k8s {
+            pkg.resources
+                .iter()
+                .zip(&resources)
+                .map(|(r, class)| (types_ns[&r.token.module].0.clone(), format!("{class}Args")))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for (ns, class) in &resource_args {
+            namers.get_mut(ns).expect("types namer").reserve(class);
         }
         let mut functions = Vec::new();
         for f in &pkg.functions {
@@ -174,21 +212,31 @@ impl Names {
         }
         let reach = shapes::reach(pkg);
         let mut objects = Vec::new();
+        let mut input_is_resource_args = Vec::new();
         for (o, r) in pkg.objects.iter().zip(&reach) {
-            let ns = &module_ns[&o.token.module];
             let both = r.function_input && o.usage.input;
             let (in_sfx, out_sfx) = ObjectClasses::suffixes(opts.compat, *r, both);
-            let in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
+            let (in_ns, out_ns) = types_ns[&o.token.module].clone();
+            let mut name = names::type_name(&o.token.name);
+            // `kubernetes20`: the input class may be a resource's args class (the object type
+            // `core/v1:ConfigMap` and the resource `core/v1:ConfigMap`), then shared.
+            let input = ObjectClasses::new(&name, opts.compat, *r, both).input;
+            let shared = o.usage.input && resource_args.iter().any(|(ns, c)| *ns == in_ns && *c == input);
+            let all_in_sfx: Vec<&str> = in_sfx.iter().map(String::as_str).collect();
+            let in_sfx: Vec<&str> =
+                all_in_sfx.iter().copied().filter(|s| !(shared && format!("{name}{s}") == input)).collect();
             let out_sfx: Vec<&str> = out_sfx.iter().map(String::as_str).collect();
             // The same base must be free in both `Inputs` and `Outputs`, with its suffixes.
-            let mut name = names::type_name(&o.token.name);
-            let (in_ns, out_ns) = (format!("{ns}.Inputs"), format!("{ns}.Outputs"));
+            let base = name.clone();
             while !(namers[&in_ns].is_free(&name, &in_sfx) && namers[&out_ns].is_free(&name, &out_sfx)) {
                 name.push('_');
             }
+            let in_sfx = if name == base { in_sfx } else { all_in_sfx };
             namers.get_mut(&in_ns).expect("inputs namer").allocate(&name, &in_sfx);
             namers.get_mut(&out_ns).expect("outputs namer").allocate(&name, &out_sfx);
-            objects.push(ObjectClasses::new(&name, opts.compat, *r, both));
+            let classes = ObjectClasses::new(&name, opts.compat, *r, both);
+            input_is_resource_args.push(shared && classes.input == input);
+            objects.push(classes);
         }
 
         // Config variables' object types are classes nested in `Config.Types` (Pulumi's genConfig).
@@ -201,11 +249,62 @@ impl Names {
             .map(|(o, r)| r.config.then(|| config_namer.allocate(&names::type_name(&o.token.name), &[])))
             .collect();
 
-        Names { opts, root_ns, pkg_class, attr, module_ns, resources, functions, enums, objects, reach, config_types }
+        Names {
+            opts,
+            root_ns,
+            pkg_class,
+            attr,
+            module_ns,
+            types_ns,
+            input_is_resource_args,
+            resources,
+            functions,
+            enums,
+            objects,
+            reach,
+            config_types,
+            externals,
+        }
+    }
+
+    /// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
+    pub fn is_value_type(&self, ty: &Type) -> bool {
+        match ty {
+            Type::Boolean | Type::Integer | Type::Number | Type::Json => true,
+            Type::Enum(_) => true,
+            Type::External(x) => self.externals.is_enum(x),
+            Type::Union(u) => match union_width(u) {
+                1 => self.is_value_type(&u.elements[0]),
+                w => w == 2,
+            },
+            _ => false,
+        }
     }
 
     pub fn ns_of(&self, token: &Token) -> &str {
         &self.module_ns[&token.module]
+    }
+
+    /// The namespace of the input classes of object types (and, `kubernetes20`, of resource
+    /// args) of `token`'s module.
+    pub fn inputs_ns(&self, token: &Token) -> &str {
+        &self.types_ns[&token.module].0
+    }
+
+    /// The namespace of the output classes of object types of `token`'s module.
+    pub fn outputs_ns(&self, token: &Token) -> &str {
+        &self.types_ns[&token.module].1
+    }
+
+    /// Where a resource's args class is declared when not beside the resource:
+    /// `kubernetes20` puts it in `Types.Inputs.<module>` (all but the provider's).
+    pub fn resource_args_ns(&self, r: &bridgegen_model::Resource) -> Option<&str> {
+        (self.k8s() && !r.is_provider).then(|| self.inputs_ns(&r.token))
+    }
+
+    /// True under `compatibility: kubernetes20`.
+    pub fn k8s(&self) -> bool {
+        self.opts.compat == Compat::Kubernetes20
     }
 
     pub fn resource_fqn(&self, pkg: &Package, id: usize) -> String {
@@ -217,12 +316,12 @@ impl Names {
     }
 
     pub fn output_class_fqn(&self, pkg: &Package, id: usize) -> String {
-        format!("global::{}.Outputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].output)
+        format!("global::{}.{}", self.outputs_ns(&pkg.objects[id].token), self.objects[id].output)
     }
 
     /// One of the input classes of an object type.
     pub fn input_class_fqn(&self, pkg: &Package, id: usize, class: InputClass) -> String {
-        format!("global::{}.Inputs.{}", self.ns_of(&pkg.objects[id].token), self.objects[id].input_class(class))
+        format!("global::{}.{}", self.inputs_ns(&pkg.objects[id].token), self.objects[id].input_class(class))
     }
 
     pub fn provider_fqn(&self) -> String {
@@ -236,7 +335,13 @@ impl Names {
             Type::Array(e) => format!("ImmutableArray<{}>", self.output_ty(pkg, e)),
             Type::Map(e) => format!("ImmutableDictionary<string, {}>", self.output_ty(pkg, e)),
             Type::Object(id) => self.output_class_fqn(pkg, id.0),
-            Type::Union(u) => self.union(u, |t| self.output_ty(pkg, t)),
+            Type::External(x) => self.externals.type_of(x, self.opts.compat, ExternalPosition::Output),
+            // A union with an enum member reads as the enum's primitive (Pulumi's "relaxed
+            // enum" outputs: `Output<string>` for `Farm | string`).
+            Type::Union(u) => match relaxed_enum(pkg, u) {
+                Some(primitive) => self.scalar(pkg, &primitive),
+                None => self.union(u, |t| self.output_ty(pkg, t)),
+            },
             _ => self.scalar(pkg, ty),
         }
     }
@@ -267,21 +372,26 @@ impl Names {
             Type::Object(id) => {
                 self.input_class_fqn(pkg, id.0, if state { InputClass::State } else { InputClass::Args })
             }
+            Type::External(x) => {
+                let class = if state { InputClass::State } else { InputClass::Args };
+                self.externals.type_of(x, self.opts.compat, ExternalPosition::Input(class))
+            }
             Type::Union(u) => self.union(u, |t| self.input_elem_ty(pkg, t, state)),
             _ => self.scalar(pkg, ty),
         }
     }
 
-    /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`, `InputUnion<A, B>`).
+    /// An input property's type (`Input<string>`, `InputList<T>`, `InputMap<T>`,
+    /// `InputUnion<A, B>`; a union of more than two types is a bare `object`, as Pulumi's).
     pub fn input_ty(&self, pkg: &Package, ty: &Type, state: bool) -> String {
         match ty {
             Type::Array(e) => format!("InputList<{}>", self.input_elem_ty(pkg, e, state)),
             Type::Map(e) => format!("InputMap<{}>", self.input_elem_ty(pkg, e, state)),
-            Type::Union(u) if u.elements.len() == 2 => format!(
-                "InputUnion<{}, {}>",
-                self.input_elem_ty(pkg, &u.elements[0], state),
-                self.input_elem_ty(pkg, &u.elements[1], state)
-            ),
+            Type::Union(u) => match union_members(u, |t| self.input_elem_ty(pkg, t, state)).as_slice() {
+                [one] => format!("Input<{one}>"),
+                [a, b] => format!("InputUnion<{a}, {b}>"),
+                _ => "object".to_string(),
+            },
             _ => format!("Input<{}>", self.input_elem_ty(pkg, ty, state)),
         }
     }
@@ -293,16 +403,19 @@ impl Names {
             Type::Array(e) => format!("List<{}>", self.plain_ty(pkg, e, class)),
             Type::Map(e) => format!("Dictionary<string, {}>", self.plain_ty(pkg, e, class)),
             Type::Object(id) => self.input_class_fqn(pkg, id.0, class),
+            Type::External(x) => self.externals.type_of(x, self.opts.compat, ExternalPosition::Input(class)),
             Type::Union(u) => self.union(u, |t| self.plain_ty(pkg, t, class)),
             _ => self.scalar(pkg, ty),
         }
     }
 
+    /// `Union<A, B>`; a single distinct member is itself, and more than two are `object`, as
+    /// Pulumi's C# generator writes them (its `unionTypeString`), so we match it there.
     fn union(&self, u: &UnionType, f: impl Fn(&Type) -> String) -> String {
-        if u.elements.len() == 2 {
-            format!("Union<{}, {}>", f(&u.elements[0]), f(&u.elements[1]))
-        } else {
-            "object".to_string()
+        match union_members(u, f).as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("Union<{a}, {b}>"),
+            _ => "object".to_string(),
         }
     }
 
@@ -322,7 +435,7 @@ impl Names {
             },
             Type::Resource(id) => self.resource_fqn(pkg, id.0),
             Type::Provider => self.provider_fqn(),
-            // Another package's types are not referenced (no dependency on its SDK).
+            // Config variables of other packages' types are read as untyped objects.
             Type::External(_) | Type::Invalid => "object".into(),
             Type::Array(_) | Type::Map(_) | Type::Object(_) | Type::Union(_) => {
                 unreachable!("composite types are handled by the callers")
@@ -331,19 +444,51 @@ impl Names {
     }
 }
 
+/// A package's root namespace: `rootNamespace` (default `Pulumi`) and the package's segment
+/// (`namespaces[<package>]`, else its name as a namespace part): `Pulumi.AliCloud`.
+pub(crate) fn package_root_ns(name: &str, opts: &CsharpOptions) -> String {
+    let pkg_seg =
+        opts.namespaces.get(name).map(|s| dotted_identifier(s)).unwrap_or_else(|| names::namespace_part(name));
+    format!("{}.{}", opts.root_namespace, pkg_seg)
+}
+
+/// The namespaces of a module's object-type input and output classes: `<module ns>.Inputs`
+/// and `.Outputs`; `kubernetes20`: `<root>.Types.Inputs.<module>` and `<root>.Types.Outputs.<module>`.
+pub(crate) fn types_namespaces(opts: &CsharpOptions, root_ns: &str, module: &str, module_ns: &str) -> (String, String) {
+    if opts.compat == Compat::Kubernetes20 {
+        let segs = module_segments(opts, module, false);
+        let at = |kind: &str| join_ns(&format!("{root_ns}.Types.{kind}"), &segs);
+        (at("Inputs"), at("Outputs"))
+    } else {
+        (format!("{module_ns}.Inputs"), format!("{module_ns}.Outputs"))
+    }
+}
+
 /// `Pulumi.AliCloud` + module `ecs/v1` -> `Pulumi.AliCloud.Ecs.V1` (or `namespaces[...]`).
-fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String {
+pub(crate) fn module_namespace(opts: &CsharpOptions, root_ns: &str, module: &str) -> String {
     if module.is_empty() {
         return root_ns.to_string();
     }
-    let segs: Vec<String> = match opts.namespaces.get(module) {
-        Some(given) => given.split('.').map(|s| namespace_segment(s, true)).collect(),
-        None => module.split('/').filter(|s| !s.is_empty()).map(|s| namespace_segment(s, false)).collect(),
-    };
-    if segs.is_empty() {
-        return root_ns.to_string();
+    join_ns(root_ns, &module_segments(opts, module, true))
+}
+
+/// The namespace segments of a module (`ecs/v1` -> `Ecs`, `V1`; or `namespaces[module]`
+/// split on dots). The index module has none unless `namespaces[""]` names one (which only
+/// `kubernetes20` object types use, as Pulumi's `tokenToNamespace`).
+fn module_segments(opts: &CsharpOptions, module: &str, root_types: bool) -> Vec<String> {
+    let seg = |s: &str, given: bool| namespace_segment(s, given, root_types);
+    match opts.namespaces.get(module) {
+        Some(given) => given.split('.').filter(|s| !s.is_empty()).map(|s| seg(s, true)).collect(),
+        None => module.split('/').filter(|s| !s.is_empty()).map(|s| seg(s, false)).collect(),
     }
-    format!("{root_ns}.{}", segs.join("."))
+}
+
+fn join_ns(base: &str, segs: &[String]) -> String {
+    if segs.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}.{}", segs.join("."))
+    }
 }
 
 /// Member names for the properties of one class: a property's `language.csharp.name`
@@ -360,24 +505,47 @@ pub fn property_member_names<'p>(
     names::unique_members(class_name, reserved, preferred)
 }
 
-/// True for types that are C# value types (no `null!` initializer, `?` makes them `Nullable`).
-pub fn is_value_type(pkg: &Package, ty: &Type) -> bool {
-    match ty {
-        Type::Boolean | Type::Integer | Type::Number | Type::Json => true,
-        Type::Enum(_) => true,
-        Type::Union(u) => u.elements.len() == 2,
-        _ => {
-            let _ = pkg;
-            false
+/// The distinct C# spellings of a union's members, in order.
+fn union_members(u: &UnionType, f: impl Fn(&Type) -> String) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in u.elements.iter().map(f) {
+        if !out.contains(&s) {
+            out.push(s);
         }
     }
+    out
+}
+
+/// The primitive of a union's first enum member, if it has one.
+fn relaxed_enum(pkg: &Package, u: &UnionType) -> Option<Type> {
+    u.elements.iter().find_map(|t| match t {
+        Type::Enum(id) => Some(match pkg.enums[id.0].kind {
+            EnumKind::String => Type::String,
+            EnumKind::Integer => Type::Integer,
+            EnumKind::Number => Type::Number,
+            EnumKind::Boolean => Type::Boolean,
+        }),
+        _ => None,
+    })
+}
+
+/// The number of distinct members of a union (2: a `Union<A, B>` struct; more: `object`).
+pub fn union_width(u: &UnionType) -> usize {
+    let mut seen: Vec<&Type> = Vec::new();
+    for t in &u.elements {
+        if !seen.contains(&t) {
+            seen.push(t);
+        }
+    }
+    seen.len()
 }
 
 /// The output spelling with nullability for an optional property (`string?`,
 /// `ImmutableArray<T>` stays as is: an empty array stands for "absent").
 pub fn nullable_output(pkg: &Package, names: &Names, p: &Property) -> String {
     let t = names.output_ty(pkg, &p.ty);
-    if p.required || matches!(p.ty, Type::Array(_)) {
+    // `kubernetes20`: outputs are typed as if required (Pulumi's `RequiredType`).
+    if p.required || matches!(p.ty, Type::Array(_)) || names.k8s() {
         t
     } else {
         format!("{t}?")

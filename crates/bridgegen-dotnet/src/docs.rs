@@ -77,7 +77,8 @@ impl PackageNaming for DotnetNaming<'_> {
 
     fn constructor_signature(&self, res: &Resource) -> String {
         let (_, class) = self.class_of(res);
-        let required = res.inputs.iter().any(|p| p.required) && !res.is_provider;
+        // `kubernetes20` constructors never require args (as the generated SDK).
+        let required = res.inputs.iter().any(|p| p.required) && !res.is_provider && !self.names.k8s();
         let args = if required { format!("{class}Args args") } else { format!("{class}Args? args = null") };
         let opts = if res.is_component { "ComponentResourceOptions" } else { "CustomResourceOptions" };
         format!("public {class}(string name, {args}, {opts}? options = null)")

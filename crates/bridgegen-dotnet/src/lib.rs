@@ -4,12 +4,14 @@
 //!
 //! Naming lives in [`names`] and [`context::Names`] (decided once per package), with
 //! Pulumi's spellings of schema names in `spelling` and the classes of each object type
-//! (`Args`, `GetArgs`, plain, output; `compatibility: tfbridge20`) in [`shapes`]; the view
-//! models in [`emit`], and the text in `templates/dotnet/`.
+//! (`Args`, `GetArgs`, plain, output; `compatibility: tfbridge20` and `kubernetes20`) in
+//! [`shapes`], other packages' classes (external `$ref`s) in [`external`]; the view models in
+//! [`emit`], and the text in `templates/dotnet/`.
 
 pub mod context;
 pub mod docs;
 pub mod emit;
+pub mod external;
 pub mod names;
 mod package;
 pub mod shapes;
@@ -64,8 +66,15 @@ fn folder(names: &Names, ns: &str) -> String {
     }
 }
 
-/// Generates every file of the project, sorted by path.
+/// Generates every file of the project, sorted by path; other packages' classes are spelled
+/// by Pulumi's defaults (see [`external`]).
 pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
+    generate_with_externals(pkg, &[])
+}
+
+/// As [`generate`], with the bound schemas of referenced packages, whose own `csharp`
+/// options then spell their classes.
+pub fn generate_with_externals(pkg: &Package, schemas: &[&Package]) -> Result<Vec<GeneratedFile>, GenError> {
     let hb = new_registry(TEMPLATES)?;
     // Partials are the registered templates themselves (`{{> header}}` is an inline
     // partial from `partials`, prepended to each file template).
@@ -77,7 +86,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         hb.register_template_string(name, format!("{partials}{src}"))
             .map_err(|e| GenError::Template { template: (*name).to_string(), message: e.to_string() })?;
     }
-    let names = Names::new(pkg);
+    let names = Names::with_externals(pkg, schemas);
     let em = Emitter { pkg, names: &names };
     let mut files: BTreeMap<String, String> = BTreeMap::new();
     let mut put = |path: String, text: String| -> Result<(), GenError> {
@@ -121,24 +130,26 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         if o.is_overlay {
             continue;
         }
-        let ns = names.ns_of(&o.token).to_string();
+        // Files go in the module's folder, whatever the classes' namespace (`kubernetes20`).
+        let dir = folder(&names, names.ns_of(&o.token));
         let c = &names.objects[i];
-        let dir = folder(&names, &ns);
         let desc = o.description.as_ref();
         if names.reach[i].output {
             let body = em.output_class(&c.output, desc, &o.properties);
-            let vm = FileVm { ns: format!("{ns}.Outputs"), body };
+            let vm = FileVm { ns: names.outputs_ns(&o.token).to_string(), body };
             put(format!("{dir}Outputs/{}.cs", c.output), render(&hb, "object_output", &vm)?)?;
         }
+        // An input class that is a resource's args class is written with the resource.
+        let input = o.usage.input && !names.input_is_resource_args[i];
         let inputs = [
-            (o.usage.input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
+            (input, &c.input, "Args", "global::Pulumi.ResourceArgs", emit::InMode::Input),
             (names.reach[i].function_input, &c.plain, "", "global::Pulumi.InvokeArgs", emit::InMode::Plain),
             (names.reach[i].state, &c.state, "GetArgs", "global::Pulumi.ResourceArgs", emit::InMode::State),
         ];
         for (emitted, class, stem, base, mode) in inputs {
             if emitted {
                 let body = em.args_class(class, base, desc, &o.properties, mode, false);
-                let vm = FileVm { ns: format!("{ns}.Inputs"), body };
+                let vm = FileVm { ns: names.inputs_ns(&o.token).to_string(), body };
                 put(format!("{dir}Inputs/{}{stem}.cs", c.base), render(&hb, "object_input", &vm)?)?;
             }
         }

@@ -32,6 +32,8 @@ impl UtilitiesVm {
 pub struct PackageReferenceVm {
     name: String,
     version: String,
+    /// `ExcludeAssets="contentFiles"`.
+    exclude_content: bool,
 }
 
 #[derive(Serialize)]
@@ -66,7 +68,14 @@ impl CsprojVm {
             references: opts
                 .package_references
                 .iter()
-                .map(|(k, v)| PackageReferenceVm { name: xml_escape(k), version: xml_escape(v) })
+                .map(|(k, v)| PackageReferenceVm {
+                    name: xml_escape(k),
+                    version: xml_escape(v),
+                    // Another Pulumi SDK (`Pulumi.Aws`, the SDK of a package this one refers
+                    // to) ships its own version.txt as content: keep it out of this package,
+                    // as Pulumi's generator does.
+                    exclude_content: k.starts_with("Pulumi."),
+                })
                 .collect(),
             project_references: opts.project_references.iter().map(|r| xml_escape(r)).collect(),
         }

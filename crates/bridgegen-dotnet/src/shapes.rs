@@ -15,7 +15,10 @@
 //!   "plain type") has the output class `<Name>Result`; the plain class is `<Name>Args`
 //!   (file `Inputs/<Name>.cs`); the input class is `<Name>InputArgs` (file
 //!   `Inputs/<Name>Args.cs`) when the type is reached from the inputs of a function that
-//!   has an output form (a function with a result), else `<Name>Args`.
+//!   has an output form (a function with a result), else `<Name>Args`;
+//! - `compatibility: kubernetes20`: the class names of `tfbridge20` (Pulumi's `typeName`
+//!   shares the branch); the classes live in `<Root>.Types.Inputs.<Module>` and
+//!   `<Root>.Types.Outputs.<Module>` (see [`crate::context::Names::types_ns`]).
 
 use bridgegen_model::{FunctionReturn, Package, Property, Type};
 
@@ -26,12 +29,16 @@ pub enum Compat {
     None,
     /// `tfbridge20`: the naming of Terraform-bridged providers.
     TfBridge20,
+    /// `kubernetes20`: the layout of Pulumi's Kubernetes SDK (`Types.Inputs`/`Types.Outputs`
+    /// namespaces, `KubernetesResource` base class, outputs never nullable, unsealed args).
+    Kubernetes20,
 }
 
 impl Compat {
     pub fn from_option(value: Option<&str>) -> Compat {
         match value {
             Some("tfbridge20") => Compat::TfBridge20,
+            Some("kubernetes20") => Compat::Kubernetes20,
             _ => Compat::None,
         }
     }
@@ -150,7 +157,7 @@ impl ObjectClasses {
     /// input-shape classes are emitted.
     pub fn new(base: &str, compat: Compat, reach: Reach, plain_and_input: bool) -> ObjectClasses {
         let (input, plain, output) = match compat {
-            Compat::TfBridge20 => {
+            Compat::TfBridge20 | Compat::Kubernetes20 => {
                 // A type with both classes that no function's output form reaches would get
                 // two `<base>Args` classes (Pulumi writes both, which does not compile): its
                 // input shape takes `InputArgs` then too.

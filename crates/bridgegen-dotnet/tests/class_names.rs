@@ -145,8 +145,13 @@ fn tfbridge20_names_function_types_like_pulumi() {
     assert!(bucket.contains("public Input<global::Pulumi.Tf.Inputs.KeyArgs>? Key"), "{bucket}");
     assert!(bucket.contains("public Input<global::Pulumi.Tf.Inputs.RuleInputArgs>? Rule"), "{bucket}");
 
-    // Without the option (and with a value bridgegen does not apply) the names are the default ones.
-    for compat in [None, Some("kubernetes20")] {
+    // `kubernetes20` names the classes the same way (Pulumi's `typeName` shares the branch);
+    // only their namespaces differ.
+    let (k8s, _) = object_classes(&tfbridge_schema(Some("kubernetes20")));
+    assert_eq!(k8s, want);
+
+    // Without the option (and with a value bridgegen does not know) the names are the default ones.
+    for compat in [None, Some("kubernetes21")] {
         let (classes, _) = object_classes(&tfbridge_schema(compat));
         let want = triples(&[
             ("Inputs/Filter.cs", "Filter", invoke),

@@ -151,7 +151,7 @@ const GO: &[LanguageOption] = &[
 const CSHARP: &[LanguageOption] = &[
     opt("packageReferences", StrMap, Honoured),
     opt("namespaces", StrMap, Honoured),
-    opt("compatibility", Str, Values(&["tfbridge20"])),
+    opt("compatibility", Str, Values(&["kubernetes20", "tfbridge20"])),
     opt("dictionaryConstructors", Bool, Honoured),
     opt("projectReferences", StrList, Honoured),
     opt("liftSingleValueMethodReturns", Bool, Honoured),
@@ -314,12 +314,19 @@ mod tests {
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert_eq!(diags[0].0, "#/language/python/inputTypes");
         assert!(diags[0].1.contains("`dicts`"), "{}", diags[0].1);
-        let (diags, _) = run(json!({"csharp": {"compatibility": "kubernetes20"}}));
+        let (diags, _) = run(json!({"go": {"generics": "only"}}));
         assert_eq!(diags.len(), 1, "{diags:?}");
         assert!(
-            diags[0].1.contains("`kubernetes20`") && diags[0].1.contains("supported: tfbridge20"),
+            diags[0].1.contains("`only`") && diags[0].1.contains("supported: none, side-by-side"),
             "{}",
             diags[0].1
         );
+        // Every language honours both compatibility modes.
+        let (diags, _) = run(json!({
+            "nodejs": {"compatibility": "kubernetes20"},
+            "python": {"compatibility": "kubernetes20"},
+            "csharp": {"compatibility": "kubernetes20"}
+        }));
+        assert!(diags.is_empty(), "{diags:?}");
     }
 }

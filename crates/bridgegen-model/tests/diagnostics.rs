@@ -333,7 +333,7 @@ fn language_options_unknown_unsupported_or_malformed_are_warnings_at_their_point
             "nodejs": {"packageName": "@x/x", "fooBar": 1},
             "python": {"packageName": ["not", "a", "string"], "liftSingleValueMethodReturns": true, "inputTypes": "dicts"},
             "go": {"importBasePath": "example.com/x", "disableObjectDefaults": "yes", "disableInputTypeRegistrations": false},
-            "csharp": {"rootNamespace": "X", "dictionaryConstructors": true, "legacy": "y", "compatibility": "kubernetes20"},
+            "csharp": {"rootNamespace": "X", "dictionaryConstructors": true, "legacy": "y", "compatibility": "kubernetes21"},
             "java": {"whatever": true}
         }
     });

@@ -100,7 +100,7 @@ impl Emitter<'_> {
                     wire_lit: string_literal(&p.name),
                     ty: if p.required || array { ty } else { format!("{ty}?") },
                     name,
-                    init: !array && !is_value_type(pkg, &p.ty),
+                    init: !array && !n.is_value_type(&p.ty),
                 }
             })
             .collect();

@@ -39,7 +39,12 @@ impl Emitter<'_> {
                 })
                 .collect(),
         };
-        let args_class = format!("{class}Args");
+        // `kubernetes20`: the args class is in `Types.Inputs.<module>`, named in full.
+        let args_ns = n.resource_args_ns(r).map(str::to_string);
+        let args_class = match &args_ns {
+            Some(ns) => format!("global::{ns}.{class}Args"),
+            None => format!("{class}Args"),
+        };
         let required_args = r.inputs.iter().any(|p| p.required);
         let has_get = !r.is_component && !is_provider;
         let state_class = format!("{class}State");
@@ -50,37 +55,53 @@ impl Emitter<'_> {
             _ => None,
         };
         let base = if is_provider {
-            "global::Pulumi.ProviderResource"
+            "global::Pulumi.ProviderResource".to_string()
         } else if r.is_component {
-            "global::Pulumi.ComponentResource"
+            "global::Pulumi.ComponentResource".to_string()
+        } else if n.k8s() {
+            // The Kubernetes SDK's own base class (hand-written, shipped with its SDK).
+            format!("global::{}.KubernetesResource", n.root_ns)
         } else {
-            "global::Pulumi.CustomResource"
+            "global::Pulumi.CustomResource".to_string()
         };
+        let args = self.args_class(
+            &format!("{class}Args"),
+            "global::Pulumi.ResourceArgs",
+            None,
+            &r.inputs,
+            InMode::Input,
+            is_provider,
+        );
+        let consts = r
+            .inputs
+            .iter()
+            .zip(&args.props)
+            .filter_map(|(p, vm)| {
+                let literal = self.literal(&p.ty, p.const_value.as_ref()?)?;
+                Some(ConstInputVm { name: vm.name.clone(), literal })
+            })
+            .collect();
         ResourceVm {
             doc: doc(IND1, r.description.as_ref()),
             obsolete: obsolete(r.deprecation_message.as_deref()),
             attr: n.attr.clone(),
             token_lit: string_literal(if is_provider { pkg.provider_token() } else { &r.token.full }),
             class: class.to_string(),
-            base: base.to_string(),
+            base,
             options_type: options_type.to_string(),
             outputs,
-            args_optional: !required_args || is_provider,
+            // `kubernetes20`: args may always be omitted (Pulumi's generator).
+            args_optional: !required_args || is_provider || n.k8s(),
             base_first_arg: string_literal(if is_provider { &pkg.name } else { &r.token.full }),
             remote: r.is_component,
-            dictionary_constructor: n.opts.dictionary_constructors && !is_provider,
+            dictionary_constructor: n.opts.dictionary_constructors && !r.is_component,
             has_get,
             options,
-            args: self.args_class(
-                &args_class,
-                "global::Pulumi.ResourceArgs",
-                None,
-                &r.inputs,
-                InMode::Input,
-                is_provider,
-            ),
+            args,
+            consts,
             state,
             args_class,
+            args_ns,
             methods,
         }
     }

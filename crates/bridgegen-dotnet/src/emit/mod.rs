@@ -4,7 +4,7 @@ use bridgegen_model::{Doc, EnumKind, EnumType, Function, FunctionReturn, Package
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::context::{self, is_value_type, nullable_output, property_member_names, Names};
+use crate::context::{self, nullable_output, property_member_names, Names};
 use crate::names::{
     self, backing_field, string_literal, summary, wire_param, ARGS_RESERVED_MEMBERS, RESOURCE_RESERVED_MEMBERS,
     VALUE_RESERVED_MEMBERS,
@@ -47,6 +47,8 @@ pub struct InputPropVm {
 pub struct ArgsClassVm {
     doc: String,
     class: String,
+    /// `kubernetes20` leaves all but the provider's args classes unsealed (Pulumi's generator).
+    sealed: bool,
     base: String,
     props: Vec<InputPropVm>,
     defaults: Vec<DefaultVm>,
@@ -138,6 +140,8 @@ pub struct ResourceVm {
     /// `args` may be omitted (`Args? args = null`): no input is required, or this is the provider.
     args_optional: bool,
     args_class: String,
+    /// The namespace the args class is declared in, when not the resource's (`kubernetes20`).
+    args_ns: Option<String>,
     base_first_arg: String,
     /// A component resource: constructed with `remote: true`.
     remote: bool,
@@ -145,8 +149,17 @@ pub struct ResourceVm {
     has_get: bool,
     options: ResourceOptionsVm,
     args: ArgsClassVm,
+    /// Inputs with a `const` value, which `MakeArgs` always sets (Pulumi's generator).
+    consts: Vec<ConstInputVm>,
     state: Option<ArgsClassVm>,
     methods: Vec<methods::MethodVm>,
+}
+
+/// `args.<name> = <literal>;`
+#[derive(Serialize)]
+pub struct ConstInputVm {
+    name: String,
+    literal: String,
 }
 
 /// The defaults `MakeResourceOptions` sets besides the version; literals are C# string literals.
@@ -293,7 +306,7 @@ impl Emitter<'_> {
             let json = provider && !matches!(p.ty, Type::String);
             let (ty, decl_ty, init, secret) = if plain {
                 let ty = n.plain_ty(pkg, &p.ty, mode.class());
-                let value = is_value_type(pkg, &p.ty);
+                let value = n.is_value_type(&p.ty);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !value && !lazy { " = null!;" } else { "" };
                 (ty, decl, init.to_string(), false)
@@ -301,10 +314,11 @@ impl Emitter<'_> {
                 let ty = n.input_ty(pkg, &p.ty, state);
                 let decl = if lazy || p.required { ty.clone() } else { format!("{ty}?") };
                 let init = if p.required && !lazy { " = null!;" } else { "" };
-                // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>`, so the
-                // secret-wrapping setter cannot be written for it; the value is sent as given.
-                let two_way_union = matches!(&p.ty, Type::Union(u) if u.elements.len() == 2);
-                (ty, decl, init.to_string(), p.secret && !two_way_union)
+                // `InputUnion<A, B>` has no conversion from `Output<Union<A, B>>` (and a wider
+                // union is a bare `object`), so the secret-wrapping setter cannot be written
+                // for it; the value is sent as given.
+                let union = matches!(&p.ty, Type::Union(u) if context::union_width(u) > 1);
+                (ty, decl, init.to_string(), p.secret && !union)
             };
             let empty_secret = match &p.ty {
                 Type::Array(e) => format!("ImmutableArray.Create<{}>()", n.input_elem_ty(pkg, e, state)),
@@ -338,6 +352,7 @@ impl Emitter<'_> {
         ArgsClassVm {
             doc: doc(IND1, description),
             class: class.to_string(),
+            sealed: provider || !n.k8s(),
             base: base.to_string(),
             props: out,
             defaults,

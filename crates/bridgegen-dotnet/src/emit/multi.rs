@@ -53,7 +53,7 @@ impl Emitter<'_> {
                 name = format!("{}_", name.trim_start_matches('@'));
             }
             taken.push(name.trim_start_matches('@').to_string());
-            let scalar_value = is_value_type(pkg, &p.ty) && !matches!(p.ty, Type::Union(_));
+            let scalar_value = n.is_value_type(&p.ty) && !matches!(p.ty, Type::Union(_));
             let plain_ty = n.plain_ty(pkg, &p.ty, InputClass::Plain);
             let input_ty = n.input_ty(pkg, &p.ty, false);
             let (plain_decl, input_decl) = if p.required {

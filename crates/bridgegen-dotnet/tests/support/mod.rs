@@ -16,7 +16,7 @@ mod package;
 mod semantics;
 
 pub use package::check_package;
-pub use semantics::check_semantics;
+pub use semantics::{check_semantics, Layout};
 
 /// Pulumi .NET SDK and .NET types the generated code names without qualification
 /// (through `using System; ... using Pulumi; using Pulumi.Serialization;`).

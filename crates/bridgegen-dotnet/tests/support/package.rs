@@ -1,8 +1,10 @@
 //! The whole-package check: generate a package's C#, parse it and run the semantic rules
 //! with what the schema says each generated class must hold.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
+use bridgegen_dotnet::external::ExternalPosition::{Input, Output};
+use bridgegen_dotnet::shapes::InputClass;
 use bridgegen_dotnet::Names;
 use bridgegen_model::{FunctionReturn, Package, Property, Type};
 
@@ -30,7 +32,8 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
     for (i, r) in pkg.resources.iter().enumerate().filter(|(_, r)| !r.is_overlay) {
         let base = format!("{}.{}", n.ns_of(&r.token), n.resources[i]);
         e.insert(base.clone(), attrs(&r.properties));
-        e.insert(format!("{base}Args"), attrs(&r.inputs));
+        let args_ns = n.resource_args_ns(r).unwrap_or(n.ns_of(&r.token));
+        e.insert(format!("{args_ns}.{}Args", n.resources[i]), attrs(&r.inputs));
         if let (Some(s), false) = (&r.state_inputs, r.is_component) {
             e.insert(format!("{base}State"), attrs(s));
         }
@@ -68,19 +71,20 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
         }
     }
     for (i, o) in pkg.objects.iter().enumerate().filter(|(_, o)| !o.is_overlay) {
-        let ns = n.ns_of(&o.token);
+        let (ins, outs) = (n.inputs_ns(&o.token), n.outputs_ns(&o.token));
         let c = &n.objects[i];
         if n.reach[i].output {
-            e.insert(format!("{ns}.Outputs.{}", c.output), ctor(&o.properties));
+            e.insert(format!("{outs}.{}", c.output), ctor(&o.properties));
         }
-        if o.usage.input {
-            e.insert(format!("{ns}.Inputs.{}", c.input), attrs(&o.properties));
+        // An input class shared with a resource's args holds the resource's inputs.
+        if o.usage.input && !n.input_is_resource_args[i] {
+            e.insert(format!("{ins}.{}", c.input), attrs(&o.properties));
         }
         if n.reach[i].function_input {
-            e.insert(format!("{ns}.Inputs.{}", c.plain), attrs(&o.properties));
+            e.insert(format!("{ins}.{}", c.plain), attrs(&o.properties));
         }
         if n.reach[i].state {
-            e.insert(format!("{ns}.Inputs.{}", c.state), attrs(&o.properties));
+            e.insert(format!("{ins}.{}", c.state), attrs(&o.properties));
         }
     }
     // Normalise constructor expectations the way the checker reads parameters.
@@ -95,13 +99,18 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
 /// Generates, parses and checks one package; returns every problem found.
 pub fn check_package(pkg: &Package) -> (usize, Vec<String>) {
     let files = bridgegen_dotnet::generate(pkg).expect("generation succeeds");
-    let cs: Vec<(String, String)> = files
+    let n = Names::new(pkg);
+    let mut cs: Vec<(String, String)> = files
         .iter()
         .filter(|f| f.path.ends_with(".cs"))
         .map(|f| (f.path.clone(), String::from_utf8(f.contents.clone()).expect("utf-8")))
         .collect();
+    if n.k8s() {
+        // The base class `kubernetes20` resources derive from ships with the Kubernetes SDK's
+        // own sources (as Pulumi's tests add it from `kubernetes20-extras`); stand it in.
+        cs.push(("KubernetesResource.cs".to_string(), kubernetes_resource_stub(&n.root_ns)));
+    }
     let (parsed, mut errors) = super::parse_all(&cs);
-    let n = Names::new(pkg);
     let mut ctor_fixed = expectations(pkg);
     // The checker strips `@`/leading `_` from parameters; compare like for like.
     for v in ctor_fixed.values_mut() {
@@ -109,7 +118,8 @@ pub fn check_package(pkg: &Package) -> (usize, Vec<String>) {
             *s = s.iter().map(|x| norm(x)).collect();
         }
     }
-    let sem = super::check_semantics(&parsed, &n.root_ns, &ctor_fixed);
+    let layout = super::Layout { folders: type_folders(&n), external: external_classes(pkg, &n) };
+    let sem = super::check_semantics(&parsed, &n.root_ns, &layout, &ctor_fixed);
     errors.extend(sem);
     // Project files.
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
@@ -131,4 +141,68 @@ pub fn check_package(pkg: &Package) -> (usize, Vec<String>) {
         errors.push(format!("missing {csproj}"));
     }
     (cs.len(), errors)
+}
+
+/// The folders the classes of a namespace outside the module layout may be written in
+/// (`kubernetes20`: `Types.Inputs.<module>` in `<module>/Inputs/`, and resource args beside
+/// their resource in `<module>/`; `Types.Outputs.<module>` in `<module>/Outputs/`).
+fn type_folders(n: &Names) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for (module, (ins, outs)) in &n.types_ns {
+        let ns = &n.module_ns[module];
+        let dir = ns.strip_prefix(&n.root_ns).unwrap_or("").trim_start_matches('.').replace('.', "/");
+        let sub = |kind: &str| if dir.is_empty() { kind.to_string() } else { format!("{dir}/{kind}") };
+        out.entry(ins.clone()).or_default().extend([sub("Inputs"), dir.clone()]);
+        out.entry(outs.clone()).or_default().push(sub("Outputs"));
+    }
+    out
+}
+
+/// The classes of other packages' SDKs `pkg` may name: every spelling of each reference it
+/// holds (their naming is tested on its own; here they only stand for the referenced SDKs).
+fn external_classes(pkg: &Package, n: &Names) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut visit = |t: &Type| {
+        if let Type::External(x) = t {
+            let at = [Output, Input(InputClass::Args), Input(InputClass::State), Input(InputClass::Plain)];
+            for p in at {
+                let fqn = n.externals.type_of(x, n.opts.compat, p);
+                out.insert(fqn.trim_start_matches("global::").to_string());
+            }
+        }
+    };
+    for props in pkg.all_property_lists() {
+        props.iter().for_each(|p| p.ty.walk(&mut visit));
+    }
+    for f in &pkg.functions {
+        if let FunctionReturn::Type(t) = &f.outputs {
+            t.walk(&mut visit);
+        }
+    }
+    out
+}
+
+fn kubernetes_resource_stub(root_ns: &str) -> String {
+    format!(
+        "#nullable enable
+
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using Pulumi;
+using Pulumi.Serialization;
+
+namespace {root_ns}
+{{
+    public abstract class KubernetesResource : global::Pulumi.CustomResource
+    {{
+        protected KubernetesResource(string type, string name, global::Pulumi.ResourceArgs? args, CustomResourceOptions? options = null)
+            : base(type, name, args, options)
+        {{
+        }}
+    }}
+}}
+"
+    )
 }

@@ -3,8 +3,19 @@
 
 use super::*;
 
+/// What a package's C# may rely on beyond its own files.
+#[derive(Default)]
+pub struct Layout {
+    /// For namespaces that do not mirror their folder (`kubernetes20`'s `Types`), the
+    /// folders their files may be in.
+    pub folders: HashMap<String, Vec<String>>,
+    /// Classes of other packages' SDKs the package refers to (full names, no `global::`).
+    pub external: HashSet<String>,
+}
+
 struct Ctx<'a> {
     decls: &'a Decls,
+    external: &'a HashSet<String>,
     type_params: HashSet<String>,
     nested: HashSet<String>,
 }
@@ -48,7 +59,8 @@ impl Ctx<'_> {
         let segs: Vec<&str> = path.split('.').collect();
         for i in (1..=segs.len()).rev() {
             let p = segs[..i].join(".");
-            if self.decls.types.contains_key(&p) || KNOWN_QUALIFIED.contains(&p.as_str()) {
+            if self.decls.types.contains_key(&p) || KNOWN_QUALIFIED.contains(&p.as_str()) || self.external.contains(&p)
+            {
                 return;
             }
         }
@@ -194,7 +206,12 @@ fn enclosing_members(n: Node<'_>, src: &str) -> HashSet<String> {
 }
 
 /// Runs every semantic check over the parsed project.
-pub fn check_semantics(files: &[Parsed], root_ns: &str, expect: &HashMap<String, Expect>) -> Vec<String> {
+pub fn check_semantics(
+    files: &[Parsed],
+    root_ns: &str,
+    layout: &Layout,
+    expect: &HashMap<String, Expect>,
+) -> Vec<String> {
     let mut errors = Vec::new();
     let decls = collect_decls(files, &mut errors);
     let mut seen_expect: HashSet<&str> = HashSet::new();
@@ -236,7 +253,7 @@ pub fn check_semantics(files: &[Parsed], root_ns: &str, expect: &HashMap<String,
                 }
             }
         });
-        let ctx = Ctx { decls: &decls, type_params, nested };
+        let ctx = Ctx { decls: &decls, external: &layout.external, type_params, nested };
 
         walk(root, &mut |n| {
             let row = n.start_position().row + 1;
@@ -254,7 +271,11 @@ pub fn check_semantics(files: &[Parsed], root_ns: &str, expect: &HashMap<String,
                         None => String::new(),
                     };
                     let want = rel.replace('.', "/");
-                    if dir != want && !(dir == "Config" && rel.is_empty()) {
+                    let ok = match layout.folders.get(&ns) {
+                        Some(dirs) => dirs.contains(&dir),
+                        None => dir == want || (dir == "Config" && rel.is_empty()),
+                    };
+                    if !ok {
                         errors.push(format!("{where_}: namespace `{ns}` in folder `{dir}`"));
                     }
                 }
