@@ -210,7 +210,12 @@ impl<'a> Ctx<'a> {
             .map(|r| {
                 let stem =
                     if class_files { names::class_name(&r.token.name) } else { names::function_name(&r.token.name) };
-                claim(&r.token.module, stem)
+                // Overlays get no file, so they claim no name.
+                if r.is_overlay {
+                    String::new()
+                } else {
+                    claim(&r.token.module, stem)
+                }
             })
             .collect();
         let mut function_name = Vec::new();
@@ -218,7 +223,8 @@ impl<'a> Ctx<'a> {
         for f in &pkg.functions {
             let n = names::function_name(&f.token.name);
             function_name.push(n.clone());
-            function_file.push(if f.method_of.is_some() { String::new() } else { claim(&f.token.module, n) });
+            let no_file = f.method_of.is_some() || f.is_overlay;
+            function_file.push(if no_file { String::new() } else { claim(&f.token.module, n) });
         }
         // Which object classes to emit: the model's usage, plus everything the emitted
         // signatures reference, closed over nested object properties. A type nothing reaches

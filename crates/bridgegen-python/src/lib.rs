@@ -157,8 +157,10 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         .iter()
         .filter(|m| {
             pkg.module(m).is_some_and(|m| {
+                // Overlay resources and functions count, as in Pulumi's generator: their
+                // module keeps its `__init__.py`.
                 !m.resources.is_empty()
-                    || !m.enums.is_empty()
+                    || m.has_sdk_enums(pkg)
                     || m.functions.iter().any(|f| pkg.function(*f).method_of.is_none())
                     || m.objects.iter().any(|o| ctx.object_has_input(o.0) || ctx.object_has_output(o.0))
             })
@@ -189,8 +191,13 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             members.push(ctx.provider_file.clone());
         }
         if let Some(m) = module {
+            // Overlays (resources, functions, types, enums) are hand-written in Pulumi's SDKs:
+            // no file, no export, no registration.
             for rid in &m.resources {
                 let r = pkg.resource(*rid);
+                if r.is_overlay {
+                    continue;
+                }
                 let class = &ctx.resource_class[rid.0];
                 let file = &ctx.resource_file[rid.0];
                 let view = resource::build(&ctx, r, class, &module_name);
@@ -205,7 +212,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             }
             for fid in &m.functions {
                 let f = pkg.function(*fid);
-                if f.method_of.is_some() {
+                if f.method_of.is_some() || f.is_overlay {
                     continue;
                 }
                 let file = &ctx.function_file[fid.0];
@@ -213,8 +220,9 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 files.push(GeneratedFile::new(format!("{dir}/{file}.py"), render(&hb, "function", &view)?));
                 members.push(file.clone());
             }
-            let inputs: Vec<_> = m.objects.iter().copied().filter(|id| ctx.object_has_input(id.0)).collect();
-            let outputs: Vec<_> = m.objects.iter().copied().filter(|id| ctx.object_has_output(id.0)).collect();
+            let objects = || m.objects.iter().copied().filter(|id| !pkg.object(*id).is_overlay);
+            let inputs: Vec<_> = objects().filter(|id| ctx.object_has_input(id.0)).collect();
+            let outputs: Vec<_> = objects().filter(|id| ctx.object_has_output(id.0)).collect();
             if !inputs.is_empty() {
                 has_inputs = true;
                 let view = types::inputs(&ctx, &module_name, &inputs);
@@ -225,9 +233,10 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 let view = types::outputs(&ctx, &module_name, &outputs);
                 files.push(GeneratedFile::new(format!("{dir}/outputs.py"), render(&hb, "outputs", &view)?));
             }
-            if !m.enums.is_empty() {
+            let enums: Vec<_> = m.sdk_enums(pkg).collect();
+            if !enums.is_empty() {
                 has_enums = true;
-                let view = types::enums(&ctx, &m.enums);
+                let view = types::enums(&ctx, &enums);
                 files.push(GeneratedFile::new(format!("{dir}/_enums.py"), render(&hb, "enums", &view)?));
             }
         }
