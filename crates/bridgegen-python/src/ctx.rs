@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use bridgegen_codegen::{UniqueNames, Variant};
-use bridgegen_model::{EnumKind, Package, Property, Type};
+use bridgegen_model::{EnumKind, ExternalKind, Package, Property, Resource, Type};
 
 use crate::names;
 
@@ -37,20 +37,33 @@ pub struct Here {
     pub kind: Option<Kind>,
     /// Inside a plain-shape input class (`X`): `plain` properties spell plain-shape classes.
     pub plain_shape: bool,
+    /// A resource file: the class it defines (named without an import).
+    pub class: Option<String>,
 }
 
-/// `from <from> import <file> as <alias>`: another module's shared file (`imports` partial).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ImportLine {
-    pub from: String,
-    pub file: &'static str,
-    pub alias: String,
+impl Here {
+    pub fn new(module: &str, kind: Option<Kind>) -> Here {
+        Here { module: module.to_string(), kind, plain_shape: false, class: None }
+    }
 }
 
 /// Cross-file references a file needs imported.
 #[derive(Debug, Default)]
 pub struct Refs {
     pub set: BTreeSet<(String, Kind)>,
+    /// Resource classes named in types (see [`Ctx::resource_ref`]).
+    pub resources: BTreeSet<ResourceImport>,
+}
+
+/// How a file imports a resource class it names in a type, as Pulumi's SDKs do.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ResourceImport {
+    /// `from .resource import Resource`: a class of the file's own module or of the root
+    /// module, named bare (`'Resource'`).
+    Class { module: String, file: String, class: String },
+    /// `from .. import ecs as _ecs`: another module's top package, the class named through
+    /// it (`'_ecs.v1.Cluster'`).
+    Package(String),
 }
 
 /// How a type is spelled.
@@ -335,17 +348,20 @@ impl<'a> Ctx<'a> {
         ".".repeat(self.path(module).len() + 1)
     }
 
-    /// The relative imports for `refs`, as seen from a file in `here`.
-    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<ImportLine> {
+    /// The import lines for `refs`, as seen from a file in `here`: other modules' shared
+    /// files, then resource classes. Files place them last (see `imports.hbs`), after their
+    /// own classes: annotations are strings, resolved only when the runtime reads them, so a
+    /// file that is imported while it imports (resources whose types name each other, a
+    /// resource and the input types that name it) already has its classes.
+    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<String> {
         let dots = ".".repeat(self.path(here).len() + 1);
-        refs.set
+        let mut lines: Vec<String> = refs
+            .set
             .iter()
-            .map(|(m, k)| ImportLine {
-                from: format!("{dots}{}", self.path(m).join(".")),
-                file: k.file(),
-                alias: self.alias(m, *k),
-            })
-            .collect()
+            .map(|(m, k)| format!("from {dots}{} import {} as {}", self.path(m).join("."), k.file(), self.alias(m, *k)))
+            .collect();
+        lines.extend(self.resource_imports(self.path(here).len(), here, refs));
+        lines
     }
 
     fn qualify(&self, module: &str, kind: Kind, class: &str, here: &Here, refs: &mut Refs) -> String {
@@ -364,7 +380,7 @@ impl<'a> Ctx<'a> {
             Type::Integer => "_builtins.int".into(),
             Type::Number => "_builtins.float".into(),
             Type::String => "_builtins.str".into(),
-            Type::Any | Type::Json | Type::External(_) | Type::Invalid => "Any".into(),
+            Type::Any | Type::Json | Type::Invalid => "Any".into(),
             Type::Archive => "pulumi.Archive".into(),
             Type::Asset => "Union[pulumi.Asset, pulumi.Archive]".into(),
             Type::Array(e) => {
@@ -406,8 +422,22 @@ impl<'a> Ctx<'a> {
                     _ => format!("Union[{}, {class}]", enum_base(e.kind)),
                 }
             }
-            Type::Resource(_) => "pulumi.CustomResource".into(),
-            Type::Provider => "pulumi.ProviderResource".into(),
+            Type::Resource(id) => {
+                let r = self.pkg.resource(*id);
+                let (class, file) = (&self.resource_class[id.0], &self.resource_file[id.0]);
+                self.resource_ref(&r.token.module, class, file, here, refs).unwrap_or_else(|| resource_base(r).into())
+            }
+            Type::Provider => self
+                .resource_ref("", "Provider", &self.provider_file, here, refs)
+                .unwrap_or_else(|| "pulumi.ProviderResource".into()),
+            // Another package's classes are not imported: the package does not depend on it
+            // (`pyproject.toml` lists `pulumi` and `requires` only), and the runtime resolves
+            // annotations with `get_type_hints`, so an import only for type checkers would
+            // fail at run time. The same reason types another package's objects as `Any`;
+            // a resource still has a base class to name.
+            Type::External(x) if x.kind == ExternalKind::Resource => "pulumi.Resource".into(),
+            Type::External(x) if x.kind == ExternalKind::Provider => "pulumi.ProviderResource".into(),
+            Type::External(_) => "Any".into(),
             Type::Union(u) => {
                 let mut parts: Vec<String> = Vec::new();
                 for e in &u.elements {
@@ -423,6 +453,74 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+
+    /// The spelling of a resource class (`file` in `module`) where `here` is, recording its
+    /// import: bare in its own module and from the root module, through the top package
+    /// elsewhere (Pulumi's spellings). `None` when the bare name would clash with a name the
+    /// file already has (a type of the same name); the caller names the base class instead.
+    fn resource_ref(&self, module: &str, class: &str, file: &str, here: &Here, refs: &mut Refs) -> Option<String> {
+        let path = self.path(module);
+        if module != here.module && !path.is_empty() {
+            let (top, rest) = (&path[0], &path[1..]);
+            refs.resources.insert(ResourceImport::Package(top.clone()));
+            let mut spelled = package_alias(top);
+            for c in rest {
+                spelled.push('.');
+                spelled.push_str(c);
+            }
+            return Some(format!("'{spelled}.{class}'"));
+        }
+        if module == here.module && here.class.as_deref() == Some(class) {
+            return Some(format!("'{class}'"));
+        }
+        if self.module_defines(&here.module, class, module != here.module) {
+            return None;
+        }
+        refs.resources.insert(ResourceImport::Class {
+            module: module.to_string(),
+            file: file.to_string(),
+            class: class.to_string(),
+        });
+        Some(format!("'{class}'"))
+    }
+
+    /// Whether a file of `module` may have `name` other than by importing the resource: a
+    /// class of its objects (all shapes) or enums, which its files define or star-import, or,
+    /// with `resources`, of its resources.
+    fn module_defines(&self, module: &str, name: &str, resources: bool) -> bool {
+        let Some(m) = self.pkg.module(module) else { return false };
+        (resources && m.resources.iter().any(|r| self.resource_class[r.0] == name))
+            || m.enums.iter().any(|e| self.enum_class[e.0] == name)
+            || m.objects.iter().any(|o| {
+                let class = &self.object_class[o.0];
+                self.output_class[o.0] == name
+                    || class == name
+                    || name.strip_prefix(class.as_str()).is_some_and(|s| ["Args", "ArgsDict", "Dict"].contains(&s))
+            })
+    }
+
+    /// The import lines for the resource classes in `refs`, from a file `depth` packages
+    /// below the root in `here`.
+    pub fn resource_imports(&self, depth: usize, here: &str, refs: &Refs) -> Vec<String> {
+        let root = ".".repeat(depth + 1);
+        refs.resources
+            .iter()
+            .map(|imp| match imp {
+                ResourceImport::Class { module, file, class } if module == here => {
+                    format!("from .{file} import {class}")
+                }
+                ResourceImport::Class { module, file, class } => {
+                    let mut from = root.clone();
+                    for c in self.path(module) {
+                        from.push_str(c);
+                        from.push('.');
+                    }
+                    format!("from {from}{file} import {class}")
+                }
+                ResourceImport::Package(top) => format!("from {root} import {top} as {}", package_alias(top)),
+            })
+            .collect()
     }
 
     /// How an input property's type is spelled where `here` is.
@@ -504,6 +602,27 @@ fn fix_reserved_top(mut path: Vec<String>) -> Vec<String> {
         }
     }
     path
+}
+
+/// The alias of a top package a file imports for resource classes: `_ecs`, or `_typing_`
+/// where `_<name>` is already a name the files import.
+pub fn package_alias(top: &str) -> String {
+    if ["builtins", "typing", "utilities"].contains(&top) {
+        format!("_{top}_")
+    } else {
+        format!("_{top}")
+    }
+}
+
+/// The SDK base class of a resource, for where its own class cannot be named.
+pub fn resource_base(r: &Resource) -> &'static str {
+    if r.is_provider {
+        "pulumi.ProviderResource"
+    } else if r.is_component {
+        "pulumi.ComponentResource"
+    } else {
+        "pulumi.CustomResource"
+    }
 }
 
 /// The Python base type of an enum's values.

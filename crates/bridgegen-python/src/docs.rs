@@ -33,11 +33,7 @@ impl<'p> PythonNaming<'p> {
     pub fn new(pkg: &'p Package) -> Self {
         let opts = crate::PythonOptions::from_package(pkg);
         let ctx = Ctx::new(pkg, crate::package_import_name(pkg), &opts);
-        PythonNaming {
-            ctx,
-            index: TokenIndex::new(pkg),
-            here: Here { module: "\u{2}docs".into(), kind: None, plain_shape: false },
-        }
+        PythonNaming { ctx, index: TokenIndex::new(pkg), here: Here::new("\u{2}docs", None) }
     }
 
     fn resource_module_path(&self, r: &Resource) -> String {

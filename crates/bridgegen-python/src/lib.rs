@@ -304,7 +304,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
 
     // Configuration.
     if has_config {
-        let here = Here { module: "\u{1}config".into(), kind: None, plain_shape: false };
+        let here = Here::new("\u{1}config", None);
         let mut refs = Refs::default();
         let map = props::name_map(&[&pkg.config], &[]);
         let vars: Vec<ConfigVar> = pkg
@@ -333,19 +333,20 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             })
             .collect();
         // The config package sits one level below the root.
-        let imports: Vec<ctx::ImportLine> = refs
+        let mut imports: Vec<String> = refs
             .set
             .iter()
             .map(|(m, k)| {
                 let target = ctx.path(m).join(".");
                 // Types of a schema module `config` live in this package.
                 let from = if target == "config" { ".".to_string() } else { format!("..{target}") };
-                ctx::ImportLine { from, file: k.file(), alias: ctx.alias(m, *k) }
+                format!("from {from} import {} as {}", k.file(), ctx.alias(m, *k))
             })
             .collect();
+        imports.extend(ctx.resource_imports(1, &here.module, &refs));
         let dir = format!("{pkg_name}/config");
-        let v =
-            json!({"utilities_import": "..", "imports": imports, "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
+        let v = json!({"utilities_import": "..", "imports": imports,
+            "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
         files.push(GeneratedFile::new(format!("{dir}/vars.py"), render(&hb, "config_vars", &v)?));
         files.push(GeneratedFile::new(format!("{dir}/__init__.py"), render(&hb, "config_init", &v)?));
         let pyi_vars: Vec<Value> = vars
