@@ -458,7 +458,8 @@ impl<'a> Ctx<'a> {
     /// The spelling of a resource class (`file` in `module`) where `here` is, recording its
     /// import: bare in its own module and from the root module, through the top package
     /// elsewhere (Pulumi's spellings). `None` when the bare name would clash with a name the
-    /// file already has (a type of the same name); the caller names the base class instead.
+    /// file already has (an output type of the same name, as Kubernetes has); the caller
+    /// names the base class instead.
     fn resource_ref(&self, module: &str, class: &str, file: &str, here: &Here, refs: &mut Refs) -> Option<String> {
         let path = self.path(module);
         if module != here.module && !path.is_empty() {
@@ -474,7 +475,7 @@ impl<'a> Ctx<'a> {
         if module == here.module && here.class.as_deref() == Some(class) {
             return Some(format!("'{class}'"));
         }
-        if self.module_defines(&here.module, class, module != here.module) {
+        if self.file_defines(here, class, module != here.module) {
             return None;
         }
         refs.resources.insert(ResourceImport::Class {
@@ -485,19 +486,26 @@ impl<'a> Ctx<'a> {
         Some(format!("'{class}'"))
     }
 
-    /// Whether a file of `module` may have `name` other than by importing the resource: a
-    /// class of its objects (all shapes) or enums, which its files define or star-import, or,
-    /// with `resources`, of its resources.
-    fn module_defines(&self, module: &str, name: &str, resources: bool) -> bool {
-        let Some(m) = self.pkg.module(module) else { return false };
-        (resources && m.resources.iter().any(|r| self.resource_class[r.0] == name))
-            || m.enums.iter().any(|e| self.enum_class[e.0] == name)
-            || m.objects.iter().any(|o| {
-                let class = &self.object_class[o.0];
-                self.output_class[o.0] == name
-                    || class == name
-                    || name.strip_prefix(class.as_str()).is_some_and(|s| ["Args", "ArgsDict", "Dict"].contains(&s))
-            })
+    /// Whether the file `here` has `name` other than by importing the resource: a class it
+    /// defines (shared files; resource and function files name the shared files through
+    /// aliases) or, with `resources`, a resource class of its module it may import too.
+    fn file_defines(&self, here: &Here, name: &str, resources: bool) -> bool {
+        let Some(m) = self.pkg.module(&here.module) else { return false };
+        if resources && m.resources.iter().any(|r| self.resource_class[r.0] == name) {
+            return true;
+        }
+        let input_names = |id: usize, plain: bool| {
+            let class = self.input_class(id, plain);
+            [format!("{class}Dict"), format!("_{class}Dict"), class]
+        };
+        match here.kind {
+            Some(Kind::Inputs) => m.objects.iter().any(|o| {
+                (self.has_args[o.0] && input_names(o.0, false).iter().any(|n| n == name))
+                    || (self.has_plain[o.0] && input_names(o.0, true).iter().any(|n| n == name))
+            }),
+            Some(Kind::Outputs) => m.objects.iter().any(|o| self.has_output[o.0] && self.output_class[o.0] == name),
+            _ => false,
+        }
     }
 
     /// The import lines for the resource classes in `refs`, from a file `depth` packages
@@ -652,4 +660,52 @@ pub fn strip_aliases(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The generated file `path` of a package bound from `schema`.
+    fn file(schema: &str, path: &str) -> String {
+        let (pkg, _) = bridgegen_model::bind_str(schema).expect("bind");
+        let files = crate::generate(&pkg).expect("generate");
+        let f = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
+        String::from_utf8(f.contents.clone()).expect("utf-8")
+    }
+
+    const CLASH: &str = r##"{
+      "name": "t",
+      "types": {
+        "t::Foo": { "type": "object", "properties": { "owner": { "$ref": "#/resources/t::Foo" } } }
+      },
+      "resources": {
+        "t::Foo": { "properties": { "x": { "type": "string" } } },
+        "t::Bar": {
+          "properties": {
+            "info": { "$ref": "#/types/t::Foo" },
+            "foo": { "$ref": "#/resources/t::Foo" },
+            "group": { "$ref": "/aws/v6.0.0/schema.json#/resources/aws:ec2%2FsecurityGroup:SecurityGroup" }
+          }
+        }
+      }
+    }"##;
+
+    #[test]
+    fn a_resource_named_like_a_class_of_the_file_is_its_base_class() {
+        // outputs.py defines the output class `Foo`: the resource `Foo` cannot be imported there.
+        let outputs = file(CLASH, "pulumi_t/outputs.py");
+        assert!(outputs.contains("owner: Optional[pulumi.CustomResource] = None"), "{outputs}");
+        assert!(!outputs.contains("import Foo"), "{outputs}");
+        // bar.py names the output class through its alias, so the resource keeps its name.
+        let bar = file(CLASH, "pulumi_t/bar.py");
+        assert!(bar.contains("pulumi.Output[Optional['Foo']]"), "{bar}");
+        assert!(bar.contains("pulumi.Output[Optional['_root_outputs.Foo']]"), "{bar}");
+        assert!(bar.trim_end().ends_with("from .foo import Foo"), "imports come last:\n{bar}");
+    }
+
+    #[test]
+    fn another_packages_resource_is_its_base_class_without_an_import() {
+        let bar = file(CLASH, "pulumi_t/bar.py");
+        assert!(bar.contains("def group(self) -> pulumi.Output[Optional[pulumi.Resource]]:"), "{bar}");
+        assert!(!bar.contains("pulumi_aws"), "{bar}");
+    }
 }
