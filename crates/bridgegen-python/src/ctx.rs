@@ -644,9 +644,30 @@ pub fn enum_base(kind: EnumKind) -> &'static str {
 }
 
 /// Strips the file-local aliases (`'_ecs_inputs.FooArgs'` -> `FooArgs`, `_builtins.str` ->
-/// `str`) so signatures read as a user writes them.
+/// `str`, `'_net.edge.Router'` -> `Router`) so signatures read as a user writes them.
 pub fn tidy(s: &str) -> String {
-    strip_aliases(&s.replace("_builtins.", ""))
+    let s = strip_aliases(&s.replace("_builtins.", ""));
+    // What is left qualified by an alias is a resource class named through its top package.
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let name = match word.rfind('.') {
+            Some(i) if word.starts_with('_') => &word[i + 1..],
+            _ => word.as_str(),
+        };
+        out.push_str(name);
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Drops quotes and the `_<module>_<kind>.` qualifiers of a type string.

@@ -136,5 +136,8 @@ mod tests {
         );
         assert_eq!(tidy("Sequence['_core_v1_outputs.Pod']"), "Sequence[Pod]");
         assert_eq!(tidy("Optional[_builtins.str]"), "Optional[str]");
+        assert_eq!(tidy("pulumi.Input[Optional['_net.edge.Router']]"), "pulumi.Input[Optional[Router]]");
+        assert_eq!(tidy("Optional['Provider']"), "Optional[Provider]");
+        assert_eq!(tidy("Optional[pulumi.ResourceOptions]"), "Optional[pulumi.ResourceOptions]");
     }
 }
