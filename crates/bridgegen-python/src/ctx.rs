@@ -2,8 +2,9 @@
 //!
 //! Every generated file lives in one Python module (package directory). References to
 //! classes in another file are written as module-qualified string annotations through a
-//! per-file alias (`_ecs_inputs.FooArgs`), collected in [`Refs`] and imported relatively
-//! at the top of the file.
+//! per-file alias (`_ecs_inputs.FooArgs`) or, for resource classes, by name as Pulumi's SDKs
+//! do (`'Resource'`, `'_ecs.Cluster'`), collected in [`Refs`] and imported relatively at the
+//! end of the file (see [`Ctx::imports`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
