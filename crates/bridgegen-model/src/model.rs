@@ -86,6 +86,17 @@ impl Module {
     pub fn merges_with_config(&self) -> bool {
         self.name == "config" && self.resources.is_empty() && self.functions.is_empty()
     }
+
+    /// The enums the SDKs emit: overlay enums are hand-written in Pulumi's SDKs, and its
+    /// generators emit no enums module for them.
+    pub fn sdk_enums<'p>(&'p self, pkg: &'p Package) -> impl Iterator<Item = EnumId> + 'p {
+        self.enums.iter().copied().filter(|id| !pkg.enum_type(*id).is_overlay)
+    }
+
+    /// Whether [`Module::sdk_enums`] has any.
+    pub fn has_sdk_enums(&self, pkg: &Package) -> bool {
+        self.sdk_enums(pkg).next().is_some()
+    }
 }
 
 /// The type of a property, an array element, a map value or a union member.

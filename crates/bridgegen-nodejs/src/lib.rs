@@ -133,7 +133,7 @@ impl<'a> Gen<'a> {
         let has_members = |m: &&bridgegen_model::Module| {
             m.resources.iter().any(|r| !pkg.resource(*r).is_overlay)
                 || m.functions.iter().any(|f| !pkg.function(*f).is_overlay && pkg.function(*f).method_of.is_none())
-                || !m.enums.is_empty()
+                || m.has_sdk_enums(pkg)
         };
         for m in pkg.modules.iter().filter(has_members) {
             let segs = self.names.module_segments(&m.name);
@@ -171,7 +171,7 @@ impl<'a> Gen<'a> {
         let mut enum_module_of: BTreeMap<String, String> = BTreeMap::new();
         for m in &pkg.modules {
             let segs = self.names.module_segments(&m.name);
-            if m.enums.is_empty() {
+            if !m.has_sdk_enums(pkg) {
                 continue;
             }
             for n in 1..=segs.len() {
@@ -216,7 +216,7 @@ impl<'a> Gen<'a> {
     }
 
     fn has_enums(&self) -> bool {
-        self.pkg.modules.iter().any(|m| !m.enums.is_empty())
+        self.pkg.modules.iter().any(|m| m.has_sdk_enums(self.pkg))
     }
 
     /// Whether the package has a `types` module at all.
@@ -298,7 +298,7 @@ impl<'a> Gen<'a> {
                 });
             }
         }
-        let has_enums = module.is_some_and(|m| !m.enums.is_empty());
+        let has_enums = module.is_some_and(|m| m.has_sdk_enums(pkg));
         let error = context::global_ref("Error", members.iter().flat_map(|m| m.values.iter().map(|v| v.as_str())));
         let data = ModuleIndexView {
             root,

@@ -248,17 +248,15 @@ pub struct EnumView {
 /// The enums of one module.
 pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
     let Some(m) = pkg.module(module) else { return Vec::new() };
-    m.enums
-        .iter()
-        .filter(|id| !pkg.enum_type(**id).is_overlay)
+    m.sdk_enums(pkg)
         .map(|id| {
-            let e = pkg.enum_type(*id);
+            let e = pkg.enum_type(id);
             let mut taken = names::scope();
             let members = e
                 .values
                 .iter()
                 .map(|v| {
-                    let key = taken.take(&names::enum_value_name(names.enum_(*id), v.name.as_deref(), &v.value));
+                    let key = taken.take(&names::enum_value_name(names.enum_(id), v.name.as_deref(), &v.value));
                     let value = match (e.kind, &v.value) {
                         (EnumKind::String, serde_json::Value::String(s)) => js_string(s),
                         (_, other) => literal(other),
@@ -270,11 +268,7 @@ pub fn enums_of(pkg: &Package, names: &Names, module: &str) -> Vec<EnumView> {
                     }
                 })
                 .collect();
-            EnumView {
-                doc: doc::comment(e.description.as_ref(), None, ""),
-                name: names.enum_(*id).to_string(),
-                members,
-            }
+            EnumView { doc: doc::comment(e.description.as_ref(), None, ""), name: names.enum_(id).to_string(), members }
         })
         .collect()
 }

@@ -2,13 +2,14 @@
 //!
 //! Every generated file lives in one Python module (package directory). References to
 //! classes in another file are written as module-qualified string annotations through a
-//! per-file alias (`_ecs_inputs.FooArgs`), collected in [`Refs`] and imported relatively
-//! at the top of the file.
+//! per-file alias (`_ecs_inputs.FooArgs`) or, for resource classes, by name as Pulumi's SDKs
+//! do (`'Resource'`, `'_ecs.Cluster'`), collected in [`Refs`] and imported relatively at the
+//! end of the file (see [`Ctx::imports`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use bridgegen_codegen::{UniqueNames, Variant};
-use bridgegen_model::{EnumKind, Package, Property, Type};
+use bridgegen_model::{EnumKind, ExternalKind, Package, Property, Resource, Type};
 
 use crate::names;
 
@@ -37,20 +38,33 @@ pub struct Here {
     pub kind: Option<Kind>,
     /// Inside a plain-shape input class (`X`): `plain` properties spell plain-shape classes.
     pub plain_shape: bool,
+    /// A resource file: the class it defines (named without an import).
+    pub class: Option<String>,
 }
 
-/// `from <from> import <file> as <alias>`: another module's shared file (`imports` partial).
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ImportLine {
-    pub from: String,
-    pub file: &'static str,
-    pub alias: String,
+impl Here {
+    pub fn new(module: &str, kind: Option<Kind>) -> Here {
+        Here { module: module.to_string(), kind, plain_shape: false, class: None }
+    }
 }
 
 /// Cross-file references a file needs imported.
 #[derive(Debug, Default)]
 pub struct Refs {
     pub set: BTreeSet<(String, Kind)>,
+    /// Resource classes named in types (see [`Ctx::resource_ref`]).
+    pub resources: BTreeSet<ResourceImport>,
+}
+
+/// How a file imports a resource class it names in a type, as Pulumi's SDKs do.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ResourceImport {
+    /// `from .resource import Resource`: a class of the file's own module or of the root
+    /// module, named bare (`'Resource'`).
+    Class { module: String, file: String, class: String },
+    /// `from .. import ecs as _ecs`: another module's top package, the class named through
+    /// it (`'_ecs.v1.Cluster'`).
+    Package(String),
 }
 
 /// How a type is spelled.
@@ -210,7 +224,12 @@ impl<'a> Ctx<'a> {
             .map(|r| {
                 let stem =
                     if class_files { names::class_name(&r.token.name) } else { names::function_name(&r.token.name) };
-                claim(&r.token.module, stem)
+                // Overlays get no file, so they claim no name.
+                if r.is_overlay {
+                    String::new()
+                } else {
+                    claim(&r.token.module, stem)
+                }
             })
             .collect();
         let mut function_name = Vec::new();
@@ -218,7 +237,8 @@ impl<'a> Ctx<'a> {
         for f in &pkg.functions {
             let n = names::function_name(&f.token.name);
             function_name.push(n.clone());
-            function_file.push(if f.method_of.is_some() { String::new() } else { claim(&f.token.module, n) });
+            let no_file = f.method_of.is_some() || f.is_overlay;
+            function_file.push(if no_file { String::new() } else { claim(&f.token.module, n) });
         }
         // Which object classes to emit: the model's usage, plus everything the emitted
         // signatures reference, closed over nested object properties. A type nothing reaches
@@ -329,17 +349,20 @@ impl<'a> Ctx<'a> {
         ".".repeat(self.path(module).len() + 1)
     }
 
-    /// The relative imports for `refs`, as seen from a file in `here`.
-    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<ImportLine> {
+    /// The import lines for `refs`, as seen from a file in `here`: other modules' shared
+    /// files, then resource classes. Files place them last (see `imports.hbs`), after their
+    /// own classes: annotations are strings, resolved only when the runtime reads them, so a
+    /// file that is imported while it imports (resources whose types name each other, a
+    /// resource and the input types that name it) already has its classes.
+    pub fn imports(&self, here: &str, refs: &Refs) -> Vec<String> {
         let dots = ".".repeat(self.path(here).len() + 1);
-        refs.set
+        let mut lines: Vec<String> = refs
+            .set
             .iter()
-            .map(|(m, k)| ImportLine {
-                from: format!("{dots}{}", self.path(m).join(".")),
-                file: k.file(),
-                alias: self.alias(m, *k),
-            })
-            .collect()
+            .map(|(m, k)| format!("from {dots}{} import {} as {}", self.path(m).join("."), k.file(), self.alias(m, *k)))
+            .collect();
+        lines.extend(self.resource_imports(self.path(here).len(), here, refs));
+        lines
     }
 
     fn qualify(&self, module: &str, kind: Kind, class: &str, here: &Here, refs: &mut Refs) -> String {
@@ -358,7 +381,7 @@ impl<'a> Ctx<'a> {
             Type::Integer => "_builtins.int".into(),
             Type::Number => "_builtins.float".into(),
             Type::String => "_builtins.str".into(),
-            Type::Any | Type::Json | Type::External(_) | Type::Invalid => "Any".into(),
+            Type::Any | Type::Json | Type::Invalid => "Any".into(),
             Type::Archive => "pulumi.Archive".into(),
             Type::Asset => "Union[pulumi.Asset, pulumi.Archive]".into(),
             Type::Array(e) => {
@@ -400,8 +423,22 @@ impl<'a> Ctx<'a> {
                     _ => format!("Union[{}, {class}]", enum_base(e.kind)),
                 }
             }
-            Type::Resource(_) => "pulumi.CustomResource".into(),
-            Type::Provider => "pulumi.ProviderResource".into(),
+            Type::Resource(id) => {
+                let r = self.pkg.resource(*id);
+                let (class, file) = (&self.resource_class[id.0], &self.resource_file[id.0]);
+                self.resource_ref(&r.token.module, class, file, here, refs).unwrap_or_else(|| resource_base(r).into())
+            }
+            Type::Provider => self
+                .resource_ref("", "Provider", &self.provider_file, here, refs)
+                .unwrap_or_else(|| "pulumi.ProviderResource".into()),
+            // Another package's classes are not imported: the package does not depend on it
+            // (`pyproject.toml` lists `pulumi` and `requires` only), and the runtime resolves
+            // annotations with `get_type_hints`, so an import only for type checkers would
+            // fail at run time. The same reason types another package's objects as `Any`;
+            // a resource still has a base class to name.
+            Type::External(x) if x.kind == ExternalKind::Resource => "pulumi.Resource".into(),
+            Type::External(x) if x.kind == ExternalKind::Provider => "pulumi.ProviderResource".into(),
+            Type::External(_) => "Any".into(),
             Type::Union(u) => {
                 let mut parts: Vec<String> = Vec::new();
                 for e in &u.elements {
@@ -417,6 +454,82 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+    }
+
+    /// The spelling of a resource class (`file` in `module`) where `here` is, recording its
+    /// import: bare in its own module and from the root module, through the top package
+    /// elsewhere (Pulumi's spellings). `None` when the bare name would clash with a name the
+    /// file already has (an output type of the same name, as Kubernetes has); the caller
+    /// names the base class instead.
+    fn resource_ref(&self, module: &str, class: &str, file: &str, here: &Here, refs: &mut Refs) -> Option<String> {
+        let path = self.path(module);
+        if module != here.module && !path.is_empty() {
+            let (top, rest) = (&path[0], &path[1..]);
+            refs.resources.insert(ResourceImport::Package(top.clone()));
+            let mut spelled = package_alias(top);
+            for c in rest {
+                spelled.push('.');
+                spelled.push_str(c);
+            }
+            return Some(format!("'{spelled}.{class}'"));
+        }
+        if module == here.module && here.class.as_deref() == Some(class) {
+            return Some(format!("'{class}'"));
+        }
+        if self.file_defines(here, class, module != here.module) {
+            return None;
+        }
+        refs.resources.insert(ResourceImport::Class {
+            module: module.to_string(),
+            file: file.to_string(),
+            class: class.to_string(),
+        });
+        Some(format!("'{class}'"))
+    }
+
+    /// Whether the file `here` has `name` other than by importing the resource: a class it
+    /// defines (shared files; resource and function files name the shared files through
+    /// aliases) or, with `resources`, a resource class of its module it may import too.
+    fn file_defines(&self, here: &Here, name: &str, resources: bool) -> bool {
+        let Some(m) = self.pkg.module(&here.module) else { return false };
+        if resources && m.resources.iter().any(|r| self.resource_class[r.0] == name) {
+            return true;
+        }
+        let input_names = |id: usize, plain: bool| {
+            let class = self.input_class(id, plain);
+            [format!("{class}Dict"), format!("_{class}Dict"), class]
+        };
+        match here.kind {
+            Some(Kind::Inputs) => m.objects.iter().any(|o| {
+                (self.has_args[o.0] && input_names(o.0, false).iter().any(|n| n == name))
+                    || (self.has_plain[o.0] && input_names(o.0, true).iter().any(|n| n == name))
+            }),
+            Some(Kind::Outputs) => m.objects.iter().any(|o| self.has_output[o.0] && self.output_class[o.0] == name),
+            _ => false,
+        }
+    }
+
+    /// The import lines for the resource classes in `refs`, from a file `depth` packages
+    /// below the root in `here`.
+    pub fn resource_imports(&self, depth: usize, here: &str, refs: &Refs) -> Vec<String> {
+        let root = ".".repeat(depth + 1);
+        refs.resources
+            .iter()
+            .map(|imp| match imp {
+                ResourceImport::Class { module, file, class } if module == here => {
+                    format!("from .{file} import {class}")
+                }
+                ResourceImport::Class { module, file, class } => {
+                    let mut from = root.clone();
+                    for c in self.path(module) {
+                        from.push_str(c);
+                        from.push('.');
+                    }
+                    format!("from {from}{file} import {class}")
+                }
+                ResourceImport::Package(top) => format!("from {root} import {top} as {}", package_alias(top)),
+            })
+            .collect()
     }
 
     /// How an input property's type is spelled where `here` is.
@@ -500,6 +613,27 @@ fn fix_reserved_top(mut path: Vec<String>) -> Vec<String> {
     path
 }
 
+/// The alias of a top package a file imports for resource classes: `_ecs`, or `_typing_`
+/// where `_<name>` is already a name the files import.
+pub fn package_alias(top: &str) -> String {
+    if ["builtins", "typing", "utilities"].contains(&top) {
+        format!("_{top}_")
+    } else {
+        format!("_{top}")
+    }
+}
+
+/// The SDK base class of a resource, for where its own class cannot be named.
+pub fn resource_base(r: &Resource) -> &'static str {
+    if r.is_provider {
+        "pulumi.ProviderResource"
+    } else if r.is_component {
+        "pulumi.ComponentResource"
+    } else {
+        "pulumi.CustomResource"
+    }
+}
+
 /// The Python base type of an enum's values.
 pub fn enum_base(kind: EnumKind) -> &'static str {
     match kind {
@@ -511,9 +645,30 @@ pub fn enum_base(kind: EnumKind) -> &'static str {
 }
 
 /// Strips the file-local aliases (`'_ecs_inputs.FooArgs'` -> `FooArgs`, `_builtins.str` ->
-/// `str`) so signatures read as a user writes them.
+/// `str`, `'_net.edge.Router'` -> `Router`) so signatures read as a user writes them.
 pub fn tidy(s: &str) -> String {
-    strip_aliases(&s.replace("_builtins.", ""))
+    let s = strip_aliases(&s.replace("_builtins.", ""));
+    // What is left qualified by an alias is a resource class named through its top package.
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let name = match word.rfind('.') {
+            Some(i) if word.starts_with('_') => &word[i + 1..],
+            _ => word.as_str(),
+        };
+        out.push_str(name);
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Drops quotes and the `_<module>_<kind>.` qualifiers of a type string.
@@ -527,4 +682,52 @@ pub fn strip_aliases(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The generated file `path` of a package bound from `schema`.
+    fn file(schema: &str, path: &str) -> String {
+        let (pkg, _) = bridgegen_model::bind_str(schema).expect("bind");
+        let files = crate::generate(&pkg).expect("generate");
+        let f = files.iter().find(|f| f.path == path).unwrap_or_else(|| panic!("no {path}"));
+        String::from_utf8(f.contents.clone()).expect("utf-8")
+    }
+
+    const CLASH: &str = r##"{
+      "name": "t",
+      "types": {
+        "t::Foo": { "type": "object", "properties": { "owner": { "$ref": "#/resources/t::Foo" } } }
+      },
+      "resources": {
+        "t::Foo": { "properties": { "x": { "type": "string" } } },
+        "t::Bar": {
+          "properties": {
+            "info": { "$ref": "#/types/t::Foo" },
+            "foo": { "$ref": "#/resources/t::Foo" },
+            "group": { "$ref": "/aws/v6.0.0/schema.json#/resources/aws:ec2%2FsecurityGroup:SecurityGroup" }
+          }
+        }
+      }
+    }"##;
+
+    #[test]
+    fn a_resource_named_like_a_class_of_the_file_is_its_base_class() {
+        // outputs.py defines the output class `Foo`: the resource `Foo` cannot be imported there.
+        let outputs = file(CLASH, "pulumi_t/outputs.py");
+        assert!(outputs.contains("owner: Optional[pulumi.CustomResource] = None"), "{outputs}");
+        assert!(!outputs.contains("import Foo"), "{outputs}");
+        // bar.py names the output class through its alias, so the resource keeps its name.
+        let bar = file(CLASH, "pulumi_t/bar.py");
+        assert!(bar.contains("pulumi.Output[Optional['Foo']]"), "{bar}");
+        assert!(bar.contains("pulumi.Output[Optional['_root_outputs.Foo']]"), "{bar}");
+        assert!(bar.trim_end().ends_with("from .foo import Foo"), "imports come last:\n{bar}");
+    }
+
+    #[test]
+    fn another_packages_resource_is_its_base_class_without_an_import() {
+        let bar = file(CLASH, "pulumi_t/bar.py");
+        assert!(bar.contains("def group(self) -> pulumi.Output[Optional[pulumi.Resource]]:"), "{bar}");
+        assert!(!bar.contains("pulumi_aws"), "{bar}");
+    }
 }

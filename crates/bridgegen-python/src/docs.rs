@@ -33,11 +33,7 @@ impl<'p> PythonNaming<'p> {
     pub fn new(pkg: &'p Package) -> Self {
         let opts = crate::PythonOptions::from_package(pkg);
         let ctx = Ctx::new(pkg, crate::package_import_name(pkg), &opts);
-        PythonNaming {
-            ctx,
-            index: TokenIndex::new(pkg),
-            here: Here { module: "\u{2}docs".into(), kind: None, plain_shape: false },
-        }
+        PythonNaming { ctx, index: TokenIndex::new(pkg), here: Here::new("\u{2}docs", None) }
     }
 
     fn resource_module_path(&self, r: &Resource) -> String {
@@ -140,5 +136,8 @@ mod tests {
         );
         assert_eq!(tidy("Sequence['_core_v1_outputs.Pod']"), "Sequence[Pod]");
         assert_eq!(tidy("Optional[_builtins.str]"), "Optional[str]");
+        assert_eq!(tidy("pulumi.Input[Optional['_net.edge.Router']]"), "pulumi.Input[Optional[Router]]");
+        assert_eq!(tidy("Optional['Provider']"), "Optional[Provider]");
+        assert_eq!(tidy("Optional[pulumi.ResourceOptions]"), "Optional[pulumi.ResourceOptions]");
     }
 }

@@ -21,7 +21,8 @@ pub struct ArgView {
 #[derive(Debug, Serialize)]
 pub struct FunctionView {
     pub utilities_import: String,
-    pub imports: Vec<crate::ctx::ImportLine>,
+    /// Import lines, printed last (see [`crate::ctx::Ctx::imports`]).
+    pub imports: Vec<String>,
     pub fn_name: String,
     pub token_lit: String,
     pub has_result_class: bool,
@@ -37,7 +38,7 @@ pub struct FunctionView {
 }
 
 pub fn build(ctx: &Ctx, id: usize, f: &Function, module: &str) -> FunctionView {
-    let here = Here { module: module.to_string(), kind: None, plain_shape: false };
+    let here = Here::new(module, None);
     let mut refs = Refs::default();
     let fn_name = ctx.function_name[id].clone();
     let empty: Vec<Property> = Vec::new();

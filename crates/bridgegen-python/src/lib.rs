@@ -157,8 +157,10 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
         .iter()
         .filter(|m| {
             pkg.module(m).is_some_and(|m| {
+                // Overlay resources and functions count, as in Pulumi's generator: their
+                // module keeps its `__init__.py`.
                 !m.resources.is_empty()
-                    || !m.enums.is_empty()
+                    || m.has_sdk_enums(pkg)
                     || m.functions.iter().any(|f| pkg.function(*f).method_of.is_none())
                     || m.objects.iter().any(|o| ctx.object_has_input(o.0) || ctx.object_has_output(o.0))
             })
@@ -189,8 +191,13 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             members.push(ctx.provider_file.clone());
         }
         if let Some(m) = module {
+            // Overlays (resources, functions, types, enums) are hand-written in Pulumi's SDKs:
+            // no file, no export, no registration.
             for rid in &m.resources {
                 let r = pkg.resource(*rid);
+                if r.is_overlay {
+                    continue;
+                }
                 let class = &ctx.resource_class[rid.0];
                 let file = &ctx.resource_file[rid.0];
                 let view = resource::build(&ctx, r, class, &module_name);
@@ -205,7 +212,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             }
             for fid in &m.functions {
                 let f = pkg.function(*fid);
-                if f.method_of.is_some() {
+                if f.method_of.is_some() || f.is_overlay {
                     continue;
                 }
                 let file = &ctx.function_file[fid.0];
@@ -213,8 +220,9 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 files.push(GeneratedFile::new(format!("{dir}/{file}.py"), render(&hb, "function", &view)?));
                 members.push(file.clone());
             }
-            let inputs: Vec<_> = m.objects.iter().copied().filter(|id| ctx.object_has_input(id.0)).collect();
-            let outputs: Vec<_> = m.objects.iter().copied().filter(|id| ctx.object_has_output(id.0)).collect();
+            let objects = || m.objects.iter().copied().filter(|id| !pkg.object(*id).is_overlay);
+            let inputs: Vec<_> = objects().filter(|id| ctx.object_has_input(id.0)).collect();
+            let outputs: Vec<_> = objects().filter(|id| ctx.object_has_output(id.0)).collect();
             if !inputs.is_empty() {
                 has_inputs = true;
                 let view = types::inputs(&ctx, &module_name, &inputs);
@@ -225,9 +233,10 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
                 let view = types::outputs(&ctx, &module_name, &outputs);
                 files.push(GeneratedFile::new(format!("{dir}/outputs.py"), render(&hb, "outputs", &view)?));
             }
-            if !m.enums.is_empty() {
+            let enums: Vec<_> = m.sdk_enums(pkg).collect();
+            if !enums.is_empty() {
                 has_enums = true;
-                let view = types::enums(&ctx, &m.enums);
+                let view = types::enums(&ctx, &enums);
                 files.push(GeneratedFile::new(format!("{dir}/_enums.py"), render(&hb, "enums", &view)?));
             }
         }
@@ -295,7 +304,7 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
 
     // Configuration.
     if has_config {
-        let here = Here { module: "\u{1}config".into(), kind: None, plain_shape: false };
+        let here = Here::new("\u{1}config", None);
         let mut refs = Refs::default();
         let map = props::name_map(&[&pkg.config], &[]);
         let vars: Vec<ConfigVar> = pkg
@@ -324,19 +333,20 @@ pub fn generate(pkg: &Package) -> Result<Vec<GeneratedFile>, GenError> {
             })
             .collect();
         // The config package sits one level below the root.
-        let imports: Vec<ctx::ImportLine> = refs
+        let mut imports: Vec<String> = refs
             .set
             .iter()
             .map(|(m, k)| {
                 let target = ctx.path(m).join(".");
                 // Types of a schema module `config` live in this package.
                 let from = if target == "config" { ".".to_string() } else { format!("..{target}") };
-                ctx::ImportLine { from, file: k.file(), alias: ctx.alias(m, *k) }
+                format!("from {from} import {} as {}", k.file(), ctx.alias(m, *k))
             })
             .collect();
+        imports.extend(ctx.resource_imports(1, &here.module, &refs));
         let dir = format!("{pkg_name}/config");
-        let v =
-            json!({"utilities_import": "..", "imports": imports, "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
+        let v = json!({"utilities_import": "..", "imports": imports,
+            "pkg_lit": names::str_lit(&pkg.name), "vars": vars});
         files.push(GeneratedFile::new(format!("{dir}/vars.py"), render(&hb, "config_vars", &v)?));
         files.push(GeneratedFile::new(format!("{dir}/__init__.py"), render(&hb, "config_init", &v)?));
         let pyi_vars: Vec<Value> = vars

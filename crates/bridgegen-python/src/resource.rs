@@ -23,7 +23,8 @@ pub struct AliasField {
 
 #[derive(Debug, Serialize)]
 pub struct ResourceView {
-    pub imports: Vec<crate::ctx::ImportLine>,
+    /// Import lines, printed last (see [`crate::ctx::Ctx::imports`]).
+    pub imports: Vec<String>,
     pub all: Vec<String>,
     pub class_name: String,
     pub args_class: String,
@@ -82,7 +83,7 @@ pub fn body(desc: Option<&Doc>) -> String {
 }
 
 pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> ResourceView {
-    let here = Here { module: module.to_string(), kind: None, plain_shape: false };
+    let here = Here { class: Some(class_name.to_string()), ..Here::new(module, None) };
     let mut refs = Refs::default();
     let empty: Vec<Property> = Vec::new();
     let state_props = r.state_inputs.as_ref().unwrap_or(&empty);
@@ -202,13 +203,7 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, module: &str) -> Resourc
     let secret_outputs = r.secret_outputs().iter().map(|s| names::str_lit(s)).collect();
     let replace_on_changes = r.replace_on_changes(ctx.pkg).iter().map(|s| names::str_lit(s)).collect();
 
-    let base = if r.is_provider {
-        "pulumi.ProviderResource"
-    } else if r.is_component {
-        "pulumi.ComponentResource"
-    } else {
-        "pulumi.CustomResource"
-    };
+    let base = crate::ctx::resource_base(r);
     let super_first = if r.is_provider { names::str_lit(&ctx.pkg.name) } else { names::str_lit(&r.token.full) };
     let has_get = !r.is_provider && !r.is_component;
     let all = vec![names::str_lit(&args_class), names::str_lit(class_name)];

@@ -35,7 +35,8 @@ pub struct ClassesView {
     /// Input classes come with their `XArgsDict` TypedDicts (`inputTypes`).
     pub typed_dicts: bool,
     pub utilities_import: String,
-    pub imports: Vec<crate::ctx::ImportLine>,
+    /// Import lines, printed last (see [`crate::ctx::Ctx::imports`]).
+    pub imports: Vec<String>,
     pub classes: Vec<ObjectView>,
 }
 
@@ -53,7 +54,7 @@ pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
     for id in ids {
         // The input-shape class `XArgs`, then the plain-shape class `X` (every property plain).
         for plain in [false, true] {
-            let here = Here { module: module.to_string(), kind: Some(Kind::Inputs), plain_shape: plain };
+            let here = Here { plain_shape: plain, ..Here::new(module, Some(Kind::Inputs)) };
             if !(if plain { ctx.has_plain[id.0] } else { ctx.has_args[id.0] }) {
                 continue;
             }
@@ -97,7 +98,7 @@ pub fn inputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
 }
 
 pub fn outputs(ctx: &Ctx, module: &str, ids: &[ObjectId]) -> ClassesView {
-    let here = Here { module: module.to_string(), kind: Some(Kind::Outputs), plain_shape: false };
+    let here = Here::new(module, Some(Kind::Outputs));
     let mut refs = Refs::default();
     let mut classes = Vec::new();
     for id in ids {

@@ -148,6 +148,7 @@ pub fn repo_schemas() -> Vec<(PathBuf, String)> {
     out.push((root.join("tests/schemas/keywords-python.json"), "keywords-python".into()));
     out.push((root.join("tests/schemas/methods.json"), "methods".into()));
     out.push((root.join("tests/schemas/input-classes.json"), "input-classes".into()));
+    out.push((root.join("tests/schemas/resource-refs.json"), "resource-refs".into()));
     out
 }
 

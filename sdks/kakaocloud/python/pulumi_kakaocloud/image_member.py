@@ -13,8 +13,6 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
-from . import _inputs as _root_inputs
-from . import outputs as _root_outputs
 
 __all__ = ["ImageMemberArgs", "ImageMember"]
 
@@ -401,3 +399,6 @@ class ImageMember(pulumi.CustomResource):
         """
         return pulumi.get(self, "updated_at")
 
+
+from . import _inputs as _root_inputs
+from . import outputs as _root_outputs
