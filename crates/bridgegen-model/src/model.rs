@@ -317,6 +317,9 @@ pub struct Function {
     /// Inputs passed positionally in this order (empty = one args object).
     pub multi_argument_inputs: Vec<String>,
     pub outputs: FunctionReturn,
+    /// The result is plain (Pulumi's `ReturnTypePlain`): a method returns the value itself,
+    /// not an Output of it.
+    pub plain_result: bool,
     pub language: LanguageMap,
     pub is_overlay: bool,
     /// The implementation of a resource method (not emitted as a top-level function).

@@ -80,6 +80,36 @@ pub struct Summary {
     pub bytes_theirs: u64,
 }
 
+/// Compares our SDK of one schema outside the corpus (a `tests/schemas` file) with the peer's:
+/// the symbols only the peer has and those only ours has, without the allow-list. `Err`
+/// (skip) without the peer.
+pub fn compare_schema(
+    lang: &str,
+    schema: &Path,
+    generate: &dyn Fn(&Path, &Path),
+    surface: &dyn Fn(&Path) -> Result<BTreeSet<String>, String>,
+) -> Result<(Vec<String>, Vec<String>), String> {
+    let theirs_dir = match crate::peer::peer_generate(lang, schema)? {
+        crate::peer::PeerOutput::Generated(dir) => dir,
+        crate::peer::PeerOutput::Failed(why) => panic!("{}: the peer fails: {why}", schema.display()),
+    };
+    let stem = schema.file_stem().and_then(|s| s.to_str()).unwrap_or("schema");
+    let ours_dir = std::env::temp_dir().join(format!("bridgegen-parity-{lang}-{stem}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&ours_dir);
+    generate(schema, &ours_dir);
+    let (ours, theirs) = (surface(&ours_dir), surface(&theirs_dir));
+    let _ = std::fs::remove_dir_all(&ours_dir);
+    let (ours, theirs) = (ours?, theirs?);
+    eprintln!(
+        "parity {lang} {}: symbols matched {}/{} (ours {})",
+        schema.display(),
+        ours.intersection(&theirs).count(),
+        theirs.len(),
+        ours.len()
+    );
+    Ok((theirs.difference(&ours).cloned().collect(), ours.difference(&theirs).cloned().collect()))
+}
+
 /// With `BRIDGEGEN_PARITY_DUMP=DIR`, writes every difference the allow-list does not cover to
 /// `DIR/<lang>-<schema>.txt` (`- missing` / `+ extra` lines), for writing fixes or entries.
 fn dump_differences(lang: &str, s: &Summary) {

@@ -1,6 +1,8 @@
 //! Resource methods: `func (r *Res) Method(ctx, args) (..., error)` calling the provider
 //! with `ctx.Call`, with the args types and the result output Pulumi's SDKs declare; under
 //! `liftSingleValueMethodReturns` a result with one property returns that property's output.
+//! A plain result (`ReturnTypePlain`) is awaited by the helpers' `CallPlain` and returned as
+//! `(o T, e error)`; a non-object plain result travels in the result struct's `res` field.
 
 use bridgegen_codegen::{render, GenError};
 use bridgegen_model::{FunctionReturn, Property, Resource};
@@ -29,6 +31,9 @@ struct MethodView {
     zero: String,
     /// `.Prop()` for a lifted single-value return.
     lift: String,
+    /// A plain result: `CallPlain` reads it (field `plain_field` of the result, when set).
+    plain: bool,
+    plain_field: String,
     result_fields: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
 }
@@ -57,15 +62,28 @@ impl Ctx<'_> {
                 private.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
                 public.push(Field { doc, name: gn.clone(), ty: input, tag: None });
             }
+            // A plain non-object result is the result struct's one field `res` (its wire name).
+            let res_prop;
             let props: &[Property] = match &f.outputs {
                 FunctionReturn::Object(props) => props,
+                FunctionReturn::Type(t) if f.plain_result => {
+                    res_prop = [Property::required("res", t.clone(), None)];
+                    &res_prop
+                }
                 _ => &[],
             };
-            let lifted = self.opts.lift_single_value_method_returns && props.len() == 1;
+            // A plain return of nothing is no return (as an empty outputs object is).
+            let plain = f.plain_result && !props.is_empty();
+            let plain_object = plain && matches!(f.outputs, FunctionReturn::Object(_));
+            let lifted = !plain && self.opts.lift_single_value_method_returns && props.len() == 1;
             let result =
                 if lifted { format!("{}{method}Result", lower_first(res)) } else { format!("{res}{method}Result") };
             let (fields, accessors) = self.result_members(sp, &result, props);
-            let (ret, zero, lift) = if props.is_empty() {
+            let plain_field = if plain && !plain_object { fields[0].name.clone() } else { String::new() };
+            let (ret, zero, lift) = if plain {
+                let ty = if plain_object { result.clone() } else { fields[0].ty.clone() };
+                (format!("(o {ty}, e error)"), String::new(), String::new())
+            } else if props.is_empty() {
                 ("error".to_string(), String::new(), String::new())
             } else if lifted {
                 let out = accessors[0].out.clone();
@@ -89,6 +107,8 @@ impl Ctx<'_> {
                 ret,
                 zero,
                 lift,
+                plain,
+                plain_field,
                 result_fields: format::fields(&fields),
                 accessors,
                 method,
