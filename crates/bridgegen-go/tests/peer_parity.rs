@@ -48,16 +48,6 @@ fn option_variant(case: &str, set: serde_json::Value) -> Result<(Vec<String>, Ve
     Ok((only(&theirs, &ours), only(&ours, &theirs)))
 }
 
-/// Methods with plain results (tests/schemas/methods-plain.json, after Pulumi's
-/// methods-return-plain-resource): the same exported API as Pulumi's generator, `CallPlain`
-/// helper included.
-#[test]
-fn plain_result_methods_match_pulumis_generator() {
-    let schema = bridgegen_test_support::repo_path("tests/schemas/methods-plain.json");
-    let (missing, extra) = require!(parity::compare_schema("go", &schema, &generate, &parity::go_surface));
-    assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, extra {extra:?}");
-}
-
 /// The Go options bridgegen honours give the exported API Pulumi's generator gives with them.
 #[test]
 fn option_variants_match_pulumis_generator() {

@@ -37,6 +37,11 @@ pub struct MethodView {
     /// with the result object's type in `result_object`.
     pub lift: Option<String>,
     pub result_object: String,
+    /// What the method returns: `pulumi.Output<R>`, or `Promise<R>` for a plain result.
+    pub returns: String,
+    /// A plain result (`ReturnTypePlain`): the options of `utilities.callAsync` (`{}`, or
+    /// `{property: "res"}` for a non-object result, which travels as `res`).
+    pub call_async: Option<String>,
 }
 
 /// A required input the constructor checks (unless the resource is being imported by URN).
@@ -345,7 +350,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
                 result_object = format!("{class_name}.{n}");
                 let fields: Vec<Field> = props.iter().map(|p| mfield(p, Shape::Output)).collect();
                 match props.as_slice() {
-                    [only] if names.lift_method_returns => {
+                    [only] if names.lift_method_returns && !f.plain_result => {
                         lift = Some(property_access("result", &only.name));
                         (tcx.output_value(only), Some(n), fields)
                     }
@@ -355,6 +360,12 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             bridgegen_model::FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new()),
             bridgegen_model::FunctionReturn::None => ("void".to_string(), None, Vec::new()),
         };
+        let plain = f.plain_result && !matches!(f.outputs, bridgegen_model::FunctionReturn::None);
+        let call_async = plain.then(|| {
+            let object = matches!(f.outputs, bridgegen_model::FunctionReturn::Object(_));
+            if object { "{}" } else { "{property: \"res\"}" }.to_string()
+        });
+        let returns = if plain { format!("Promise<{result_type}>") } else { format!("pulumi.Output<{result_type}>") };
         methods.push(MethodView {
             doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), "    "),
             token: js_string(&f.token.full),
@@ -369,6 +380,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             result_fields,
             lift,
             result_object,
+            returns,
+            call_async,
             name,
         });
     }

@@ -80,35 +80,9 @@ pub struct Summary {
     pub bytes_theirs: u64,
 }
 
-/// Compares our SDK of one schema outside the corpus (a `tests/schemas` file) with the peer's:
-/// the symbols only the peer has and those only ours has, without the allow-list. `Err`
-/// (skip) without the peer.
-pub fn compare_schema(
-    lang: &str,
-    schema: &Path,
-    generate: &dyn Fn(&Path, &Path),
-    surface: &dyn Fn(&Path) -> Result<BTreeSet<String>, String>,
-) -> Result<(Vec<String>, Vec<String>), String> {
-    let theirs_dir = match crate::peer::peer_generate(lang, schema)? {
-        crate::peer::PeerOutput::Generated(dir) => dir,
-        crate::peer::PeerOutput::Failed(why) => panic!("{}: the peer fails: {why}", schema.display()),
-    };
-    let stem = schema.file_stem().and_then(|s| s.to_str()).unwrap_or("schema");
-    let ours_dir = std::env::temp_dir().join(format!("bridgegen-parity-{lang}-{stem}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&ours_dir);
-    generate(schema, &ours_dir);
-    let (ours, theirs) = (surface(&ours_dir), surface(&theirs_dir));
-    let _ = std::fs::remove_dir_all(&ours_dir);
-    let (ours, theirs) = (ours?, theirs?);
-    eprintln!(
-        "parity {lang} {}: symbols matched {}/{} (ours {})",
-        schema.display(),
-        ours.intersection(&theirs).count(),
-        theirs.len(),
-        ours.len()
-    );
-    Ok((theirs.difference(&ours).cloned().collect(), ours.difference(&theirs).cloned().collect()))
-}
+/// Schemas of this repository compared with the peer beside the corpus: cases the corpus
+/// lacks (named by their file stem under `tests/schemas`).
+const REPO_SCHEMAS: &[&str] = &["methods-plain"];
 
 /// With `BRIDGEGEN_PARITY_DUMP=DIR`, writes every difference the allow-list does not cover to
 /// `DIR/<lang>-<schema>.txt` (`- missing` / `+ extra` lines), for writing fixes or entries.
@@ -126,7 +100,7 @@ fn dump_differences(lang: &str, s: &Summary) {
     let _ = std::fs::write(dir.join(format!("{lang}-{}.txt", s.schema)), text);
 }
 
-/// Compares our `lang` SDK of every corpus schema with the peer's, prints one summary line per
+/// Compares our `lang` SDK of every corpus schema (and of [`REPO_SCHEMAS`]) with the peer's, prints one summary line per
 /// schema on stderr, and panics listing every difference the allow-list does not cover and
 /// every allow-list entry that matched nothing. `generate(schema, out)` writes our SDK;
 /// `surface(dir)` extracts a surface. `Err` (skip) without the corpus or the peer.
@@ -135,7 +109,8 @@ pub fn check_corpus(
     generate: &dyn Fn(&Path, &Path),
     surface: &dyn Fn(&Path) -> Result<BTreeSet<String>, String>,
 ) -> Result<Vec<Summary>, String> {
-    let schemas = crate::conformance_schemas()?;
+    let mut schemas = crate::conformance_schemas()?;
+    schemas.extend(REPO_SCHEMAS.iter().map(|n| (n.to_string(), crate::repo_path(format!("tests/schemas/{n}.json")))));
     crate::peer::pulumigen()?;
     let allow = crate::allow::AllowList::load(lang).unwrap_or_else(|e| panic!("{e}"));
     let scratch = std::env::temp_dir().join(format!("bridgegen-parity-{lang}-{}", std::process::id()));

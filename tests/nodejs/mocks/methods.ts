@@ -1,8 +1,8 @@
 // Runs the SDK generated from tests/schemas/methods.json under Pulumi's mock runtime:
 // resource methods reach the engine as `call`s with `__self__` and their wire-named
 // arguments, object results come back typed, a single-value result is lifted
-// (liftSingleValueMethodReturns), and a multiArgumentInputs function takes positional
-// arguments in both its forms.
+// (liftSingleValueMethodReturns), a plain result resolves to the value itself (a secret one
+// rejects), and a multiArgumentInputs function takes positional arguments in both its forms.
 //
 // The mock monitor of @pulumi/pulumi answers invokes but not method calls, so this program
 // gives it the engine's `call` RPC: the request is decoded and answered by the same
@@ -31,6 +31,13 @@ const mocks: pulumi.runtime.Mocks = {
                 return { previousCount: 3, currentCount: args.inputs.nodeCount };
             case "mth:index:Cluster/reboot":
                 return {};
+            // A non-object plain result travels as `res`.
+            case "mth:index:Cluster/version":
+                return { res: "1.29" };
+            case "mth:index:Cluster/status":
+                return { healthy: args.inputs.verbose === true, nodes: 3 };
+            case "mth:index:Cluster/token":
+                return { res: pulumi.secret("s3cr3t") };
             case "mth:index:join":
                 return { result: [args.inputs.first, args.inputs.second].filter((s) => s !== undefined).join(args.inputs.separator) };
         }
@@ -82,6 +89,18 @@ async function main(): Promise<void> {
     // No result.
     await value(cluster.reboot());
     assert.strictEqual(calls[calls.length - 1].token, "mth:index:Cluster/reboot");
+
+    // Plain results: promises of the values themselves.
+    const version: string = await cluster.version();
+    assert.strictEqual(version, "1.29");
+    const status: { healthy: boolean; nodes: number } = await cluster.status({ verbose: true });
+    assert.deepStrictEqual({ ...status }, { healthy: true, nodes: 3 });
+    assert.strictEqual(calls[calls.length - 1].inputs.verbose, true);
+    await assert.rejects(cluster.token(), {
+        message:
+            'Plain resource method "mth:index:Cluster/token" incorrectly returned a secret value. ' +
+            "This is an error in the provider, please report this to the provider developer.",
+    });
 
     // multiArgumentInputs: positional arguments, optional ones last.
     const joined = await mth.join("-", "a", "b");
