@@ -1,7 +1,8 @@
 """Runs the package generated from tests/schemas/methods.json under mocks: resource methods
 reach the engine as calls with `__self__` and their wire-named arguments (keyword-only), an
 object result comes back as the nested result class, a single-value result is lifted
-(liftSingleValueMethodReturns), and a multiArgumentInputs function takes positional arguments.
+(liftSingleValueMethodReturns), a plain result is the value itself (`_utilities.call_plain`;
+a secret one raises), and a multiArgumentInputs function takes positional arguments.
 
 The mock monitor answers invokes but not method calls, so this test gives it the engine's
 `Call` RPC: the request is decoded and answered by the same `Mocks.call` that answers invokes,
@@ -30,6 +31,13 @@ class M(pulumi.runtime.Mocks):
             return {"previousCount": 3, "currentCount": a["nodeCount"]}
         if args.token == "mth:index:Cluster/reboot":
             return {}
+        # A non-object plain result travels as `res`.
+        if args.token == "mth:index:Cluster/version":
+            return {"res": "1.29"}
+        if args.token == "mth:index:Cluster/status":
+            return {"healthy": a.get("verbose") is True, "nodes": 3}
+        if args.token == "mth:index:Cluster/token":
+            return {"res": pulumi.Output.secret("s3cr3t")}
         if args.token == "mth:index:join":
             parts = [p for p in (a.get("first"), a.get("second")) if p is not None]
             return {"result": a["separator"].join(parts)}
@@ -86,6 +94,18 @@ def test_methods(mocks):
         assert "mth:index:Cluster/reboot" in by_token
         assert urn.endswith("::c")
         assert args["__self__"]["urn"] == urn, "__self__ is a reference to the resource"
+
+    # Plain results: the values themselves, awaited inside the program.
+    assert cluster.version() == "1.29"
+    status = cluster.status(verbose=True)
+    assert isinstance(status, mth.Cluster.StatusResult)
+    assert (status.healthy, status.nodes) == (True, 3)
+    with pytest.raises(AssertionError) as secret:
+        cluster.token()
+    assert str(secret.value) == (
+        "Plain resource method 'mth:index:Cluster/token' incorrectly returned a secret value. "
+        "This is an error in the provider, please report this to the provider developer."
+    )
 
     # multiArgumentInputs: positional arguments, optional ones last, in both forms.
     joined = mth.join("-", "a", "b")
