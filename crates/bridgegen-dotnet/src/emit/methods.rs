@@ -1,6 +1,10 @@
 //! Resource methods: an instance method per schema method calling the provider with
 //! `Deployment.Instance.Call` and the resource as `__self__`, with its `<Res><Method>Args`
 //! (`CallArgs`) and `<Res><Method>Result` classes beside the resource, as Pulumi's .NET SDKs.
+//! Pulumi's .NET generator has no plain results (`ReturnTypePlain`): a plain method returns
+//! `Output<<Res><Method>Result>` there too; a non-object plain result is that class's one
+//! field `Res` (its wire name `res`, as the other SDKs read it), a class Pulumi's generator
+//! references without declaring.
 
 use super::*;
 
@@ -55,6 +59,10 @@ impl Emitter<'_> {
                     };
                     vm.internal = lifted.is_some();
                     (Some(vm), lifted)
+                }
+                FunctionReturn::Type(t) if f.plain_result => {
+                    let res = Property::required("res", t.clone(), None);
+                    (Some(self.output_class(&format!("{full}Result"), None, &[res])), None)
                 }
                 // Pulumi's .NET SDKs call a method with a non-object result for its effect only.
                 FunctionReturn::Type(_) | FunctionReturn::None => (None, None),

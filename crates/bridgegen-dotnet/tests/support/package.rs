@@ -42,8 +42,15 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
             if !args.is_empty() {
                 e.insert(format!("{mbase}Args"), attrs(&args));
             }
-            if let FunctionReturn::Object(o) = &f.outputs {
-                e.insert(format!("{mbase}Result"), ctor(o));
+            match &f.outputs {
+                FunctionReturn::Object(o) => {
+                    e.insert(format!("{mbase}Result"), ctor(o));
+                }
+                // A non-object plain result travels as the one wire field `res`.
+                FunctionReturn::Type(_) if f.plain_result => {
+                    e.insert(format!("{mbase}Result"), Expect::CtorParams(["res".to_string()].into()));
+                }
+                _ => {}
             }
         }
     }
