@@ -275,12 +275,23 @@ pub enum ReturnTypeSpec {
 /// Output); `"plain": [names]` is the deprecated per-property list of [`ObjectTypeSpec`].
 /// The two are exclusive, so at most one `plain` key is written.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[schemars(transform = plain_flag_or_list)]
 pub struct ObjectReturnSpec {
     #[serde(flatten)]
     pub object: ObjectTypeSpec,
     #[serde(rename = "plain", skip_serializing_if = "is_false")]
     #[schemars(skip)]
     pub plain_result: bool,
+}
+
+/// `plain` on an object return, in the JSON Schema: the result's flag or the legacy list.
+fn plain_flag_or_list(schema: &mut schemars::Schema) {
+    if let Some(plain) = schema.get_mut("properties").and_then(|p| p.get_mut("plain")) {
+        *plain = serde_json::json!({
+            "description": "`true`: the whole result is plain (not an Output). A list (deprecated): names of properties that are plain.",
+            "anyOf": [{ "type": "boolean" }, { "type": "array", "items": { "type": "string" } }]
+        });
+    }
 }
 
 impl From<ObjectTypeSpec> for ObjectReturnSpec {
