@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use bridgegen_model::{FunctionReturn, Property, Resource};
+use bridgegen_model::{FunctionReturn, PlainReturn, Property, Resource, PLAIN_VALUE_FIELD};
 
 use crate::ctx::{Ctx, Here, Refs};
 use crate::names::{self, RESOURCE_RESERVED};
@@ -66,17 +66,20 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
         let mut result_class = None;
         let mut results = Vec::new();
         let mut lift = None;
-        // A plain non-object result is the result class's one property `res` (its wire name).
-        let res_prop;
-        let outputs = match &f.outputs {
-            FunctionReturn::Type(t) if f.plain_result => {
-                res_prop = vec![Property::required("res", t.clone(), None)];
-                Some(&res_prop)
+        // A plain non-object result is the result class's one property (`res` on the wire).
+        let value_prop;
+        let plain_return = f.plain_return(ctx.pkg);
+        let outputs = match (plain_return, &f.outputs) {
+            (Some(PlainReturn::Object(props_list)), _) => Some(props_list),
+            (None, FunctionReturn::Object(props_list)) => Some(&props_list[..]),
+            (Some(PlainReturn::Value(t)), _) => {
+                value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
+                Some(&value_prop[..])
             }
-            FunctionReturn::Object(props_list) => Some(props_list),
-            _ => None,
+            (None, _) => None,
         };
-        let plain = f.plain_result && outputs.is_some();
+        let plain = plain_return.is_some();
+        let plain_value = matches!(plain_return, Some(PlainReturn::Value(_)));
         let mut plain_field = None;
         let returns = match outputs {
             Some(props_list) => {
@@ -90,9 +93,9 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
                         v
                     })
                     .collect();
-                let returns = match props_list.as_slice() {
+                let returns = match props_list {
                     // Pulumi's annotations: the value's type, or the (unqualified) result class.
-                    [only] if plain && matches!(f.outputs, FunctionReturn::Type(_)) => {
+                    [only] if plain_value => {
                         plain_field = Some(map[&only.name].clone());
                         ctx.out_type(only, false, here, refs)
                     }

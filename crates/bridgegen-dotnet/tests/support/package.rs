@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use bridgegen_dotnet::Names;
-use bridgegen_model::{FunctionReturn, Package, Property, Type};
+use bridgegen_model::{FunctionReturn, Package, PlainReturn, Property, Type, PLAIN_VALUE_FIELD};
 
 use super::Expect;
 
@@ -42,15 +42,18 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
             if !args.is_empty() {
                 e.insert(format!("{mbase}Args"), attrs(&args));
             }
-            match &f.outputs {
-                FunctionReturn::Object(o) => {
+            match (f.plain_return(pkg), &f.outputs) {
+                (Some(PlainReturn::Object(o)), _) => {
                     e.insert(format!("{mbase}Result"), ctor(o));
                 }
-                // A non-object plain result travels as the one wire field `res`.
-                FunctionReturn::Type(_) if f.plain_result => {
-                    e.insert(format!("{mbase}Result"), Expect::CtorParams(["res".to_string()].into()));
+                (None, FunctionReturn::Object(o)) => {
+                    e.insert(format!("{mbase}Result"), ctor(o));
                 }
-                _ => {}
+                // A non-object plain result travels as the one wire field.
+                (Some(PlainReturn::Value(_)), _) => {
+                    e.insert(format!("{mbase}Result"), Expect::CtorParams([PLAIN_VALUE_FIELD.to_string()].into()));
+                }
+                (None, _) => {}
             }
         }
     }

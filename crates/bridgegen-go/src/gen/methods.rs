@@ -5,7 +5,7 @@
 //! `(o T, e error)`; a non-object plain result travels in the result struct's `res` field.
 
 use bridgegen_codegen::{render, GenError};
-use bridgegen_model::{FunctionReturn, Property, Resource};
+use bridgegen_model::{FunctionReturn, PlainReturn, Property, Resource, PLAIN_VALUE_FIELD};
 use serde::Serialize;
 
 use super::function::AccessorView;
@@ -62,26 +62,27 @@ impl Ctx<'_> {
                 private.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
                 public.push(Field { doc, name: gn.clone(), ty: input, tag: None });
             }
-            // A plain non-object result is the result struct's one field `res` (its wire name).
-            let res_prop;
-            let props: &[Property] = match &f.outputs {
-                FunctionReturn::Object(props) => props,
-                FunctionReturn::Type(t) if f.plain_result => {
-                    res_prop = [Property::required("res", t.clone(), None)];
-                    &res_prop
+            // A plain non-object result is the result struct's one field (`res` on the wire).
+            let value_prop;
+            let plain = f.plain_return(self.pkg);
+            let props: &[Property] = match (plain, &f.outputs) {
+                (Some(PlainReturn::Object(props)), _) => props,
+                (None, FunctionReturn::Object(props)) => props,
+                (Some(PlainReturn::Value(t)), _) => {
+                    value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
+                    &value_prop
                 }
-                _ => &[],
+                (None, _) => &[],
             };
-            // A plain return of nothing is no return (as an empty outputs object is).
-            let plain = f.plain_result && !props.is_empty();
-            let plain_object = plain && matches!(f.outputs, FunctionReturn::Object(_));
+            let plain_value = matches!(plain, Some(PlainReturn::Value(_)));
+            let plain = plain.is_some();
             let lifted = !plain && self.opts.lift_single_value_method_returns && props.len() == 1;
             let result =
                 if lifted { format!("{}{method}Result", lower_first(res)) } else { format!("{res}{method}Result") };
             let (fields, accessors) = self.result_members(sp, &result, props);
-            let plain_field = if plain && !plain_object { fields[0].name.clone() } else { String::new() };
+            let plain_field = if plain_value { fields[0].name.clone() } else { String::new() };
             let (ret, zero, lift) = if plain {
-                let ty = if plain_object { result.clone() } else { fields[0].ty.clone() };
+                let ty = if plain_value { fields[0].ty.clone() } else { result.clone() };
                 (format!("(o {ty}, e error)"), String::new(), String::new())
             } else if props.is_empty() {
                 ("error".to_string(), String::new(), String::new())
@@ -91,7 +92,7 @@ impl Ctx<'_> {
             } else {
                 (format!("({result}Output, error)"), format!("{result}Output{{}}"), String::new())
             };
-            if !props.is_empty() {
+            if !props.is_empty() || plain {
                 regs.output(&format!("{result}Output"));
             }
             let view = MethodView {
@@ -102,7 +103,7 @@ impl Ctx<'_> {
                 has_args: !args.is_empty(),
                 args_private: format::fields(&private),
                 args_public: format::fields(&public),
-                is_none: props.is_empty(),
+                is_none: props.is_empty() && !plain,
                 result,
                 ret,
                 zero,
