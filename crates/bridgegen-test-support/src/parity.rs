@@ -100,9 +100,9 @@ fn dump_differences(lang: &str, s: &Summary) {
     let _ = std::fs::write(dir.join(format!("{lang}-{}.txt", s.schema)), text);
 }
 
-/// Compares our `lang` SDK of every corpus schema (and of [`REPO_SCHEMAS`]) with the peer's, prints one summary line per
-/// schema on stderr, and panics listing every difference the allow-list does not cover and
-/// every allow-list entry that matched nothing. `generate(schema, out)` writes our SDK;
+/// Compares our `lang` SDK of every corpus schema (and of [`REPO_SCHEMAS`]) with the peer's,
+/// prints one summary line per schema on stderr, and panics listing every difference the
+/// allow-list does not cover and every allow-list entry that matched nothing. `generate(schema, out)` writes our SDK;
 /// `surface(dir)` extracts a surface. `Err` (skip) without the corpus or the peer.
 pub fn check_corpus(
     lang: &str,
