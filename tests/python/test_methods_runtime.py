@@ -1,7 +1,8 @@
 """Runs the package generated from tests/schemas/methods.json under mocks: resource methods
 reach the engine as calls with `__self__` and their wire-named arguments (keyword-only), an
 object result comes back as the nested result class, a single-value result is lifted
-(liftSingleValueMethodReturns), and a multiArgumentInputs function takes positional arguments.
+(liftSingleValueMethodReturns), a plain result is the value itself (`_utilities.call_plain`;
+a secret or unknown one raises), and a multiArgumentInputs function takes positional arguments.
 
 The mock monitor answers invokes but not method calls, so this test gives it the engine's
 `Call` RPC: the request is decoded and answered by the same `Mocks.call` that answers invokes,
@@ -30,6 +31,15 @@ class M(pulumi.runtime.Mocks):
             return {"previousCount": 3, "currentCount": a["nodeCount"]}
         if args.token == "mth:index:Cluster/reboot":
             return {}
+        # A non-object plain result travels as `res`.
+        if args.token == "mth:index:Cluster/version":
+            return {"res": "1.29"}
+        if args.token == "mth:index:Cluster/status":
+            return {"healthy": a.get("verbose") is True, "nodes": 3}
+        if args.token == "mth:index:Cluster/token":
+            return {"res": pulumi.Output.secret("s3cr3t")}
+        if args.token == "mth:index:Cluster/endpoint":
+            return {"res": rpc.UNKNOWN}
         if args.token == "mth:index:join":
             parts = [p for p in (a.get("first"), a.get("second")) if p is not None]
             return {"result": a["separator"].join(parts)}
@@ -60,6 +70,23 @@ def mocks():
     return m
 
 
+@pytest.fixture()
+def preview_mocks():
+    m = M()
+    pulumi.runtime.set_mocks(m, preview=True, monitor=CallingMonitor(m))
+    return m
+
+
+def assert_plain_error(method, problem):
+    """Plain method `method` of Cluster raises Pulumi's error for a result that is `problem`."""
+    with pytest.raises(AssertionError) as raised:
+        method()
+    assert str(raised.value) == (
+        f"Plain resource method 'mth:index:Cluster/{method.__name__}' incorrectly returned {problem}. "
+        "This is an error in the provider, please report this to the provider developer."
+    )
+
+
 @pulumi.runtime.test
 def test_methods(mocks):
     import pulumi_mth as mth
@@ -87,6 +114,13 @@ def test_methods(mocks):
         assert urn.endswith("::c")
         assert args["__self__"]["urn"] == urn, "__self__ is a reference to the resource"
 
+    # Plain results: the values themselves, awaited inside the program.
+    assert cluster.version() == "1.29"
+    status = cluster.status(verbose=True)
+    assert isinstance(status, mth.Cluster.StatusResult)
+    assert (status.healthy, status.nodes) == (True, 3)
+    assert_plain_error(cluster.token, "a secret value")
+
     # multiArgumentInputs: positional arguments, optional ones last, in both forms.
     joined = mth.join("-", "a", "b")
     assert joined.result == "a-b"
@@ -98,3 +132,11 @@ def test_methods(mocks):
     return pulumi.Output.all(cluster.urn, kubeconfig, scaled, joined_out.result).apply(
         lambda v: (check(v[:3]), v[3] == "x" or pytest.fail(f"join_output gave {v[3]}"))
     )
+
+
+@pulumi.runtime.test
+def test_plain_method_unknown_in_preview(preview_mocks):
+    # An unknown result reaches a program only in a preview (an update reads it as None).
+    import pulumi_mth as mth
+
+    assert_plain_error(mth.Cluster("p", node_count=1).endpoint, "an unknown value")

@@ -115,8 +115,11 @@ impl Reach {
                 FunctionReturn::Object(props) => w.props(props, out),
                 FunctionReturn::Type(t) => {
                     w.walk(t, out);
-                    // The output form reads the value out of a `map[string]T` response.
-                    w.walk(&Type::Map(Box::new(t.clone())), out);
+                    // The output form reads the value out of a `map[string]T` response (a
+                    // method has no output form).
+                    if f.method_of.is_none() {
+                        w.walk(&Type::Map(Box::new(t.clone())), out);
+                    }
                 }
             }
         }

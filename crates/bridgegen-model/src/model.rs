@@ -328,10 +328,40 @@ pub struct Function {
     /// Inputs passed positionally in this order (empty = one args object).
     pub multi_argument_inputs: Vec<String>,
     pub outputs: FunctionReturn,
+    /// The result is plain (Pulumi's `ReturnTypePlain`): a method returns the value itself,
+    /// not an Output of it.
+    pub plain_result: bool,
     pub language: LanguageMap,
     pub is_overlay: bool,
     /// The implementation of a resource method (not emitted as a top-level function).
     pub method_of: Option<ResourceId>,
+}
+
+/// What a method with a plain result returns, as Pulumi's SDKs read the provider's response.
+#[derive(Debug, Clone, Copy)]
+pub enum PlainReturn<'a> {
+    /// An object, inline or a named object type: its properties are the response's.
+    Object(&'a [Property]),
+    /// Any other type: the response's one field [`PLAIN_VALUE_FIELD`].
+    Value(&'a Type),
+}
+
+/// The response field holding a plain result that is not an object.
+pub const PLAIN_VALUE_FIELD: &str = "res";
+
+impl Function {
+    /// The plain result, when the function has one (`plain_result` and something returned).
+    pub fn plain_return<'a>(&'a self, pkg: &'a Package) -> Option<PlainReturn<'a>> {
+        if !self.plain_result {
+            return None;
+        }
+        match &self.outputs {
+            FunctionReturn::None => None,
+            FunctionReturn::Object(props) => Some(PlainReturn::Object(props)),
+            FunctionReturn::Type(Type::Object(id)) => Some(PlainReturn::Object(&pkg.object(*id).properties)),
+            FunctionReturn::Type(t) => Some(PlainReturn::Value(t)),
+        }
+    }
 }
 
 /// Where an object type is used; generators emit the input and/or output shapes.

@@ -1,5 +1,5 @@
 //! Answers the model gives once for every output: the provider token and a resource's
-//! replace-on-change set.
+//! replace-on-change set, and whether a method result is plain.
 
 use bridgegen_model::bind_str;
 use serde_json::json;
@@ -78,4 +78,34 @@ fn provider_only_outputs_and_the_config_types_module() {
     assert!(module("config").merges_with_config());
     assert!(!module("other").merges_with_config());
     assert!(!module("").merges_with_config());
+}
+
+/// `"plain": true` on an outputs object or on a return type marks the result plain (Pulumi's
+/// `ReturnTypePlain`); the legacy `"plain": [names]` list marks properties only.
+#[test]
+fn plain_results() {
+    let self_ref = json!({ "properties": { "__self__": { "$ref": "#/resources/x:index:R" } } });
+    let schema = json!({
+        "name": "x",
+        "version": "1.0.0",
+        "resources": { "x:index:R": { "methods": {
+            "a": "x:index:R/a", "b": "x:index:R/b", "c": "x:index:R/c", "d": "x:index:R/d"
+        } } },
+        "functions": {
+            "x:index:R/a": { "inputs": self_ref, "outputs": { "plain": true, "properties": { "n": { "type": "integer" } } } },
+            "x:index:R/b": { "inputs": self_ref, "outputs": { "type": "integer", "plain": true } },
+            "x:index:R/c": { "inputs": self_ref, "outputs": { "plain": ["n"], "properties": { "n": { "type": "integer" } } } },
+            "x:index:R/d": { "inputs": self_ref, "outputs": { "$ref": "#/provider" } }
+        }
+    });
+    let (pkg, _) = bind_str(&schema.to_string()).unwrap();
+    let plain: Vec<(String, bool)> = pkg.functions.iter().map(|f| (f.token.full.clone(), f.plain_result)).collect();
+    assert_eq!(
+        plain,
+        [("x:index:R/a", true), ("x:index:R/b", true), ("x:index:R/c", false), ("x:index:R/d", false)]
+            .map(|(t, p)| (t.to_string(), p))
+    );
+    let c = pkg.functions.iter().find(|f| f.token.full == "x:index:R/c").unwrap();
+    let bridgegen_model::FunctionReturn::Object(props) = &c.outputs else { panic!("c returns an object") };
+    assert!(props[0].plain, "the legacy list still marks the property");
 }

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use bridgegen_model::{DefaultValue, Package, Property, Resource, Type};
+use bridgegen_model::{
+    DefaultValue, FunctionReturn, Package, PlainReturn, Property, Resource, Type, PLAIN_VALUE_FIELD,
+};
 
 use crate::context::{self, Names};
 use crate::doc;
@@ -37,6 +39,11 @@ pub struct MethodView {
     /// with the result object's type in `result_object`.
     pub lift: Option<String>,
     pub result_object: String,
+    /// What the method returns: `pulumi.Output<R>`, or `Promise<R>` for a plain result.
+    pub returns: String,
+    /// A plain result (`ReturnTypePlain`): the options of `utilities.callAsync` (`{}`, or
+    /// `{property: "res"}` for a non-object result, which travels as `res`).
+    pub call_async: Option<String>,
 }
 
 /// A required input the constructor checks (unless the resource is being imported by URN).
@@ -332,28 +339,48 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         }));
         let mut lift = None;
         let mut result_object = String::new();
-        let (result_type, result_name, result_fields) = match &f.outputs {
-            bridgegen_model::FunctionReturn::Object(props) => {
-                for p in props {
-                    p.ty.walk(&mut |t| match t {
-                        Type::Object(_) => method_uses.0 = true,
-                        Type::Enum(_) => method_uses.1 = true,
-                        _ => {}
-                    });
-                }
+        let mut uses_type = |ty: &Type| {
+            ty.walk(&mut |t| match t {
+                Type::Object(_) => method_uses.0 = true,
+                Type::Enum(_) => method_uses.1 = true,
+                _ => {}
+            })
+        };
+        // A plain result that is an object (inline or named) is read as one, like any object.
+        let plain = f.plain_return(pkg);
+        let object: Option<&[Property]> = match (plain, &f.outputs) {
+            (Some(PlainReturn::Object(props)), _) => Some(props),
+            (None, FunctionReturn::Object(props)) => Some(props),
+            _ => None,
+        };
+        let (result_type, result_name, result_fields) = match (object, &f.outputs) {
+            (Some(props), _) => {
+                props.iter().for_each(|p| uses_type(&p.ty));
                 let n = format!("{title}Result");
                 result_object = format!("{class_name}.{n}");
                 let fields: Vec<Field> = props.iter().map(|p| mfield(p, Shape::Output)).collect();
-                match props.as_slice() {
-                    [only] if names.lift_method_returns => {
+                match props {
+                    [only] if names.lift_method_returns && plain.is_none() => {
                         lift = Some(property_access("result", &only.name));
                         (tcx.output_value(only), Some(n), fields)
                     }
                     _ => (result_object.clone(), Some(n), fields),
                 }
             }
-            bridgegen_model::FunctionReturn::Type(t) => (tcx.inner(t, Shape::Output), None, Vec::new()),
-            bridgegen_model::FunctionReturn::None => ("void".to_string(), None, Vec::new()),
+            (None, FunctionReturn::Type(t)) => {
+                uses_type(t);
+                (tcx.inner(t, Shape::Output), None, Vec::new())
+            }
+            (None, _) => ("void".to_string(), None, Vec::new()),
+        };
+        // A plain value that is not an object travels as the response's one field.
+        let call_async = plain.map(|p| match p {
+            PlainReturn::Object(_) => "{}".to_string(),
+            PlainReturn::Value(_) => format!("{{property: {}}}", js_string(PLAIN_VALUE_FIELD)),
+        });
+        let returns = match plain {
+            Some(_) => format!("Promise<{result_type}>"),
+            None => format!("pulumi.Output<{result_type}>"),
         };
         methods.push(MethodView {
             doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), "    "),
@@ -369,6 +396,8 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             result_fields,
             lift,
             result_object,
+            returns,
+            call_async,
             name,
         });
     }

@@ -251,7 +251,7 @@ impl<'a> Ctx<'a> {
         let has_args: Vec<bool> =
             pkg.objects.iter().map(|o| o.usage.input_shape || (compat && o.usage.plain_shape)).collect();
         let has_plain: Vec<bool> = pkg.objects.iter().map(|o| !compat && o.usage.plain_shape).collect();
-        let mut has_output: Vec<bool> = pkg.objects.iter().map(|o| o.usage.sdk_output).collect();
+        let mut has_output = vec![false; n];
         for r in std::iter::once(&pkg.provider).chain(&pkg.resources) {
             // A provider declares only its string outputs (resource.rs).
             if !r.is_provider {
@@ -261,6 +261,11 @@ impl<'a> Ctx<'a> {
         for f in &pkg.functions {
             match &f.outputs {
                 bridgegen_model::FunctionReturn::Object(o) => mark_props(o, &mut has_output),
+                // A method's result that is a named object is read into the method's result
+                // class (method.rs): only what its properties reach needs output classes.
+                bridgegen_model::FunctionReturn::Type(Type::Object(id)) if f.method_of.is_some() => {
+                    mark_props(&pkg.object(*id).properties, &mut has_output)
+                }
                 bridgegen_model::FunctionReturn::Type(t) => t.walk(&mut |t| {
                     if let Type::Object(id) = t {
                         has_output[id.0] = true;

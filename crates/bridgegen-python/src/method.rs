@@ -1,10 +1,12 @@
 //! Resource methods: an instance method per schema method, calling the provider with
 //! `pulumi.runtime.call` and `__self__`, as Pulumi's Python SDKs do (keyword-only arguments,
-//! required ones first; the result class nested in the resource class).
+//! required ones first; the result class nested in the resource class). A plain result
+//! (`ReturnTypePlain`) is awaited by `_utilities.call_plain` and returned as the value; a
+//! non-object one travels as the result class's one property `res`.
 
 use serde::Serialize;
 
-use bridgegen_model::{FunctionReturn, Property, Resource};
+use bridgegen_model::{FunctionReturn, PlainReturn, Property, Resource, PLAIN_VALUE_FIELD};
 
 use crate::ctx::{Ctx, Here, Refs};
 use crate::names::{self, RESOURCE_RESERVED};
@@ -31,6 +33,9 @@ pub struct MethodView {
     pub returns: String,
     /// `liftSingleValueMethodReturns`: the result property returned instead of the object.
     pub lift: Option<String>,
+    /// A plain result: `_utilities.call_plain` (then `.res` for a non-object result).
+    pub plain: bool,
+    pub plain_field: Option<String>,
     pub deprecation: Option<String>,
 }
 
@@ -61,8 +66,23 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
         let mut result_class = None;
         let mut results = Vec::new();
         let mut lift = None;
-        let returns = match &f.outputs {
-            FunctionReturn::Object(props_list) => {
+        // A plain non-object result is the result class's one property (`res` on the wire).
+        let value_prop;
+        let plain_return = f.plain_return(ctx.pkg);
+        let outputs = match (plain_return, &f.outputs) {
+            (Some(PlainReturn::Object(props_list)), _) => Some(props_list),
+            (None, FunctionReturn::Object(props_list)) => Some(&props_list[..]),
+            (Some(PlainReturn::Value(t)), _) => {
+                value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
+                Some(&value_prop[..])
+            }
+            (None, _) => None,
+        };
+        let plain = plain_return.is_some();
+        let plain_value = matches!(plain_return, Some(PlainReturn::Value(_)));
+        let mut plain_field = None;
+        let returns = match outputs {
+            Some(props_list) => {
                 let rc = format!("{}Result", names::class_name(&m.name));
                 let map = props::name_map(&[props_list], &[]);
                 results = props_list
@@ -73,7 +93,13 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
                         v
                     })
                     .collect();
-                let returns = match props_list.as_slice() {
+                let returns = match props_list {
+                    // Pulumi's annotations: the value's type, or the (unqualified) result class.
+                    [only] if plain_value => {
+                        plain_field = Some(map[&only.name].clone());
+                        ctx.out_type(only, false, here, refs)
+                    }
+                    _ if plain => rc.clone(),
                     [only] if ctx.lift_method_returns => {
                         lift = Some(map[&only.name].clone());
                         format!("pulumi.Output[{}]", ctx.out_type(only, !only.required, here, refs))
@@ -84,7 +110,7 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
                 returns
             }
             // Pulumi's SDKs call methods with a non-object result for their effect only.
-            FunctionReturn::Type(_) | FunctionReturn::None => "None".into(),
+            None => "None".into(),
         };
         let mut parts: Vec<String> = Vec::new();
         let body = crate::resource::body(f.description.as_ref());
@@ -109,6 +135,8 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
             results,
             returns,
             lift,
+            plain,
+            plain_field,
         });
     }
     out

@@ -112,7 +112,9 @@ fn runs_under_mocks(schema: &str, test: &str) {
     let mut cmd = Command::new(&venv);
     cmd.args(["-m", "pytest", "-q", "-p", "no:cacheprovider"]).arg(root.join(test)).current_dir(tmp.path());
     let out = run(&mut cmd, &format!("pytest {test}"));
-    assert!(out.contains(" passed"), "{out}");
+    // pytest -q's summary: "N passed in ...s", nothing failed or skipped.
+    let summary = out.lines().rev().find(|l| l.contains(" passed")).unwrap_or_default();
+    assert!(!summary.is_empty() && !summary.contains("failed") && !summary.contains("skipped"), "{out}");
 }
 
 #[test]

@@ -263,10 +263,41 @@ pub struct ResourceSpec {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ReturnTypeSpec {
-    /// `{ "properties": {...}, "required": [...] }`
-    Object(ObjectTypeSpec),
+    /// `{ "properties": {...}, "required": [...] }`, optionally `"plain": true`.
+    Object(ObjectReturnSpec),
     /// `{ "type": "string" }`, `{ "$ref": ... }`, ... (a non-object return).
     Type(TypeSpec),
+}
+
+/// An object return type.
+///
+/// `"plain": true` marks the whole result plain (methods return the value itself, not an
+/// Output); `"plain": [names]` is the deprecated per-property list of [`ObjectTypeSpec`].
+/// The two are exclusive, so at most one `plain` key is written.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, JsonSchema)]
+#[schemars(transform = plain_flag_or_list)]
+pub struct ObjectReturnSpec {
+    #[serde(flatten)]
+    pub object: ObjectTypeSpec,
+    #[serde(rename = "plain", skip_serializing_if = "is_false")]
+    #[schemars(skip)]
+    pub plain_result: bool,
+}
+
+/// `plain` on an object return, in the JSON Schema: the result's flag or the legacy list.
+fn plain_flag_or_list(schema: &mut schemars::Schema) {
+    if let Some(plain) = schema.get_mut("properties").and_then(|p| p.get_mut("plain")) {
+        *plain = serde_json::json!({
+            "description": "`true`: the whole result is plain (not an Output). A list (deprecated): names of properties that are plain.",
+            "anyOf": [{ "type": "boolean" }, { "type": "array", "items": { "type": "string" } }]
+        });
+    }
+}
+
+impl From<ObjectTypeSpec> for ObjectReturnSpec {
+    fn from(object: ObjectTypeSpec) -> Self {
+        ObjectReturnSpec { object, plain_result: false }
+    }
 }
 
 /// A function (invoke), or the implementation of a resource method.
@@ -295,13 +326,23 @@ pub struct FunctionSpec {
 impl<'de> Deserialize<'de> for ReturnTypeSpec {
     fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         use serde::de::Error;
-        let value = Value::deserialize(de)?;
+        let mut value = Value::deserialize(de)?;
         let is_object = value.get("properties").is_some()
             || (value.get("$ref").is_none()
                 && value.get("type").and_then(Value::as_str).is_none_or(|t| t == "object")
                 && value.get("additionalProperties").is_none());
         if is_object {
-            serde_json::from_value(value).map(ReturnTypeSpec::Object).map_err(D::Error::custom)
+            // `"plain": true` is the result's flag, not the per-property list.
+            let plain_result = match value.get("plain") {
+                Some(Value::Bool(b)) => {
+                    let b = *b;
+                    value.as_object_mut().map(|o| o.remove("plain"));
+                    b
+                }
+                _ => false,
+            };
+            let object = serde_json::from_value(value).map_err(D::Error::custom)?;
+            Ok(ReturnTypeSpec::Object(ObjectReturnSpec { object, plain_result }))
         } else {
             serde_json::from_value(value).map(ReturnTypeSpec::Type).map_err(D::Error::custom)
         }

@@ -80,6 +80,10 @@ pub struct Summary {
     pub bytes_theirs: u64,
 }
 
+/// Schemas of this repository compared with the peer beside the corpus: cases the corpus
+/// lacks (named by their file stem under `tests/schemas`).
+const REPO_SCHEMAS: &[&str] = &["methods-plain"];
+
 /// With `BRIDGEGEN_PARITY_DUMP=DIR`, writes every difference the allow-list does not cover to
 /// `DIR/<lang>-<schema>.txt` (`- missing` / `+ extra` lines), for writing fixes or entries.
 fn dump_differences(lang: &str, s: &Summary) {
@@ -96,16 +100,17 @@ fn dump_differences(lang: &str, s: &Summary) {
     let _ = std::fs::write(dir.join(format!("{lang}-{}.txt", s.schema)), text);
 }
 
-/// Compares our `lang` SDK of every corpus schema with the peer's, prints one summary line per
-/// schema on stderr, and panics listing every difference the allow-list does not cover and
-/// every allow-list entry that matched nothing. `generate(schema, out)` writes our SDK;
+/// Compares our `lang` SDK of every corpus schema (and of [`REPO_SCHEMAS`]) with the peer's,
+/// prints one summary line per schema on stderr, and panics listing every difference the
+/// allow-list does not cover and every allow-list entry that matched nothing. `generate(schema, out)` writes our SDK;
 /// `surface(dir)` extracts a surface. `Err` (skip) without the corpus or the peer.
 pub fn check_corpus(
     lang: &str,
     generate: &dyn Fn(&Path, &Path),
     surface: &dyn Fn(&Path) -> Result<BTreeSet<String>, String>,
 ) -> Result<Vec<Summary>, String> {
-    let schemas = crate::conformance_schemas()?;
+    let mut schemas = crate::conformance_schemas()?;
+    schemas.extend(REPO_SCHEMAS.iter().map(|n| (n.to_string(), crate::repo_path(format!("tests/schemas/{n}.json")))));
     crate::peer::pulumigen()?;
     let allow = crate::allow::AllowList::load(lang).unwrap_or_else(|e| panic!("{e}"));
     let scratch = std::env::temp_dir().join(format!("bridgegen-parity-{lang}-{}", std::process::id()));

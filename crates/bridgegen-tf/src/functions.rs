@@ -180,7 +180,7 @@ fn function_spec(
             o.properties.insert(r.meta.name.clone(), r.spec.clone());
             o.required.push(r.meta.name.clone());
         }
-        ReturnTypeSpec::Object(o)
+        ReturnTypeSpec::Object(o.into())
     } else {
         ReturnTypeSpec::Type(result[0].spec.type_spec.clone())
     };

@@ -374,7 +374,7 @@ fn function_spec(fields: &[Field], description: Option<String>) -> FunctionSpec 
     FunctionSpec {
         description,
         inputs: (!inputs.properties.is_empty()).then_some(inputs),
-        outputs: Some(ReturnTypeSpec::Object(outputs)),
+        outputs: Some(ReturnTypeSpec::Object(outputs.into())),
         ..Default::default()
     }
 }

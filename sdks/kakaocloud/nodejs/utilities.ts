@@ -78,3 +78,29 @@ export function applyDefaults<T>(value: pulumi.Input<T | undefined>, fill: (v: T
     // Callers only pass values they know to be set; `undefined` passes through untouched.
     return pulumi.output(value as pulumi.Input<any>).apply((v: any): any => (v === undefined ? undefined : fill(v)));
 }
+
+/**
+ * Calls resource method `tok` and resolves to its plain result (the `opts.property` field of
+ * it, when set: a non-object result travels as `res`). An unknown or secret result rejects:
+ * a plain value can carry neither.
+ * @internal
+ */
+export async function callAsync<T>(
+    tok: string,
+    props: pulumi.Inputs,
+    res?: pulumi.Resource,
+    opts?: { property?: string },
+): Promise<T> {
+    const output: any = pulumi.runtime.call<T>(tok, props, res);
+    // `promise(true)` resolves unknown values too, so `isKnown` decides.
+    const value = await output.promise(true);
+    const problem = !(await output.isKnown) ? "an unknown value" : (await output.isSecret) ? "a secret value" : undefined;
+    // The dependencies are dropped: they are the resource itself, which the caller holds.
+    if (problem) {
+        throw new Error(
+            `Plain resource method "${tok}" incorrectly returned ${problem}. ` +
+                "This is an error in the provider, please report this to the provider developer.",
+        );
+    }
+    return opts?.property ? value[opts.property] : value;
+}

@@ -1,7 +1,8 @@
 // Runs the SDK generated from tests/schemas/methods.json under Pulumi's Go mocks: resource
 // methods reach the mock monitor as method calls (MethodCall) with `__self__` and their
 // wire-named arguments, an object result comes back typed, a single-value result is lifted
-// (liftSingleValueMethodReturns) and a method without a result returns only an error.
+// (liftSingleValueMethodReturns), a method without a result returns only an error, and a
+// plain result comes back as the value itself (internal.CallPlain), a secret one as an error.
 package mocks
 
 import (
@@ -52,6 +53,16 @@ func (m *methodMocks) MethodCall(args pulumi.MockCallArgs) (resource.PropertyMap
 		}, nil
 	case "mth:index:Cluster/reboot":
 		return resource.PropertyMap{}, nil
+	// A non-object plain result travels as `res`.
+	case "mth:index:Cluster/version":
+		return resource.PropertyMap{"res": resource.NewStringProperty("1.29")}, nil
+	case "mth:index:Cluster/status":
+		return resource.PropertyMap{
+			"healthy": resource.NewBoolProperty(args.Args["verbose"].BoolValue()),
+			"nodes":   resource.NewNumberProperty(3),
+		}, nil
+	case "mth:index:Cluster/token":
+		return resource.PropertyMap{"res": resource.MakeSecret(resource.NewStringProperty("s3cr3t"))}, nil
 	}
 	return nil, fmt.Errorf("unexpected method call %s", args.Token)
 }
@@ -59,7 +70,9 @@ func (m *methodMocks) MethodCall(args pulumi.MockCallArgs) (resource.PropertyMap
 func TestMethodsUnderMocks(t *testing.T) {
 	mocks := &methodMocks{}
 	var urn, kubeconfig, previous, current, joined interface{}
-	var rebootErr error
+	var rebootErr, tokenErr error
+	var version, token string
+	var status mth.ClusterStatusResult
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		cluster, err := mth.NewCluster(ctx, "c", &mth.ClusterArgs{NodeCount: pulumi.Int(3)})
 		if err != nil {
@@ -78,6 +91,14 @@ func TestMethodsUnderMocks(t *testing.T) {
 			return err
 		}
 		rebootErr = cluster.Reboot(ctx)
+		// Plain results: the values themselves, awaited inside the program.
+		if version, err = cluster.Version(ctx); err != nil {
+			return err
+		}
+		if status, err = cluster.Status(ctx, &mth.ClusterStatusArgs{Verbose: pulumi.Bool(true)}); err != nil {
+			return err
+		}
+		token, tokenErr = cluster.Token(ctx)
 		// multiArgumentInputs: positional arguments, as in Pulumi's Go SDKs.
 		j, err := mth.Join(ctx, "-", "a", pulumi.StringRef("b"))
 		if err != nil {
@@ -107,6 +128,19 @@ func TestMethodsUnderMocks(t *testing.T) {
 	if joined != "a-b" {
 		t.Errorf("join = %v, want a-b", joined)
 	}
+	if version != "1.29" {
+		t.Errorf("version = %q, want 1.29", version)
+	}
+	if !status.Healthy || status.Nodes != 3 {
+		t.Errorf("status = %+v, want healthy with 3 nodes", status)
+	}
+	// Go's mock monitor answers a method call without its unknowns (it marshals the result
+	// without them), so only the secret case can be exercised here.
+	want := `Plain resource method "mth:index:Cluster/token" incorrectly returned a secret value. ` +
+		"This is an error in the provider, please report this to the provider developer."
+	if tokenErr == nil || tokenErr.Error() != want || token != "" {
+		t.Errorf("token = %q, %v; want the error %q", token, tokenErr, want)
+	}
 	// Method calls run concurrently: look them up by token.
 	byToken := map[string]resource.PropertyMap{}
 	for _, c := range mocks.methodCalls {
@@ -116,8 +150,8 @@ func TestMethodsUnderMocks(t *testing.T) {
 			t.Errorf("%s: __self__ = %v, want a reference to %v", c.Token, self, urn)
 		}
 	}
-	if len(byToken) != 3 {
-		t.Fatalf("method calls = %v, want getKubeconfig, scale and reboot", byToken)
+	if len(byToken) != 6 {
+		t.Fatalf("method calls = %v, want getKubeconfig, scale, reboot, version, status and token", byToken)
 	}
 	if got := byToken["mth:index:Cluster/getKubeconfig"]["roleArn"]; !got.IsString() || got.StringValue() != "arn:role" {
 		t.Errorf("roleArn = %v", got)

@@ -1,8 +1,8 @@
 // Runs the SDK generated from tests/schemas/methods.json under Pulumi's mock runtime:
 // resource methods reach the engine as `call`s with `__self__` and their wire-named
 // arguments, object results come back typed, a single-value result is lifted
-// (liftSingleValueMethodReturns), and a multiArgumentInputs function takes positional
-// arguments in both its forms.
+// (liftSingleValueMethodReturns), a plain result resolves to the value itself (a secret or
+// unknown one rejects), and a multiArgumentInputs function takes positional arguments in both its forms.
 //
 // The mock monitor of @pulumi/pulumi answers invokes but not method calls, so this program
 // gives it the engine's `call` RPC: the request is decoded and answered by the same
@@ -31,6 +31,15 @@ const mocks: pulumi.runtime.Mocks = {
                 return { previousCount: 3, currentCount: args.inputs.nodeCount };
             case "mth:index:Cluster/reboot":
                 return {};
+            // A non-object plain result travels as `res`.
+            case "mth:index:Cluster/version":
+                return { res: "1.29" };
+            case "mth:index:Cluster/status":
+                return { healthy: args.inputs.verbose === true, nodes: 3 };
+            case "mth:index:Cluster/token":
+                return { res: pulumi.secret("s3cr3t") };
+            case "mth:index:Cluster/endpoint":
+                return { res: pulumi.runtime.unknownValue };
             case "mth:index:join":
                 return { result: [args.inputs.first, args.inputs.second].filter((s) => s !== undefined).join(args.inputs.separator) };
         }
@@ -39,8 +48,13 @@ const mocks: pulumi.runtime.Mocks = {
 };
 pulumi.runtime.setMocks(mocks, "mth-project", "mth-stack", false);
 
-const monitor: any = pulumi.runtime.getMonitor();
-monitor.call = async (req: any, callback: (err: any, resp: any) => void) => {
+// Gives the current mock monitor the engine's `call` RPC.
+function installCall(): void {
+    const monitor: any = pulumi.runtime.getMonitor();
+    monitor.call = answerCall;
+}
+
+async function answerCall(req: any, callback: (err: any, resp: any) => void): Promise<void> {
     try {
         // Arguments as the engine receives them: `__self__` is a resource reference.
         const inputs = req.getArgs().toJavaScript();
@@ -51,7 +65,17 @@ monitor.call = async (req: any, callback: (err: any, resp: any) => void) => {
     } catch (err) {
         callback(err, undefined);
     }
-};
+}
+installCall();
+
+/** The rejection of plain method `method` of Cluster that returned `problem`. */
+function plainError(method: string, problem: string): { message: string } {
+    return {
+        message:
+            `Plain resource method "mth:index:Cluster/${method}" incorrectly returned ${problem}. ` +
+            "This is an error in the provider, please report this to the provider developer.",
+    };
+}
 
 function value<T>(o: pulumi.Output<T>): Promise<T> {
     return new Promise<T>((resolve) => o.apply((v) => resolve(v)));
@@ -83,6 +107,14 @@ async function main(): Promise<void> {
     await value(cluster.reboot());
     assert.strictEqual(calls[calls.length - 1].token, "mth:index:Cluster/reboot");
 
+    // Plain results: promises of the values themselves.
+    const version: string = await cluster.version();
+    assert.strictEqual(version, "1.29");
+    const status: { healthy: boolean; nodes: number } = await cluster.status({ verbose: true });
+    assert.deepStrictEqual({ ...status }, { healthy: true, nodes: 3 });
+    assert.strictEqual(calls[calls.length - 1].inputs.verbose, true);
+    await assert.rejects(cluster.token(), plainError("token", "a secret value"));
+
     // multiArgumentInputs: positional arguments, optional ones last.
     const joined = await mth.join("-", "a", "b");
     assert.strictEqual(joined.result, "a-b");
@@ -90,6 +122,13 @@ async function main(): Promise<void> {
     const joinedOut = await value(mth.joinOutput(pulumi.output("+"), "x"));
     assert.strictEqual(joinedOut.result, "x");
     assert.ok(!calls[calls.length - 1].viaCall, "a function is an invoke");
+
+    // An unknown result reaches a program only in a preview (an update reads unknowns as
+    // undefined): the same mocks, as a preview.
+    pulumi.runtime.setMocks(mocks, "mth-project", "mth-stack", true);
+    installCall();
+    const previewed = new mth.Cluster("p", { nodeCount: 1 });
+    await assert.rejects(previewed.endpoint(), plainError("endpoint", "an unknown value"));
 
     console.log("methods: all assertions passed");
 }

@@ -1,8 +1,13 @@
 //! Resource methods: an instance method per schema method calling the provider with
 //! `Deployment.Instance.Call` and the resource as `__self__`, with its `<Res><Method>Args`
 //! (`CallArgs`) and `<Res><Method>Result` classes beside the resource, as Pulumi's .NET SDKs.
+//! Pulumi's .NET generator has no plain results (`ReturnTypePlain`): a plain method returns
+//! `Output<<Res><Method>Result>` there too; a non-object plain result is that class's one
+//! field `Res` (its wire name `res`, as the other SDKs read it), a class Pulumi's generator
+//! references without declaring.
 
 use super::*;
+use bridgegen_model::{PlainReturn, PLAIN_VALUE_FIELD};
 
 #[derive(Serialize)]
 pub struct MethodVm {
@@ -44,10 +49,21 @@ impl Emitter<'_> {
             let full = format!("{class}{name}");
             let args: Vec<Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").cloned().collect();
             let args_class = format!("{full}Args");
-            let (result, lifted) = match &f.outputs {
-                FunctionReturn::Object(props) => {
+            let value_prop;
+            let props = match (f.plain_return(pkg), &f.outputs) {
+                (Some(PlainReturn::Object(props)), _) => Some(props),
+                (Some(PlainReturn::Value(t)), _) => {
+                    value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
+                    Some(&value_prop[..])
+                }
+                (None, FunctionReturn::Object(props)) => Some(&props[..]),
+                // Pulumi's .NET SDKs call a method with a non-object result for its effect only.
+                (None, _) => None,
+            };
+            let (result, lifted) = match props {
+                Some(props) => {
                     let mut vm = self.output_class(&format!("{full}Result"), None, props);
-                    let lifted = match props.as_slice() {
+                    let lifted = match props {
                         [only] if n.opts.lift_single_value_method_returns => {
                             Some(LiftedVm { ty: nullable_output(pkg, n, only), field: vm.fields[0].name.clone() })
                         }
@@ -56,8 +72,7 @@ impl Emitter<'_> {
                     vm.internal = lifted.is_some();
                     (Some(vm), lifted)
                 }
-                // Pulumi's .NET SDKs call a method with a non-object result for its effect only.
-                FunctionReturn::Type(_) | FunctionReturn::None => (None, None),
+                None => (None, None),
             };
             out.push(MethodVm {
                 doc: doc(IND2, f.description.as_ref()),

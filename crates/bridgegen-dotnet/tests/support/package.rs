@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use bridgegen_dotnet::external::ExternalPosition::{Input, Output};
 use bridgegen_dotnet::shapes::InputClass;
 use bridgegen_dotnet::Names;
-use bridgegen_model::{FunctionReturn, Package, Property, Type};
+use bridgegen_model::{FunctionReturn, Package, PlainReturn, Property, Type, PLAIN_VALUE_FIELD};
 
 use super::Expect;
 
@@ -45,8 +45,18 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
             if !args.is_empty() {
                 e.insert(format!("{mbase}Args"), attrs(&args));
             }
-            if let FunctionReturn::Object(o) = &f.outputs {
-                e.insert(format!("{mbase}Result"), ctor(o));
+            match (f.plain_return(pkg), &f.outputs) {
+                (Some(PlainReturn::Object(o)), _) => {
+                    e.insert(format!("{mbase}Result"), ctor(o));
+                }
+                (None, FunctionReturn::Object(o)) => {
+                    e.insert(format!("{mbase}Result"), ctor(o));
+                }
+                // A non-object plain result travels as the one wire field.
+                (Some(PlainReturn::Value(_)), _) => {
+                    e.insert(format!("{mbase}Result"), Expect::CtorParams([PLAIN_VALUE_FIELD.to_string()].into()));
+                }
+                (None, _) => {}
             }
         }
     }

@@ -1,9 +1,11 @@
 //! Resource methods: `func (r *Res) Method(ctx, args) (..., error)` calling the provider
 //! with `ctx.Call`, with the args types and the result output Pulumi's SDKs declare; under
 //! `liftSingleValueMethodReturns` a result with one property returns that property's output.
+//! A plain result (`ReturnTypePlain`) is awaited by the helpers' `CallPlain` and returned as
+//! `(o T, e error)`; a non-object plain result travels in the result struct's `res` field.
 
 use bridgegen_codegen::{render, GenError};
-use bridgegen_model::{FunctionReturn, Property, Resource};
+use bridgegen_model::{FunctionReturn, PlainReturn, Property, Resource, PLAIN_VALUE_FIELD};
 use serde::Serialize;
 
 use super::function::AccessorView;
@@ -29,6 +31,9 @@ struct MethodView {
     zero: String,
     /// `.Prop()` for a lifted single-value return.
     lift: String,
+    /// A plain result: `CallPlain` reads it (field `plain_field` of the result, when set).
+    plain: bool,
+    plain_field: String,
     result_fields: Vec<FieldLine>,
     accessors: Vec<AccessorView>,
 }
@@ -57,15 +62,29 @@ impl Ctx<'_> {
                 private.push(Field { doc: doc.clone(), name: gn.clone(), ty: plain, tag: Some(tag(&p.name)) });
                 public.push(Field { doc, name: gn.clone(), ty: input, tag: None });
             }
-            let props: &[Property] = match &f.outputs {
-                FunctionReturn::Object(props) => props,
-                _ => &[],
+            // A plain non-object result is the result struct's one field (`res` on the wire).
+            let value_prop;
+            let plain = f.plain_return(self.pkg);
+            let props: &[Property] = match (plain, &f.outputs) {
+                (Some(PlainReturn::Object(props)), _) => props,
+                (None, FunctionReturn::Object(props)) => props,
+                (Some(PlainReturn::Value(t)), _) => {
+                    value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
+                    &value_prop
+                }
+                (None, _) => &[],
             };
-            let lifted = self.opts.lift_single_value_method_returns && props.len() == 1;
+            let plain_value = matches!(plain, Some(PlainReturn::Value(_)));
+            let plain = plain.is_some();
+            let lifted = !plain && self.opts.lift_single_value_method_returns && props.len() == 1;
             let result =
                 if lifted { format!("{}{method}Result", lower_first(res)) } else { format!("{res}{method}Result") };
             let (fields, accessors) = self.result_members(sp, &result, props);
-            let (ret, zero, lift) = if props.is_empty() {
+            let plain_field = if plain_value { fields[0].name.clone() } else { String::new() };
+            let (ret, zero, lift) = if plain {
+                let ty = if plain_value { fields[0].ty.clone() } else { result.clone() };
+                (format!("(o {ty}, e error)"), String::new(), String::new())
+            } else if props.is_empty() {
                 ("error".to_string(), String::new(), String::new())
             } else if lifted {
                 let out = accessors[0].out.clone();
@@ -73,7 +92,7 @@ impl Ctx<'_> {
             } else {
                 (format!("({result}Output, error)"), format!("{result}Output{{}}"), String::new())
             };
-            if !props.is_empty() {
+            if !props.is_empty() || plain {
                 regs.output(&format!("{result}Output"));
             }
             let view = MethodView {
@@ -84,11 +103,13 @@ impl Ctx<'_> {
                 has_args: !args.is_empty(),
                 args_private: format::fields(&private),
                 args_public: format::fields(&public),
-                is_none: props.is_empty(),
+                is_none: props.is_empty() && !plain,
                 result,
                 ret,
                 zero,
                 lift,
+                plain,
+                plain_field,
                 result_fields: format::fields(&fields),
                 accessors,
                 method,

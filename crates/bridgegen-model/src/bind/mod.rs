@@ -5,8 +5,8 @@
 use std::collections::{HashMap, HashSet};
 
 use bridgegen_schema::{
-    ComplexTypeSpec, Diagnostic, FunctionSpec, ObjectTypeSpec, PackageSpec, Pointer, PropertySpec, ResourceSpec,
-    ReturnTypeSpec,
+    ComplexTypeSpec, Diagnostic, FunctionSpec, ObjectReturnSpec, ObjectTypeSpec, PackageSpec, Pointer, PropertySpec,
+    ResourceSpec, ReturnTypeSpec,
 };
 use indexmap::IndexMap;
 use regex::Regex;
@@ -382,15 +382,17 @@ impl<'a> Binder<'a> {
             None => FunctionReturn::None,
             // An outputs object without properties returns nothing (as Pulumi's binder: no
             // return type, so no result class and no Output form in any SDK).
-            Some(ReturnTypeSpec::Object(o)) if o.properties.is_empty() => FunctionReturn::None,
-            Some(ReturnTypeSpec::Object(o)) => FunctionReturn::Object(self.properties(
-                &o.properties,
-                &o.required,
-                &o.plain,
-                &ptr.key("outputs"),
-                "properties",
-            )),
+            Some(ReturnTypeSpec::Object(o)) if o.object.properties.is_empty() => FunctionReturn::None,
+            Some(ReturnTypeSpec::Object(ObjectReturnSpec { object: o, .. })) => FunctionReturn::Object(
+                self.properties(&o.properties, &o.required, &o.plain, &ptr.key("outputs"), "properties"),
+            ),
             Some(ReturnTypeSpec::Type(t)) => FunctionReturn::Type(self.type_of(t, &ptr.key("outputs"))),
+        };
+        // Pulumi's `ReturnTypePlain`: `"plain": true` on an outputs object or a return type.
+        let plain_result = match &f.outputs {
+            Some(ReturnTypeSpec::Object(o)) => o.plain_result,
+            Some(ReturnTypeSpec::Type(t)) => t.plain,
+            None => false,
         };
         Function {
             token,
@@ -399,6 +401,7 @@ impl<'a> Binder<'a> {
             inputs,
             multi_argument_inputs: f.multi_argument_inputs.clone(),
             outputs,
+            plain_result,
             language: f.language.clone(),
             is_overlay: f.is_overlay,
             method_of: None,

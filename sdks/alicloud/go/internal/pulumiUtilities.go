@@ -5,6 +5,7 @@
 package internal
 
 import (
+	"fmt"
 	"os"
 	"reflect"
 	"strconv"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/blang/semver"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/internals"
 )
 
 // SdkVersion is the version of the package this SDK was generated from (zero if unknown).
@@ -103,4 +105,61 @@ func PkgInvokeDefaultOpts(opts []pulumi.InvokeOption) []pulumi.InvokeOption {
 		defaults = append(defaults, pulumi.Version(version.String()))
 	}
 	return append(defaults, opts...)
+}
+
+// CallPlain calls resource method tok and stores its plain result through resultPtr (a
+// pointer to the method's result variable), or the failure through errorPtr. With property
+// set, the result is that field of the result struct (a non-object result travels as `res`).
+// An unknown or secret result is an error: a plain result cannot carry either.
+func CallPlain(
+	ctx *pulumi.Context,
+	tok string,
+	args pulumi.Input,
+	output pulumi.Output,
+	self pulumi.Resource,
+	property string,
+	resultPtr reflect.Value,
+	errorPtr *error,
+	opts ...pulumi.InvokeOption,
+) {
+	value, err := awaitPlainCall(ctx, tok, args, output, self, opts...)
+	if err != nil {
+		*errorPtr = err
+		return
+	}
+	v := reflect.ValueOf(value)
+	if property != "" {
+		v = v.FieldByName(property)
+	}
+	resultPtr.Elem().Set(v)
+}
+
+func awaitPlainCall(
+	ctx *pulumi.Context,
+	tok string,
+	args pulumi.Input,
+	output pulumi.Output,
+	self pulumi.Resource,
+	opts ...pulumi.InvokeOption,
+) (interface{}, error) {
+	o, err := ctx.Call(tok, args, output, self, opts...)
+	if err != nil {
+		return nil, err
+	}
+	// The dependencies are dropped: they are the resource itself, which the caller holds.
+	result, err := internals.UnsafeAwaitOutput(ctx.Context(), o)
+	if err != nil {
+		return nil, err
+	}
+	problem := ""
+	if !result.Known {
+		problem = "an unknown value"
+	} else if result.Secret {
+		problem = "a secret value"
+	}
+	if problem != "" {
+		return nil, fmt.Errorf("Plain resource method %q incorrectly returned %s. "+
+			"This is an error in the provider, please report this to the provider developer.", tok, problem)
+	}
+	return result.Value, nil
 }

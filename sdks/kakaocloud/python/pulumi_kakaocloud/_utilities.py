@@ -14,6 +14,7 @@ import typing
 import pulumi
 import pulumi.runtime
 import semver
+from pulumi.runtime.sync_await import _sync_await
 
 _F = typing.TypeVar("_F", bound=typing.Callable[..., typing.Any])
 
@@ -235,3 +236,28 @@ def deprecated(message: str) -> typing.Callable[[_F], _F]:
         return typing.cast(_F, wrapper)
 
     return decorator
+
+
+def call_plain(
+    tok: str,
+    props: "pulumi.Inputs",
+    res: typing.Optional[pulumi.Resource] = None,
+    typ: typing.Optional[type] = None,
+) -> typing.Any:
+    """Calls resource method `tok` and returns its plain result, waiting for it. An unknown or
+    secret result raises: a plain value can carry neither."""
+    output = pulumi.runtime.call(tok, props, res, typ)
+    value, known, secret = _sync_await(_output_state(output))
+    # The dependencies are dropped: they are the resource itself, which the caller holds.
+    problem = "an unknown value" if not known else "a secret value" if secret else None
+    if problem:
+        raise AssertionError(
+            f"Plain resource method '{tok}' incorrectly returned {problem}. "
+            "This is an error in the provider, please report this to the provider developer."
+        )
+    return value
+
+
+async def _output_state(output: "pulumi.Output[typing.Any]") -> typing.Tuple[typing.Any, bool, bool]:
+    # The members generated SDKs rely on (pulumi keeps them for them).
+    return await output._future, await output._is_known, await output._is_secret
