@@ -240,6 +240,7 @@ impl<'a> Gen<'a> {
                 type_exports: vec!["ProviderArgs".into()],
                 values: vec!["Provider".into()],
                 lazy_names: vec![js_string("Provider")],
+                eager: false,
             });
         }
         if let Some(m) = module {
@@ -260,6 +261,7 @@ impl<'a> Gen<'a> {
                     type_exports: types,
                     values: vec![name.clone()],
                     lazy_names: vec![js_string(&name)],
+                    eager: resource::has_methods_namespace(pkg, r),
                 });
                 constructs.push(Construct { token: js_string(&r.token.full), name });
                 register.insert(r.token.raw_module.clone());
@@ -294,6 +296,7 @@ impl<'a> Gen<'a> {
                     is_class: false,
                     type_exports: types,
                     lazy_names: values.iter().map(|v| js_string(v)).collect(),
+                    eager: false,
                     values,
                 });
             }

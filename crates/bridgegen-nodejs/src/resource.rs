@@ -127,6 +127,8 @@ pub struct ResourceView {
     pub secret_outputs: Vec<String>,
     pub replace_on_changes: Vec<String>,
     pub methods: Vec<MethodView>,
+    /// `export namespace <Class>` holds the methods' args and result interfaces.
+    pub methods_namespace: bool,
 }
 
 /// A JS expression for a schema literal.
@@ -412,6 +414,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
 
     ResourceView {
         methods,
+        methods_namespace: has_methods_namespace(pkg, res),
         doc: doc::comment(res.description.as_ref(), res.deprecation_message.as_deref(), ""),
         imports,
         class_name: class_name.to_string(),
@@ -441,4 +444,19 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         secret_outputs,
         replace_on_changes,
     }
+}
+
+/// Whether the resource's file declares `export namespace <Class>`: some method takes arguments
+/// or returns an object. The module index then re-exports the file eagerly (`export *`), as
+/// Pulumi's generator does, since a lazy re-export carries the class but not its namespace.
+pub(crate) fn has_methods_namespace(pkg: &Package, res: &Resource) -> bool {
+    res.methods.iter().any(|m| {
+        let f = pkg.function(m.function);
+        let has_args = f.inputs.iter().flatten().any(|p| p.name != "__self__");
+        let object_result = match f.plain_return(pkg) {
+            Some(plain) => matches!(plain, PlainReturn::Object(_)),
+            None => matches!(f.outputs, FunctionReturn::Object(_)),
+        };
+        has_args || object_result
+    })
 }

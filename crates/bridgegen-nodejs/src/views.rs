@@ -19,6 +19,8 @@ pub struct IndexMember {
     pub values: Vec<String>,
     /// `values` as string literals.
     pub lazy_names: Vec<String>,
+    /// Re-exported eagerly (`export *`), for a resource whose file also exports a namespace.
+    pub eager: bool,
 }
 
 /// A resource type the module's `construct` hook builds.
