@@ -40,6 +40,8 @@ class M(pulumi.runtime.Mocks):
             return {"res": pulumi.Output.secret("s3cr3t")}
         if args.token == "mth:index:Cluster/endpoint":
             return {"res": rpc.UNKNOWN}
+        if args.token == "mth:index:Cluster/nodePool":
+            return {"name": "pool-a", "size": 4}
         if args.token == "mth:index:join":
             parts = [p for p in (a.get("first"), a.get("second")) if p is not None]
             return {"result": a["separator"].join(parts)}
@@ -98,9 +100,13 @@ def test_methods(mocks):
     scaled = cluster.scale(node_count=pulumi.Output.from_input(5))
     reboot = cluster.reboot()
     assert reboot is None
+    # A result that is a named object type is read like an inline one.
+    pool = cluster.node_pool()
 
     def check(v):
-        urn, kc, s = v
+        urn, kc, s, p = v
+        assert isinstance(p, mth.Cluster.NodePoolResult)
+        assert (p.name, p.size) == ("pool-a", 4)
         assert kc == "kubeconfig for arn:role as dev", "a single-value result is lifted"
         assert isinstance(s, mth.Cluster.ScaleResult)
         assert (s.previous_count, s.current_count) == (3, 5)
@@ -129,8 +135,8 @@ def test_methods(mocks):
     assert joins == [False], f"join must be one invoke, not a call: {mocks.calls}"
     joined_out = mth.join_output(pulumi.Output.from_input("+"), "x")
 
-    return pulumi.Output.all(cluster.urn, kubeconfig, scaled, joined_out.result).apply(
-        lambda v: (check(v[:3]), v[3] == "x" or pytest.fail(f"join_output gave {v[3]}"))
+    return pulumi.Output.all(cluster.urn, kubeconfig, scaled, pool, joined_out.result).apply(
+        lambda v: (check(v[:4]), v[4] == "x" or pytest.fail(f"join_output gave {v[4]}"))
     )
 
 

@@ -355,11 +355,33 @@ impl Function {
         if !self.plain_result {
             return None;
         }
+        match (self.object_result(pkg), &self.outputs) {
+            (Some(props), _) => Some(PlainReturn::Object(props)),
+            (None, FunctionReturn::Type(t)) => Some(PlainReturn::Value(t)),
+            (None, _) => None,
+        }
+    }
+
+    /// The result's properties when it is an object: inline `outputs`, or a named object type
+    /// (Pulumi's generators read both as the method's `<Method>Result`).
+    pub fn object_result<'a>(&'a self, pkg: &'a Package) -> Option<&'a [Property]> {
         match &self.outputs {
-            FunctionReturn::None => None,
-            FunctionReturn::Object(props) => Some(PlainReturn::Object(props)),
-            FunctionReturn::Type(Type::Object(id)) => Some(PlainReturn::Object(&pkg.object(*id).properties)),
-            FunctionReturn::Type(t) => Some(PlainReturn::Value(t)),
+            FunctionReturn::Object(props) => Some(props),
+            FunctionReturn::Type(Type::Object(id)) => Some(&pkg.object(*id).properties),
+            _ => None,
+        }
+    }
+
+    /// The properties of a method's result class, as Pulumi's generators shape it: an object
+    /// result's properties (plain or not), or a plain value's one field [`PLAIN_VALUE_FIELD`].
+    /// `None` when the caller gets nothing back: no result, or a non-plain result that is not
+    /// an object (Pulumi's SDKs call such a method for its effect only).
+    pub fn method_result<'a>(&'a self, pkg: &'a Package) -> Option<std::borrow::Cow<'a, [Property]>> {
+        match self.plain_return(pkg) {
+            Some(PlainReturn::Value(t)) => {
+                Some(std::borrow::Cow::Owned(vec![Property::required(PLAIN_VALUE_FIELD, t.clone(), None)]))
+            }
+            _ => self.object_result(pkg).map(std::borrow::Cow::Borrowed),
         }
     }
 }

@@ -23,6 +23,8 @@ pub struct Field {
 /// A resource method: an instance method calling `pulumi.runtime.call` with `__self__`.
 #[derive(Serialize)]
 pub struct MethodView {
+    /// The class has the method (else only its namespace types are written).
+    pub callable: bool,
     pub doc: String,
     pub name: String,
     pub token: String,
@@ -350,11 +352,7 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
         };
         // A plain result that is an object (inline or named) is read as one, like any object.
         let plain = f.plain_return(pkg);
-        let object: Option<&[Property]> = match (plain, &f.outputs) {
-            (Some(PlainReturn::Object(props)), _) => Some(props),
-            (None, FunctionReturn::Object(props)) => Some(props),
-            _ => None,
-        };
+        let object = f.object_result(pkg);
         let (result_type, result_name, result_fields) = match (object, &f.outputs) {
             (Some(props), _) => {
                 props.iter().for_each(|p| uses_type(&p.ty));
@@ -385,6 +383,9 @@ pub fn build(pkg: &Package, names: &Names, res: &Resource, class_name: &str) -> 
             None => format!("pulumi.Output<{result_type}>"),
         };
         methods.push(MethodView {
+            // Pulumi's SDKs do not read a non-plain result that is not an object: no method,
+            // though its argument types stay in the namespace.
+            callable: plain.is_some() || object.is_some() || matches!(f.outputs, FunctionReturn::None),
             doc: doc::comment(f.description.as_ref(), f.deprecation_message.as_deref(), "    "),
             token: js_string(&f.token.full),
             has_args: !args.is_empty(),
@@ -453,10 +454,6 @@ pub(crate) fn has_methods_namespace(pkg: &Package, res: &Resource) -> bool {
     res.methods.iter().any(|m| {
         let f = pkg.function(m.function);
         let has_args = f.inputs.iter().flatten().any(|p| p.name != "__self__");
-        let object_result = match f.plain_return(pkg) {
-            Some(plain) => matches!(plain, PlainReturn::Object(_)),
-            None => matches!(f.outputs, FunctionReturn::Object(_)),
-        };
-        has_args || object_result
+        has_args || f.object_result(pkg).is_some()
     })
 }

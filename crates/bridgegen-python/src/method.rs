@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use bridgegen_model::{FunctionReturn, PlainReturn, Property, Resource, PLAIN_VALUE_FIELD};
+use bridgegen_model::{PlainReturn, Property, Resource};
 
 use crate::ctx::{Ctx, Here, Refs};
 use crate::names::{self, RESOURCE_RESERVED};
@@ -67,17 +67,9 @@ pub fn build(ctx: &Ctx, r: &Resource, class_name: &str, here: &Here, refs: &mut 
         let mut results = Vec::new();
         let mut lift = None;
         // A plain non-object result is the result class's one property (`res` on the wire).
-        let value_prop;
         let plain_return = f.plain_return(ctx.pkg);
-        let outputs = match (plain_return, &f.outputs) {
-            (Some(PlainReturn::Object(props_list)), _) => Some(props_list),
-            (None, FunctionReturn::Object(props_list)) => Some(&props_list[..]),
-            (Some(PlainReturn::Value(t)), _) => {
-                value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
-                Some(&value_prop[..])
-            }
-            (None, _) => None,
-        };
+        let result_props = f.method_result(ctx.pkg);
+        let outputs = result_props.as_deref();
         let plain = plain_return.is_some();
         let plain_value = matches!(plain_return, Some(PlainReturn::Value(_)));
         let mut plain_field = None;

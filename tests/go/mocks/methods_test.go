@@ -63,13 +63,18 @@ func (m *methodMocks) MethodCall(args pulumi.MockCallArgs) (resource.PropertyMap
 		}, nil
 	case "mth:index:Cluster/token":
 		return resource.PropertyMap{"res": resource.MakeSecret(resource.NewStringProperty("s3cr3t"))}, nil
+	case "mth:index:Cluster/nodePool":
+		return resource.PropertyMap{
+			"name": resource.NewStringProperty("pool-a"),
+			"size": resource.NewNumberProperty(4),
+		}, nil
 	}
 	return nil, fmt.Errorf("unexpected method call %s", args.Token)
 }
 
 func TestMethodsUnderMocks(t *testing.T) {
 	mocks := &methodMocks{}
-	var urn, kubeconfig, previous, current, joined interface{}
+	var urn, kubeconfig, previous, current, joined, poolName, poolSize interface{}
 	var rebootErr, tokenErr error
 	var version, token string
 	var status mth.ClusterStatusResult
@@ -91,6 +96,11 @@ func TestMethodsUnderMocks(t *testing.T) {
 			return err
 		}
 		rebootErr = cluster.Reboot(ctx)
+		// A result that is a named object type is read like an inline one.
+		pool, err := cluster.NodePool(ctx)
+		if err != nil {
+			return err
+		}
 		// Plain results: the values themselves, awaited inside the program.
 		if version, err = cluster.Version(ctx); err != nil {
 			return err
@@ -110,6 +120,8 @@ func TestMethodsUnderMocks(t *testing.T) {
 		await(&wg, kc, &kubeconfig)
 		await(&wg, scaled.PreviousCount(), &previous)
 		await(&wg, scaled.CurrentCount(), &current)
+		await(&wg, pool.Name(), &poolName)
+		await(&wg, pool.Size(), &poolSize)
 		wg.Wait()
 		return nil
 	}, pulumi.WithMocks("project", "stack", mocks))
@@ -121,6 +133,9 @@ func TestMethodsUnderMocks(t *testing.T) {
 	}
 	if previous != 3 || current != 5 {
 		t.Errorf("scale = %v -> %v, want 3 -> 5", previous, current)
+	}
+	if poolName != "pool-a" || poolSize != 4 {
+		t.Errorf("nodePool = %v, %v; want pool-a, 4", poolName, poolSize)
 	}
 	if rebootErr != nil {
 		t.Errorf("reboot: %v", rebootErr)
@@ -150,8 +165,8 @@ func TestMethodsUnderMocks(t *testing.T) {
 			t.Errorf("%s: __self__ = %v, want a reference to %v", c.Token, self, urn)
 		}
 	}
-	if len(byToken) != 6 {
-		t.Fatalf("method calls = %v, want getKubeconfig, scale, reboot, version, status and token", byToken)
+	if len(byToken) != 7 {
+		t.Fatalf("method calls = %v, want getKubeconfig, scale, reboot, version, status, token and nodePool", byToken)
 	}
 	if got := byToken["mth:index:Cluster/getKubeconfig"]["roleArn"]; !got.IsString() || got.StringValue() != "arn:role" {
 		t.Errorf("roleArn = %v", got)

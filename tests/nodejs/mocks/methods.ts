@@ -40,6 +40,8 @@ const mocks: pulumi.runtime.Mocks = {
                 return { res: pulumi.secret("s3cr3t") };
             case "mth:index:Cluster/endpoint":
                 return { res: pulumi.runtime.unknownValue };
+            case "mth:index:Cluster/nodePool":
+                return { name: "pool-a", size: 4 };
             case "mth:index:join":
                 return { result: [args.inputs.first, args.inputs.second].filter((s) => s !== undefined).join(args.inputs.separator) };
         }
@@ -102,6 +104,11 @@ async function main(): Promise<void> {
     assert.deepStrictEqual(counts, [3, 5]);
     assert.strictEqual(calls[calls.length - 1].inputs.nodeCount, 5);
     assert.strictEqual(calls[calls.length - 1].inputs.drain, undefined);
+
+    // A result that is a named object type is read like an inline one.
+    const pool = await value(cluster.nodePool());
+    const poolFields: [string, number] = [pool.name, pool.size];
+    assert.deepStrictEqual(poolFields, ["pool-a", 4]);
 
     // No result.
     await value(cluster.reboot());

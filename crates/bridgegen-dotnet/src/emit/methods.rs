@@ -7,7 +7,6 @@
 //! references without declaring.
 
 use super::*;
-use bridgegen_model::{PlainReturn, PLAIN_VALUE_FIELD};
 
 #[derive(Serialize)]
 pub struct MethodVm {
@@ -49,17 +48,9 @@ impl Emitter<'_> {
             let full = format!("{class}{name}");
             let args: Vec<Property> = f.inputs.iter().flatten().filter(|p| p.name != "__self__").cloned().collect();
             let args_class = format!("{full}Args");
-            let value_prop;
-            let props = match (f.plain_return(pkg), &f.outputs) {
-                (Some(PlainReturn::Object(props)), _) => Some(props),
-                (Some(PlainReturn::Value(t)), _) => {
-                    value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
-                    Some(&value_prop[..])
-                }
-                (None, FunctionReturn::Object(props)) => Some(&props[..]),
-                // Pulumi's .NET SDKs call a method with a non-object result for its effect only.
-                (None, _) => None,
-            };
+            // Pulumi's .NET SDKs call a method with a non-plain non-object result for its effect only.
+            let result_props = f.method_result(pkg);
+            let props = result_props.as_deref();
             let (result, lifted) = match props {
                 Some(props) => {
                     let mut vm = self.output_class(&format!("{full}Result"), None, props);

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use bridgegen_dotnet::external::ExternalPosition::{Input, Output};
 use bridgegen_dotnet::shapes::InputClass;
 use bridgegen_dotnet::Names;
-use bridgegen_model::{FunctionReturn, Package, PlainReturn, Property, Type, PLAIN_VALUE_FIELD};
+use bridgegen_model::{FunctionReturn, Package, Property, Type, PLAIN_VALUE_FIELD};
 
 use super::Expect;
 
@@ -45,18 +45,19 @@ pub fn expectations(pkg: &Package) -> HashMap<String, Expect> {
             if !args.is_empty() {
                 e.insert(format!("{mbase}Args"), attrs(&args));
             }
-            match (f.plain_return(pkg), &f.outputs) {
-                (Some(PlainReturn::Object(o)), _) => {
+            // An object result (inline or a named type, plain or not) is read as the class.
+            match &f.outputs {
+                FunctionReturn::Object(o) => {
                     e.insert(format!("{mbase}Result"), ctor(o));
                 }
-                (None, FunctionReturn::Object(o)) => {
-                    e.insert(format!("{mbase}Result"), ctor(o));
+                FunctionReturn::Type(Type::Object(id)) => {
+                    e.insert(format!("{mbase}Result"), ctor(&pkg.object(*id).properties));
                 }
                 // A non-object plain result travels as the one wire field.
-                (Some(PlainReturn::Value(_)), _) => {
+                FunctionReturn::Type(_) if f.plain_result => {
                     e.insert(format!("{mbase}Result"), Expect::CtorParams([PLAIN_VALUE_FIELD.to_string()].into()));
                 }
-                (None, _) => {}
+                _ => {}
             }
         }
     }

@@ -5,7 +5,7 @@
 //! `(o T, e error)`; a non-object plain result travels in the result struct's `res` field.
 
 use bridgegen_codegen::{render, GenError};
-use bridgegen_model::{FunctionReturn, PlainReturn, Property, Resource, PLAIN_VALUE_FIELD};
+use bridgegen_model::{PlainReturn, Property, Resource};
 use serde::Serialize;
 
 use super::function::AccessorView;
@@ -63,17 +63,9 @@ impl Ctx<'_> {
                 public.push(Field { doc, name: gn.clone(), ty: input, tag: None });
             }
             // A plain non-object result is the result struct's one field (`res` on the wire).
-            let value_prop;
             let plain = f.plain_return(self.pkg);
-            let props: &[Property] = match (plain, &f.outputs) {
-                (Some(PlainReturn::Object(props)), _) => props,
-                (None, FunctionReturn::Object(props)) => props,
-                (Some(PlainReturn::Value(t)), _) => {
-                    value_prop = [Property::required(PLAIN_VALUE_FIELD, t.clone(), None)];
-                    &value_prop
-                }
-                (None, _) => &[],
-            };
+            let result_props = f.method_result(self.pkg);
+            let props: &[Property] = result_props.as_deref().unwrap_or(&[]);
             let plain_value = matches!(plain, Some(PlainReturn::Value(_)));
             let plain = plain.is_some();
             let lifted = !plain && self.opts.lift_single_value_method_returns && props.len() == 1;
