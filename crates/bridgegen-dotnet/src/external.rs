@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use bridgegen_model::{ExternalKind, ExternalRef, FunctionReturn, Package, Token, Type};
+use bridgegen_model::{ExternalKind, ExternalRef, Package, Token, Type};
 use serde_json::Value;
 
 use crate::context::{module_namespace, package_root_ns, types_namespaces, CsharpOptions};
@@ -150,18 +150,10 @@ impl ExternalPackages {
 /// The names of the packages `pkg` refers to, from its properties and function results.
 fn referenced(pkg: &Package) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    let mut visit = |t: &Type| {
+    pkg.walk_types(&mut |t| {
         if let Type::External(x) = t {
             out.insert(x.package.clone());
         }
-    };
-    for props in pkg.all_property_lists() {
-        props.iter().for_each(|p| p.ty.walk(&mut visit));
-    }
-    for f in &pkg.functions {
-        if let FunctionReturn::Type(t) = &f.outputs {
-            t.walk(&mut visit);
-        }
-    }
+    });
     out
 }

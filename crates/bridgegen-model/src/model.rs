@@ -482,22 +482,21 @@ impl Package {
     /// True when some `$ref` points into another package's schema.
     pub fn has_external_refs(&self) -> bool {
         let mut found = false;
-        let mut check = |t: &Type| {
-            if matches!(t, Type::External(_)) {
-                found = true;
-            }
-        };
-        for props in self.all_property_lists() {
-            for p in props {
-                p.ty.walk(&mut check);
-            }
-        }
-        for f in &self.functions {
-            if let FunctionReturn::Type(t) = &f.outputs {
-                t.walk(&mut check);
-            }
-        }
+        self.walk_types(&mut |t| found |= matches!(t, Type::External(_)));
         found
+    }
+
+    /// Visits every type the package spells, nested ones included: each property list's
+    /// types ([`Package::all_property_lists`]) and functions' non-object results.
+    pub fn walk_types(&self, f: &mut impl FnMut(&Type)) {
+        for props in self.all_property_lists() {
+            props.iter().for_each(|p| p.ty.walk(f));
+        }
+        for func in &self.functions {
+            if let FunctionReturn::Type(t) = &func.outputs {
+                t.walk(f);
+            }
+        }
     }
 
     /// Every property list in the package (config, resources, functions, objects).

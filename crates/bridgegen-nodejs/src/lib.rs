@@ -450,21 +450,11 @@ pub fn external_packages(pkg: &Package) -> BTreeMap<String, Option<String>> {
             *e = x.version.clone();
         }
     };
-    let mut visit = |t: &Type| {
+    pkg.walk_types(&mut |t| {
         if let Type::External(x) = t {
             add(x);
         }
-    };
-    for props in pkg.all_property_lists() {
-        for p in props {
-            p.ty.walk(&mut visit);
-        }
-    }
-    for f in &pkg.functions {
-        if let bridgegen_model::FunctionReturn::Type(t) = &f.outputs {
-            t.walk(&mut visit);
-        }
-    }
+    });
     out
 }
 

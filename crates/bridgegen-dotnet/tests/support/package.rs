@@ -173,7 +173,7 @@ fn type_folders(n: &Names) -> HashMap<String, Vec<String>> {
 /// holds (their naming is tested on its own; here they only stand for the referenced SDKs).
 fn external_classes(pkg: &Package, n: &Names) -> HashSet<String> {
     let mut out = HashSet::new();
-    let mut visit = |t: &Type| {
+    pkg.walk_types(&mut |t| {
         if let Type::External(x) = t {
             let at = [Output, Input(InputClass::Args), Input(InputClass::State), Input(InputClass::Plain)];
             for p in at {
@@ -181,15 +181,7 @@ fn external_classes(pkg: &Package, n: &Names) -> HashSet<String> {
                 out.insert(fqn.trim_start_matches("global::").to_string());
             }
         }
-    };
-    for props in pkg.all_property_lists() {
-        props.iter().for_each(|p| p.ty.walk(&mut visit));
-    }
-    for f in &pkg.functions {
-        if let FunctionReturn::Type(t) = &f.outputs {
-            t.walk(&mut visit);
-        }
-    }
+    });
     out
 }
 
