@@ -7,7 +7,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use support::check_package;
+use support::{check_package, text_of};
 /// A generated file's path, the class it declares and that class's base (`""` for none).
 type ClassDecl = (String, String, String);
 
@@ -29,10 +29,6 @@ fn object_classes(schema: &serde_json::Value) -> (BTreeSet<ClassDecl>, Vec<(Stri
         out.insert((path.clone(), class.trim().to_string(), base.trim().to_string()));
     }
     (out, files)
-}
-
-fn text_of<'f>(files: &'f [(String, String)], path: &str) -> &'f str {
-    &files.iter().find(|(p, _)| p == path).unwrap_or_else(|| panic!("no {path}")).1
 }
 
 fn triples(list: &[(&str, &str, &str)]) -> BTreeSet<ClassDecl> {

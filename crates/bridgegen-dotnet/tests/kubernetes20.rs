@@ -8,7 +8,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use support::check_package;
+use support::{check_package, text_of};
 
 fn schema() -> serde_json::Value {
     let config_map_props = serde_json::json!({
@@ -77,10 +77,6 @@ fn declarations(files: &[(String, String)]) -> BTreeSet<(String, String, String)
         }
     }
     out
-}
-
-fn text_of<'f>(files: &'f [(String, String)], path: &str) -> &'f str {
-    &files.iter().find(|(p, _)| p == path).unwrap_or_else(|| panic!("no {path}")).1
 }
 
 #[test]

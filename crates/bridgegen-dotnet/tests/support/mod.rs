@@ -18,6 +18,12 @@ mod semantics;
 pub use package::check_package;
 pub use semantics::{check_semantics, Layout};
 
+/// The text of the generated file at `path` among `(path, text)` pairs (panics naming it when
+/// it is missing).
+pub fn text_of<'f>(files: &'f [(String, String)], path: &str) -> &'f str {
+    &files.iter().find(|(p, _)| p == path).unwrap_or_else(|| panic!("no {path}")).1
+}
+
 /// Pulumi .NET SDK and .NET types the generated code names without qualification
 /// (through `using System; ... using Pulumi; using Pulumi.Serialization;`).
 pub const KNOWN_SIMPLE: &[&str] = &[
