@@ -519,12 +519,7 @@ fn union_members(u: &UnionType, f: impl Fn(&Type) -> String) -> Vec<String> {
 /// The primitive of a union's first enum member, if it has one.
 fn relaxed_enum(pkg: &Package, u: &UnionType) -> Option<Type> {
     u.elements.iter().find_map(|t| match t {
-        Type::Enum(id) => Some(match pkg.enums[id.0].kind {
-            EnumKind::String => Type::String,
-            EnumKind::Integer => Type::Integer,
-            EnumKind::Number => Type::Number,
-            EnumKind::Boolean => Type::Boolean,
-        }),
+        Type::Enum(id) => Some(pkg.enums[id.0].kind.primitive()),
         _ => None,
     })
 }

@@ -426,6 +426,18 @@ pub enum EnumKind {
     Boolean,
 }
 
+impl EnumKind {
+    /// The primitive type the enum's values have.
+    pub fn primitive(self) -> Type {
+        match self {
+            EnumKind::String => Type::String,
+            EnumKind::Integer => Type::Integer,
+            EnumKind::Number => Type::Number,
+            EnumKind::Boolean => Type::Boolean,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumValue {
     /// The name given in the schema; generators derive one from `value` when absent.

@@ -119,12 +119,7 @@ pub fn default_expr(pkg: &bridgegen_model::Package, p: &Property) -> Option<Stri
 fn base_scalar(pkg: &bridgegen_model::Package, t: &Type) -> Option<Type> {
     match t {
         Type::Boolean | Type::Integer | Type::Number | Type::String => Some(t.clone()),
-        Type::Enum(id) => Some(match pkg.enum_type(*id).kind {
-            bridgegen_model::EnumKind::String => Type::String,
-            bridgegen_model::EnumKind::Integer => Type::Integer,
-            bridgegen_model::EnumKind::Number => Type::Number,
-            bridgegen_model::EnumKind::Boolean => Type::Boolean,
-        }),
+        Type::Enum(id) => Some(pkg.enum_type(*id).kind.primitive()),
         _ => None,
     }
 }
