@@ -95,18 +95,15 @@ pub(crate) fn run(args: GenArgs) -> Result<(), Failure> {
         Some(GenCommand::Sdk(sdk)) => {
             let pkg = crate::load(&sdk.schema)?;
             let target = sdk.lang.target();
-            let pb = ui::spinner(&format!("generating {target} SDK for {}", pkg.name));
-            let started = Instant::now();
             if !sdk.external_schema.is_empty() && sdk.lang != Lang::Dotnet {
                 return Err(Failure::Usage(anyhow!(
                     "--external-schema is read by `--lang dotnet` only, not `{target}`"
                 )));
             }
-            let files = if sdk.external_schema.is_empty() {
-                generate(&pkg, &sdk.schema, target, &|| {})
-            } else {
-                generate_dotnet_with_externals(&pkg, &sdk.schema, &sdk.external_schema)
-            };
+            let externals = load_externals(&sdk.external_schema)?;
+            let pb = ui::spinner(&format!("generating {target} SDK for {}", pkg.name));
+            let started = Instant::now();
+            let files = generate(&pkg, &sdk.schema, target, &externals, &|| {});
             pb.finish_and_clear();
             let planned =
                 Planned { label: target.into(), out: sdk.out, files: files?, seconds: started.elapsed().as_secs_f64() };
@@ -117,33 +114,32 @@ pub(crate) fn run(args: GenArgs) -> Result<(), Failure> {
 }
 
 /// Runs a target's generator in memory; `tick` is called per page where the generator
-/// reports progress.
+/// reports progress. `externals` are the bound schemas of packages `pkg` refers to; only C#
+/// reads them (it spells their classes with their own `csharp` options).
 pub(crate) fn generate(
     pkg: &Package,
     schema: &Path,
     target: &str,
+    externals: &[Package],
     tick: &dyn Fn(),
 ) -> Result<Vec<GeneratedFile>, Failure> {
     let generator = targets::generator(target)
         .ok_or_else(|| anyhow!("unknown target `{target}`; expected one of {}", targets::TARGETS.join(", ")))?;
-    let files = generator
-        .generate_with_progress(pkg, tick)
-        .with_context(|| format!("generating {target} for package `{}` ({})", pkg.name, schema.display()))?;
+    let files = if target == "dotnet" && !externals.is_empty() {
+        let refs: Vec<&Package> = externals.iter().collect();
+        bridgegen_dotnet::generate_with_externals(pkg, &refs)
+    } else {
+        generator.generate_with_progress(pkg, tick)
+    };
+    let files =
+        files.with_context(|| format!("generating {target} for package `{}` ({})", pkg.name, schema.display()))?;
     Ok(files)
 }
 
-/// The dotnet SDK with the schemas of the packages it refers to (`--external-schema`, a
-/// project package's `external-schemas`), which spell their own classes.
-pub(crate) fn generate_dotnet_with_externals(
-    pkg: &Package,
-    schema: &Path,
-    external_schemas: &[PathBuf],
-) -> Result<Vec<GeneratedFile>, Failure> {
-    let externals = external_schemas.iter().map(|p| crate::load(p)).collect::<Result<Vec<_>, _>>()?;
-    let refs: Vec<&Package> = externals.iter().collect();
-    let files = bridgegen_dotnet::generate_with_externals(pkg, &refs)
-        .with_context(|| format!("generating dotnet for package `{}` ({})", pkg.name, schema.display()))?;
-    Ok(files)
+/// The bound schemas of the packages a package refers to (`--external-schema`, a project
+/// package's `external-schemas`).
+pub(crate) fn load_externals(paths: &[PathBuf]) -> Result<Vec<Package>, Failure> {
+    paths.iter().map(|p| crate::load(p)).collect()
 }
 
 /// Writes every planned output in one transaction and prints one summary line per target.

@@ -140,6 +140,12 @@ pub(crate) fn run(path: &Path, check: bool, opts: WriteOptions) -> Result<(), Fa
             Some(tf) => pb.suspend(|| bridge_package(p, tf, &mut bridged))?,
             None => pb.suspend(|| crate::load(&p.schema))?,
         };
+        // Only the C# generator reads them.
+        let externals = if p.targets.iter().any(|t| t == "dotnet") {
+            pb.suspend(|| crate::gen::load_externals(&p.external_schemas))?
+        } else {
+            Vec::new()
+        };
         for target in &p.targets {
             pb.set_message(format!("{} {target}", pkg.name));
             let t = Instant::now();
@@ -155,11 +161,7 @@ pub(crate) fn run(path: &Path, check: bool, opts: WriteOptions) -> Result<(), Fa
                     seconds: t.elapsed().as_secs_f64(),
                 });
             } else {
-                let files = if target == "dotnet" && !p.external_schemas.is_empty() {
-                    pb.suspend(|| crate::gen::generate_dotnet_with_externals(&pkg, &p.schema, &p.external_schemas))?
-                } else {
-                    crate::gen::generate(&pkg, &p.schema, target, &|| {})?
-                };
+                let files = crate::gen::generate(&pkg, &p.schema, target, &externals, &|| {})?;
                 planned.push(Planned {
                     label: format!("{} {target}", pkg.name),
                     out: p.out.join(target),
